@@ -139,20 +139,39 @@ def evaluate(
     if target is None or (target.form is TargetForm.ASSIGNED and target.value is None):
         if target is not None and not year_closed:
             return _result(indicator, target, observation, Verdict.AWAITING, "assigned: 待上级下达")
-        return _result(indicator, target, observation, Verdict.NO_TARGET, "no target: 未下达控制指标")
+        return _result(
+            indicator, target, observation, Verdict.NO_TARGET, "no target: 未下达控制指标"
+        )
     if target.form is TargetForm.QUALITATIVE:
         if judgement is None:
-            return _result(indicator, target, observation, Verdict.NEEDS_JUDGEMENT, "qualitative: 待评价")
-        return _result(indicator, target, observation, judgement.verdict,
-                       f"qualitative: judged {judgement.verdict} ({judgement.reason})")
+            return _result(
+                indicator, target, observation, Verdict.NEEDS_JUDGEMENT, "qualitative: 待评价"
+            )
+        return _result(
+            indicator,
+            target,
+            observation,
+            judgement.verdict,
+            f"qualitative: judged {judgement.verdict} ({judgement.reason})",
+        )
     if observation is None:
         return _result(indicator, target, None, Verdict.NO_DATA, "no data: 暂无数据")
     if target.form is TargetForm.IN_STEP_WITH:
         if reference is None:
-            return _result(indicator, target, observation, Verdict.NO_DATA,
-                           f"in_step_with: no value of {target.reference} to compare with")
-        return _compare_point(indicator, target, observation, reference.value,
-                              f"in_step_with {target.reference} ({_fmt(reference.value)})")
+            return _result(
+                indicator,
+                target,
+                observation,
+                Verdict.NO_DATA,
+                f"in_step_with: no value of {target.reference} to compare with",
+            )
+        return _compare_point(
+            indicator,
+            target,
+            observation,
+            reference.value,
+            f"in_step_with {target.reference} ({_fmt(reference.value)})",
+        )
     return _RULES[target.form](indicator, target, observation)
 
 
@@ -268,7 +287,9 @@ def _result(
     verdict: Verdict,
     rule: str,
 ) -> Evaluation:
-    return Evaluation(indicator=indicator, target=target, observation=obs, verdict=verdict, rule=rule)
+    return Evaluation(
+        indicator=indicator, target=target, observation=obs, verdict=verdict, rule=rule
+    )
 
 
 def _num(value: float | None) -> float:

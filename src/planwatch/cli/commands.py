@@ -1,0 +1,3 @@
+"""Imports every topic module of the CLI so that its commands register on ``app``."""
+
+from planwatch.cli import extract  # noqa: F401

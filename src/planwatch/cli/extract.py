@@ -1,0 +1,1 @@
+"""`planwatch extract`: read a published report and print its statements."""
