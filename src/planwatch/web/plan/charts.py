@@ -65,7 +65,9 @@ def across_years(rows: list[tuple[int, float | None, float | None]]) -> Option |
         "label": {"show": True, "position": "top"},
         "data": [a for _, a, _ in rows],
     }
-    return _chart(years, [bars, _line(_("Target"), [t for _, _, t in rows], TARGET, dashed=True)])
+    option = _chart(years, [bars, _line(_("Target"), [t for _, _, t in rows], TARGET, dashed=True)])
+    option["yAxis"]["scale"] = False  # bars start at zero, or their heights mislead
+    return option
 
 
 def regions_over_years(years: list[int], lines: dict[str, list[float | None]]) -> Option | None:

@@ -58,13 +58,11 @@ def num(value: float | None) -> str:
 
 @register.filter
 def source_label(source: str) -> str:
-    """``seed:L33`` → "report line 33"; ``illustrative`` → "illustrative data"."""
+    """``seed:L33`` → "report line 33"; ``illustrative`` → "" (templates show a 示例数据 tag)."""
     match = _SEED_LINE.match(source or "")
     if match:
         return _("report line %(line)s") % {"line": match.group(1)}
-    if source == "illustrative":
-        return _("illustrative data")
-    return source
+    return "" if source == "illustrative" else source
 
 
 @register.filter
