@@ -41,7 +41,9 @@ def test_a_clerk_saves_a_draft_for_its_own_indicator():
 @pytest.mark.parametrize("who", ["commerce", "leader", "citizen"])
 def test_nobody_else_writes_a_departments_indicator(who):
     with pytest.raises(Forbidden):
-        services.save(actor=user(who), indicator_id=indicator("gdp_growth").id, entry=Entry("2024", 1))
+        services.save(
+            actor=user(who), indicator_id=indicator("gdp_growth").id, entry=Entry("2024", 1)
+        )
 
 
 @pytest.mark.django_db
@@ -105,7 +107,9 @@ def test_entries_that_cannot_be_true_are_refused_with_the_field_named(code, peri
     problems = services.entry_problems(indicator(code), Entry(period, value))
     assert list(problems) == [field]
     with pytest.raises(InvalidValue):
-        services.save(actor=user("office"), indicator_id=indicator(code).id, entry=Entry(period, value))
+        services.save(
+            actor=user("office"), indicator_id=indicator(code).id, entry=Entry(period, value)
+        )
 
 
 @pytest.mark.django_db
@@ -142,7 +146,9 @@ def test_tampered_posts_get_4xx_never_500(office, stats, commerce, leader, anony
     assert stats.post("/submissions/new/999999/", {"value": "1"}).status_code == 404
     assert anonymous.post(f"/review/{theirs.id}/approve/").status_code == 302
     other = f"/submissions/new/{indicator('gdp_growth').id}/"
-    assert stats.post(other, {"period": "'; DROP", "value": "1e999", "status": "x"}).status_code == 400
+    assert (
+        stats.post(other, {"period": "'; DROP", "value": "1e999", "status": "x"}).status_code == 400
+    )
     assert Submission.objects.get(id=theirs.id).state == State.SUBMITTED
 
 

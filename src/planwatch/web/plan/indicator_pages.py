@@ -48,7 +48,9 @@ def indicator_page(region: Region, year: int, code: str) -> IndicatorPage:
         current=current,
         years=years,
         history=history,
-        within_chart=charts.within_year(within, target.value if target else None, cumulative_target),
+        within_chart=charts.within_year(
+            within, target.value if target else None, cumulative_target
+        ),
         years_chart=charts.across_years(rows),
     )
 

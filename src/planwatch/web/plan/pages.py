@@ -51,7 +51,9 @@ def scope(region_code: str | None, year: str | None) -> Scope:
     regions = list(Region.objects.order_by("code"))
     if not regions:
         raise NotFound("还没有载入任何地区的数据(运行 planwatch demo 或 planwatch load)。")
-    region = next((r for r in regions if r.code == region_code), None) if region_code else regions[0]
+    region = (
+        next((r for r in regions if r.code == region_code), None) if region_code else regions[0]
+    )
     if region is None:
         raise NotFound(f"没有地区 {region_code!r}。")
     years = sorted(
@@ -91,10 +93,13 @@ class Dashboard:
 def dashboard(region: Region, year: int) -> Dashboard:
     """Headline cards, verdict counts, the summary and the lagging items of a plan year."""
     result = evaluate_year(region.code, year)
-    headline = sorted(
-        (e for e in result.evaluations if e.target and e.target.headline),
-        key=lambda e: e.target.headline or 0,  # type: ignore[union-attr]
-    ) or result.evaluations[:HEADLINE_FALLBACK]
+    headline = (
+        sorted(
+            (e for e in result.evaluations if e.target and e.target.headline),
+            key=lambda e: e.target.headline or 0,  # type: ignore[union-attr]
+        )
+        or result.evaluations[:HEADLINE_FALLBACK]
+    )
     series = _series(region, year, [e.indicator.code for e in headline])
     lagging = sorted(
         (e for e in result.evaluations if e.verdict is Verdict.BELOW or e.flagged),

@@ -38,7 +38,7 @@ class TableFilter:
         )
 
     def apply(self, evaluations: list[Evaluation]) -> list[Evaluation]:
-        """Matching rows; binding indicators first, then the chosen order (plan order by default)."""
+        """Matching rows: binding indicators first, then the chosen order (default: the plan's)."""
         rows = [e for e in evaluations if self._keeps(e)]
         if self.sort in ("attainment", "-attainment"):
             known = sorted(
@@ -87,7 +87,14 @@ def row(number: int, e: Evaluation) -> list[Cell]:
 
 
 def comparison_headers() -> list[str]:
-    return [_("Region"), _("Year"), _("Target"), _("Actual / estimate"), _("Attainment %"), _("Verdict")]
+    return [
+        _("Region"),
+        _("Year"),
+        _("Target"),
+        _("Actual / estimate"),
+        _("Attainment %"),
+        _("Verdict"),
+    ]
 
 
 def comparison_rows(rows: list[IndicatorYear]) -> list[list[Cell]]:

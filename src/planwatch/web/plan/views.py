@@ -36,8 +36,13 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     table = tables.TableFilter.from_query(request.GET)
     rows = table.apply(result.evaluations)
     if request.GET.get("format") == "xlsx":
-        title = _("%(region)s %(year)s plan indicators") % {"region": scope.region.name, "year": scope.year}
-        return excel.response(title, title, tables.headers(), [tables.row(i, e) for i, e in enumerate(rows, 1)])
+        title = _("%(region)s %(year)s plan indicators") % {
+            "region": scope.region.name,
+            "year": scope.year,
+        }
+        return excel.response(
+            title, title, tables.headers(), [tables.row(i, e) for i, e in enumerate(rows, 1)]
+        )
     owners = sorted({e.indicator.owner for e in result.evaluations if e.indicator.owner})
     context = {"scope": scope, "result": result, "rows": rows, "table": table, "owners": owners}
     context["verdicts"] = pages.VERDICT_ORDER
@@ -57,7 +62,9 @@ def compare(request: HttpRequest) -> HttpResponse:
     page = indicator_pages.comparison(scope.region, request.GET.get("indicator"))
     if request.GET.get("format") == "xlsx":
         title = _("%(name)s across years and regions") % {"name": page.record.name}
-        return excel.response(title, title, tables.comparison_headers(), tables.comparison_rows(page.rows))
+        return excel.response(
+            title, title, tables.comparison_headers(), tables.comparison_rows(page.rows)
+        )
     return render(request, "plan/compare.html", {"scope": scope, "page": page})
 
 

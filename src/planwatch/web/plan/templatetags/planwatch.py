@@ -1,4 +1,4 @@
-"""Template filters: verdicts as words and icons, numbers, names and sources in the active language."""
+"""Template filters: verdicts as words and icons, numbers, names and sources, per language."""
 
 from __future__ import annotations
 
