@@ -22,8 +22,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     if not CHROMIUM.exists():
-        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium)")
-    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+        pytest.skip(f"browser tests need Debian's Chromium at {CHROMIUM}: apt-get install chromium")
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="needs playwright")
     with playwright_api.sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
