@@ -169,8 +169,8 @@ def plan_year(region: Region, year: int) -> PlanYear:
 def evaluate_year(region_code: str, year: int) -> YearEvaluation:
     region = get_region(region_code)
     plan = plan_year(region, year)
-    if not plan.targets:
-        raise NotFound(f"{region.name} has no targets for {year}")
+    if not plan.targets and not plan.observations:
+        raise NotFound(f"{region.name} has no targets or values for {year}")
     examples = {
         Verdict(e.verdict): e.indicator.code
         for e in SummaryExample.objects.filter(region=region, year=year).select_related("indicator")
