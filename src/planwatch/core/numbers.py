@@ -176,7 +176,7 @@ _UNIT = "|".join(re.escape(u) for u in BASE_UNITS)
 _QUANTITY_RE = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s*[-~—–至到]\s*(?P<hi>{_NUM})(?=\s*(?:{_MAG})?\s*(?:{_UNIT})))?"
-    rf"(?P<yu1>余|多)?(?P<mag>{_MAG})?(?P<yu2>余|多)?"
+    rf"(?P<yu1>余|多)?(?:(?!{_UNIT})(?P<mag>{_MAG}))?(?P<yu2>余|多)?"
     rf"(?P<unit>{_UNIT})?(?P<paren>\([^()]{{1,3}}\))?"
 )
 _PREFIX_AT_LEAST: tuple[str, ...] = (

@@ -1,0 +1,342 @@
+"""The statement extractor: report text → one :class:`Statement` per stated number.
+
+Reading order is line → sentence → clause → number. For each number the
+extractor decides:
+
+* **subject** — the words left of it (工业投资增长16%), or the object right of
+  it after an action verb (新增48家专精特新企业); empty left sides carry the
+  subject of the previous number of the sentence (到位资金243亿元、增长16.1%);
+  分别 / 均 lists give one statement per member;
+* **measure** — growth for 增长/下降 + %, change for 新增 and for 增加/提升/缩短
+  + a non-% unit, rank for 居…第N, level otherwise; declines are negative;
+* **status** — from the part it sits in (review → actual, plan → target), 预计
+  turning a whole sentence (and a following 其中 sentence) into estimates;
+  parts without a kind fall back on words such as 力争 and 预计;
+* **period** — the year named by the part heading (or the document's title),
+  ``cumulative`` for 累计 sums of flows; ``cumulative`` flag for 累计 / 总量.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from planwatch.core.numbers import Qualifier, to_halfwidth
+from planwatch.extract.hits import Hit, find_hits
+from planwatch.extract.lexicon import (
+    ESTIMATE_MARKERS,
+    GROWTH_DOWN,
+    GROWTH_UP,
+    NEW_VERBS,
+    TARGET_MARKERS,
+)
+from planwatch.extract.records import Measure, Statement, Status
+from planwatch.extract.sections import Part, PartKind, Tree, document_tree
+from planwatch.extract.sentences import Span, clauses, sentences
+from planwatch.extract.subjects import (
+    base_name,
+    cut_locative,
+    leading_action,
+    nearest_verb,
+    object_after,
+    split_list,
+    strip_leading,
+    strip_trailing,
+)
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
+_STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
+_STOCK_VERBS = ("达", "建成")
+_EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+_LIST_GLUE = {"", "、", "和", "及", "与"}
+
+
+@dataclass
+class _Years:
+    review: int | None
+    plan: int | None
+
+
+@dataclass
+class _Clause:
+    """What one number learns from the numbers before it in its sentence."""
+
+    line: str
+    line_no: int
+    section: str
+    status_of: Status
+    period: str
+    subjects: list[str] = field(default_factory=list)
+    action: str | None = None
+    verb: str | None = None
+
+
+def extract_statements(text: str) -> list[Statement]:
+    """Every quantitative statement of ``text``, in document order.
+
+    ``text`` is the report as plain text, one paragraph per line; line numbers
+    in the result are 1-based lines of ``text``. Never raises on odd input: a
+    text without numbers yields ``[]``.
+    """
+    tree = document_tree(text)
+    years = _document_years(text, tree)
+    found: list[Statement] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        part = tree.part_of(number)
+        previous_estimate = False
+        for sentence in sentences(line):
+            plain = to_halfwidth(sentence.text).strip()
+            estimate = any(m in plain for m in ESTIMATE_MARKERS) or (
+                previous_estimate and plain.startswith("其中")
+            )
+            previous_estimate = estimate
+            status = _status(part, plain, estimate)
+            year = _year(part, status, years, plain)
+            context = _Clause(line, number, tree.paths[number - 1], status, year)
+            for clause in clauses(sentence):
+                context.action = context.verb = None
+                found.extend(_clause_statements(context, clause, part))
+    return found
+
+
+def _document_years(text: str, tree: Tree) -> _Years:
+    review = next((p.year for p in tree.parts if p.kind is PartKind.REVIEW and p.year), None)
+    plan = next((p.year for p in tree.parts if p.kind is PartKind.PLAN and p.year), None)
+    if review is None or plan is None:
+        head = "\n".join(text.splitlines()[:40])
+        named = sorted({int(y) for y in _YEAR_RE.findall(head)})
+        if review is None and named:
+            review = named[0] if plan is None else plan - 1
+        if plan is None and review is not None:
+            plan = review + 1
+    return _Years(review, plan)
+
+
+def _status(part: Part | None, sentence: str, estimate: bool) -> Status:
+    kind = part.kind if part else PartKind.OTHER
+    if kind is PartKind.PLAN:
+        return Status.TARGET
+    if estimate:
+        return Status.ESTIMATE
+    if kind is PartKind.REVIEW:
+        return Status.ACTUAL
+    return Status.TARGET if any(m in sentence for m in TARGET_MARKERS) else Status.ACTUAL
+
+
+def _year(part: Part | None, status: Status, years: _Years, sentence: str) -> str:
+    if part is not None and part.year is not None:
+        return str(part.year)
+    year = years.plan if status is Status.TARGET else years.review
+    if year is None:
+        named = _YEAR_RE.match(sentence)
+        return named.group(1) if named else ""
+    return str(year)
+
+
+def _clause_statements(ctx: _Clause, clause: Span, part: Part | None) -> list[Statement]:
+    hits = find_hits(ctx.line, clause)
+    out: list[Statement] = []
+    position = clause.start
+    index = 0
+    while index < len(hits):
+        hit = hits[index]
+        left = to_halfwidth(ctx.line[position : hit.start])
+        group = _list_group(ctx.line, hits, index) if "分别" in left else [hit]
+        following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
+        if len(group) > 1 or _EACH_RE.search(left) or _shared_head_list(left, hit) or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end]):
+            out.extend(_list_statements(ctx, clause, part, group, position, left))
+        else:
+            out.append(_single_statement(ctx, clause, part, hit, position, left, following))
+        position = group[-1].end
+        index += len(group)
+    return out
+
+
+def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
+    group = [hits[index]]
+    for hit in hits[index + 1 :]:
+        glue = to_halfwidth(line[group[-1].end : hit.start]).strip()
+        if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
+            break
+        group.append(hit)
+    if len(group) > 1 and group[-1].qualifier is not Qualifier.EXACT:
+        for member in group[:-1]:
+            if member.qualifier is Qualifier.EXACT:
+                member.qualifier = group[-1].qualifier
+    return group
+
+
+def _list_statements(
+    ctx: _Clause, clause: Span, part: Part | None, group: list[Hit], position: int, left: str
+) -> list[Statement]:
+    """``A、B分别增长x%、y%``, ``A、B均增长x%`` and ``A和B实现双翻番``: one statement per member."""
+    each = _EACH_RE.search(left)
+    marker = left.rfind("分别") if "分别" in left else (each.start() if each else -1)
+    head = left[:marker] if marker >= 0 else left
+    verb_text = left[marker:] if marker >= 0 else ""
+    if marker < 0:
+        head, verb = strip_trailing(head)
+        verb_text = verb or ""
+    dropped, head = strip_leading(head)
+    head, _ = strip_trailing(head)
+    members = max(len(group), 2 if len(group) == 1 else 0)
+    names = split_list(head, members)
+    if not names and not head.strip() and len(ctx.subjects) >= members:
+        suffix = "总量" if "总量" in left else ""
+        names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
+    if not names:
+        names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
+    hits = group if len(group) == members else group * members
+    starts = _member_starts(ctx.line, position + dropped, head, members)
+    verb = _verb_of(verb_text) or ctx.verb
+    out = []
+    for name, hit, start in zip(names, hits, starts, strict=True):
+        out.append(_statement(ctx, clause, part, hit, name, start, verb))
+    ctx.subjects.extend(names)
+    return out
+
+
+def _shared_head_list(left: str, hit: Hit) -> bool:
+    """``体征指标、智能预案覆盖率达100%``: a list sharing one rate head states it for each."""
+    if hit.unit != "%" or "、" not in left:
+        return False
+    _, head = strip_leading(left)
+    head, _ = strip_trailing(head)
+    members = head.count("、") + 1
+    names = split_list(head, members)
+    return bool(names) and names != [p for p in head.split("、") if p]
+
+
+def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
+    starts = [start]
+    cursor = start
+    for sep in ("、", "和", "及", "与"):
+        if len(starts) == count:
+            break
+        while len(starts) < count:
+            pos = line.find(sep, cursor, start + len(head))
+            if pos < 0:
+                break
+            cursor = pos + 1
+            starts.append(cursor)
+    return (starts + [start] * count)[:count]
+
+
+def _single_statement(
+    ctx: _Clause,
+    clause: Span,
+    part: Part | None,
+    hit: Hit,
+    position: int,
+    left: str,
+    following: int,
+) -> Statement:
+    dropped, rest = strip_leading(left)
+    compared = _COMPARED_RE.match(rest)
+    if compared:
+        dropped, rest = dropped + compared.end(), rest[compared.end() :]
+    name, verb = strip_trailing(rest)
+    if verb is None:
+        tail = nearest_verb(rest[-3:]) if rest else None
+        verb = tail if tail and not rest.endswith("值") else ctx.verb
+    name = cut_locative(name)
+    right = to_halfwidth(ctx.line[hit.end : following])
+    previous = ctx.subjects[-1] if ctx.subjects else ""
+    action = leading_action(name) or (name if name and leading_action(name + "X") == name else None)
+    if hit.measure is Measure.RANK:
+        scope = hit.rank_scope
+        noun = name if name not in {"数量", "规模", "总量"} else base_name(previous) + name
+        subject = (noun or base_name(previous)) + scope + "排名"
+    elif name.startswith("占"):
+        subject = base_name(previous) + name
+    elif not name or action == name or name.endswith("等"):
+        thing = object_after(right) if right and not name.endswith("等") else right.split("、")[0]
+        if thing:
+            subject = (name if action == name else ctx.action or "") + thing
+        else:
+            subject = base_name(previous) if _in_stock_clause(left) else previous
+    elif ctx.action and left.lstrip().startswith("、") and not action:
+        subject = ctx.action + name
+    else:
+        subject = name
+    if action:
+        ctx.action = action
+    if verb:
+        ctx.verb = verb
+    ctx.subjects.append(subject)
+    return _statement(ctx, clause, part, hit, subject, position + dropped, verb)
+
+
+def _in_stock_clause(left: str) -> bool:
+    return "累计" in left or "总量" in left
+
+
+def _verb_of(text: str) -> str | None:
+    _, verb = strip_trailing(text)
+    return verb
+
+
+def _measure(hit: Hit, verb: str | None, subject: str) -> tuple[Measure, float | None]:
+    if hit.measure is not None:
+        return hit.measure, hit.value
+    value = hit.value
+    down = verb in GROWTH_DOWN
+    if down and value is not None:
+        value = -value
+    if verb in GROWTH_UP or down:
+        return (Measure.GROWTH if hit.unit == "%" else Measure.CHANGE), value
+    if verb in NEW_VERBS or (leading_action(subject) in NEW_VERBS):
+        return Measure.CHANGE, value
+    return Measure.LEVEL, value
+
+
+def _statement(
+    ctx: _Clause,
+    clause: Span,
+    part: Part | None,
+    hit: Hit,
+    subject: str,
+    start: int,
+    verb: str | None,
+) -> Statement:
+    measure, value = _measure(hit, verb, subject)
+    before = to_halfwidth(ctx.line[clause.start : hit.start])
+    cumulative = "累计" in before or "总量" in before
+    period = ctx.period
+    tally = before.rfind("累计")
+    if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):
+        period = "cumulative"
+    status = ctx.status_of
+    if status is Status.TARGET and part is not None and _is_structure_count(ctx, clause, hit):
+        status = Status.ACTUAL
+    start = min(max(start, clause.start), hit.number_start)
+    return Statement(
+        line=ctx.line_no,
+        quote=ctx.line[start : hit.end],
+        subject=subject.strip(),
+        measure=measure,
+        value=value,
+        unit=hit.unit,
+        qualifier=hit.qualifier,
+        period=period,
+        status=status,
+        cumulative=cumulative,
+        section=ctx.section,
+        text_target=hit.text_target,
+        upper=hit.upper,
+    )
+
+
+def _is_structure_count(ctx: _Clause, clause: Span, hit: Hit) -> bool:
+    """Counts that describe the plan itself (共计31项指标, 以下8个方面) are facts, not targets."""
+    if hit.unit not in {"项", "个"}:
+        return False
+    text = to_halfwidth(ctx.line[clause.start : clause.end])
+    if any(marker in text for marker in ("力争", "确保", "争取")):
+        return False
+    right = to_halfwidth(ctx.line[hit.end : clause.end])
+    left = to_halfwidth(ctx.line[clause.start : hit.start])
+    return bool(_STRUCTURE_RE.match(right)) or (
+        left.endswith(("共计", "合计", "共")) and "指标" in left
+    )
