@@ -27,6 +27,7 @@ from planwatch.extract.lexicon import (
     ESTIMATE_MARKERS,
     GROWTH_DOWN,
     GROWTH_UP,
+    LEVEL_VERBS,
     NEW_VERBS,
     TARGET_MARKERS,
 )
@@ -147,7 +148,11 @@ def _clause_statements(ctx: _Clause, clause: Span, part: Part | None) -> list[St
         if len(group) > 1 or _EACH_RE.search(left) or _shared_head_list(left, hit) or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end]):
             out.extend(_list_statements(ctx, clause, part, group, position, left))
         else:
-            out.append(_single_statement(ctx, clause, part, hit, position, left, following))
+            statement, consumed = _single_statement(ctx, clause, part, hit, position, left, following)
+            out.append(statement)
+            position = consumed
+            index += 1
+            continue
         position = group[-1].end
         index += len(group)
     return out
@@ -180,7 +185,7 @@ def _list_statements(
         verb_text = verb or ""
     dropped, head = strip_leading(head)
     head, _ = strip_trailing(head)
-    members = max(len(group), 2 if len(group) == 1 else 0)
+    members = len(group) if len(group) > 1 else _member_count(head)
     names = split_list(head, members)
     if not names and not head.strip() and len(ctx.subjects) >= members:
         suffix = "总量" if "总量" in left else ""
@@ -195,6 +200,13 @@ def _list_statements(
         out.append(_statement(ctx, clause, part, hit, name, start, verb))
     ctx.subjects.extend(names)
     return out
+
+
+def _member_count(head: str) -> int:
+    for separator in ("、", "和", "及"):
+        if separator in head:
+            return head.count(separator) + 1
+    return 1
 
 
 def _shared_head_list(left: str, hit: Hit) -> bool:
@@ -231,32 +243,39 @@ def _single_statement(
     position: int,
     left: str,
     following: int,
-) -> Statement:
+) -> tuple[Statement, int]:
+    """One number with one subject; also returns where the next number's left side starts."""
     dropped, rest = strip_leading(left)
     compared = _COMPARED_RE.match(rest)
     if compared:
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
-    name, verb = strip_trailing(rest)
+    name, own_verb = strip_trailing(rest)
+    verb = own_verb
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
-        verb = tail if tail and not rest.endswith("值") else ctx.verb
+        verb = tail if tail in GROWTH_DOWN else ctx.verb
     name = cut_locative(name)
     right = to_halfwidth(ctx.line[hit.end : following])
     previous = ctx.subjects[-1] if ctx.subjects else ""
     action = leading_action(name) or (name if name and leading_action(name + "X") == name else None)
+    consumed = hit.end
     if hit.measure is Measure.RANK:
         scope = hit.rank_scope
         noun = name if name not in {"数量", "规模", "总量"} else base_name(previous) + name
         subject = (noun or base_name(previous)) + scope + "排名"
     elif name.startswith("占"):
         subject = base_name(previous) + name
-    elif not name or action == name or name.endswith("等"):
-        thing = object_after(right) if right and not name.endswith("等") else right.split("、")[0]
+    elif not name or action == name or name.endswith(("等", "、")):
+        thing = object_after(right) if not name.endswith("等") else right.split("、")[0]
+        name = "" if name.endswith("、") else name
         if thing:
             subject = (name if action == name else ctx.action or "") + thing
+            consumed = hit.end + right.find(thing) + len(thing)
+        elif _in_stock_clause(left):
+            subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:
-            subject = base_name(previous) if _in_stock_clause(left) else previous
-    elif ctx.action and left.lstrip().startswith("、") and not action:
+            subject = previous
+    elif ctx.action and left.lstrip().startswith("、") and not action and own_verb is None:
         subject = ctx.action + name
     else:
         subject = name
@@ -265,7 +284,8 @@ def _single_statement(
     if verb:
         ctx.verb = verb
     ctx.subjects.append(subject)
-    return _statement(ctx, clause, part, hit, subject, position + dropped, verb)
+    statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
+    return statement, max(consumed, hit.end)
 
 
 def _in_stock_clause(left: str) -> bool:
@@ -286,6 +306,8 @@ def _measure(hit: Hit, verb: str | None, subject: str) -> tuple[Measure, float |
         value = -value
     if verb in GROWTH_UP or down:
         return (Measure.GROWTH if hit.unit == "%" else Measure.CHANGE), value
+    if verb in LEVEL_VERBS:
+        return Measure.LEVEL, value
     if verb in NEW_VERBS or (leading_action(subject) in NEW_VERBS):
         return Measure.CHANGE, value
     return Measure.LEVEL, value

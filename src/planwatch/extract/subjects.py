@@ -90,13 +90,29 @@ def base_name(subject: str) -> str:
 
 def cut_locative(text: str) -> str:
     """Drop a trailing place phrase: 一般公共预算收入在全市区县率先 → 一般公共预算收入."""
-    return _LOCATIVE.sub("", text)
+    return drop_examples(_LOCATIVE.sub("", text))
 
 
 def object_after(text: str) -> str:
-    """The counted object right of a number: 个涉涪…项目投资完成率 stops before its verb."""
+    """The counted object right of a number: 个涉涪…项目投资完成率 stops before its verb.
+
+    Empty when the text right of the number opens with a separator (the number
+    ended its own phrase).
+    """
+    if not text or text[0] in ",,、;;。":
+        return ""
     m = _OBJECT_STOP.search(text, 1)
-    return (text[: m.start()] if m else text).strip("“”\" ")
+    return drop_examples((text[: m.start()] if m else text).strip())
+
+
+def drop_examples(name: str) -> str:
+    """Remove an example list before 等: 新增“江边小筑”“瞧院”等消费新场景 → 新增消费新场景."""
+    for marker in ("等地", "等"):
+        if marker in name:
+            before, after = name.rsplit(marker, 1)
+            if len(after) >= 2 and not after.startswith(("级", "次", "同")):
+                return (leading_action(before) or "") + after
+    return name
 
 
 def split_list(text: str, count: int) -> list[str]:
