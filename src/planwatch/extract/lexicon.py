@@ -234,3 +234,51 @@ SHARED_HEADS: tuple[str, ...] = (
     "企业",
 )
 LIST_SEPARATORS: tuple[str, ...] = ("、", "和", "及", "与")
+# Names that only make sense as an attribute of the thing counted just before
+# (89个区级重点项目完成投资超275亿元 → 区级重点项目完成投资).
+ATTRIBUTE_NOUNS: frozenset[str] = frozenset(
+    {
+        "完成投资",
+        "投资完成率",
+        "完成率",
+        "总投资",
+        "年度计划投资",
+        "计划投资",
+        "协议资金",
+        "到位资金",
+        "签约资金",
+        "总产量",
+        "产量",
+        "总产值",
+        "产值",
+        "增加值",
+        "营业收入",
+        "利润",
+        "利润总额",
+        "税收",
+        "销售额",
+        "总额",
+        "规模",
+        "数量",
+    }
+)
+COUNT_UNITS: frozenset[str] = frozenset(
+    {"个", "项", "家", "户", "所", "座", "处", "条", "件", "名", "人", "套", "辆", "台", "只", "批"}
+)
+# Verbs too generic to be part of an indicator's name (实施3个…工程 counts 工程).
+GENERIC_VERBS: tuple[str, ...] = ("实施", "完成", "落实", "开展", "纳入", "推动", "推进", "开工")
+# Verbs that end a finished phrase before a list comma (改革扎实推进、…).
+PREDICATE_ENDINGS: tuple[str, ...] = (
+    "推进",
+    "通过",
+    "运营",
+    "运行",
+    "建设",
+    "投用",
+    "完工",
+    "落地",
+    "获批",
+    "挂牌",
+    "开园",
+    "上线",
+)

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from planwatch.core.numbers import Qualifier, to_halfwidth
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
+    ATTRIBUTE_NOUNS,
+    COUNT_UNITS,
     ESTIMATE_MARKERS,
     GROWTH_DOWN,
     GROWTH_UP,
@@ -37,6 +39,8 @@ from planwatch.extract.sentences import Span, clauses, sentences
 from planwatch.extract.subjects import (
     base_name,
     cut_locative,
+    drop_generic,
+    last_phrase,
     leading_action,
     nearest_verb,
     object_after,
@@ -71,6 +75,8 @@ class _Clause:
     subjects: list[str] = field(default_factory=list)
     action: str | None = None
     verb: str | None = None
+    counted: str = ""
+    unit: str | None = None
 
 
 def extract_statements(text: str) -> list[Statement]:
@@ -96,7 +102,8 @@ def extract_statements(text: str) -> list[Statement]:
             year = _year(part, status, years, plain)
             context = _Clause(line, number, tree.paths[number - 1], status, year)
             for clause in clauses(sentence):
-                context.action = context.verb = None
+                context.action = context.verb = context.unit = None
+                context.counted = ""
                 found.extend(_clause_statements(context, clause, part))
     return found
 
@@ -254,38 +261,56 @@ def _single_statement(
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
-    name = cut_locative(name)
+    name = last_phrase(cut_locative(name))
     right = to_halfwidth(ctx.line[hit.end : following])
     previous = ctx.subjects[-1] if ctx.subjects else ""
     action = leading_action(name) or (name if name and leading_action(name + "X") == name else None)
     consumed = hit.end
+    glued = not left.strip() or not left.lstrip()[0] in "、,,;;"
     if hit.measure is Measure.RANK:
-        scope = hit.rank_scope
-        noun = name if name not in {"数量", "规模", "总量"} else base_name(previous) + name
-        subject = (noun or base_name(previous)) + scope + "排名"
+        subject = _rank_subject(ctx, name, previous, hit.rank_scope)
     elif name.startswith("占"):
         subject = base_name(previous) + name
-    elif not name or action == name or name.endswith(("等", "、")):
+    elif name in ATTRIBUTE_NOUNS and previous:
+        subject = (ctx.counted if glued and ctx.counted else base_name(previous)) + name
+    elif not name or action == name or name.endswith("等"):
         thing = object_after(right) if not name.endswith("等") else right.split("、")[0]
-        name = "" if name.endswith("、") else name
         if thing:
             subject = (name if action == name else ctx.action or "") + thing
             consumed = hit.end + right.find(thing) + len(thing)
+            ctx.counted = base_name(drop_generic(subject))
         elif _in_stock_clause(left):
             subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:
             subject = previous
     elif ctx.action and left.lstrip().startswith("、") and not action and own_verb is None:
         subject = ctx.action + name
+    elif glued and ctx.counted and hit.unit == "%":
+        subject = ctx.counted + name
     else:
         subject = name
     if action:
         ctx.action = action
     if verb:
         ctx.verb = verb
+    subject = drop_generic(subject)
     ctx.subjects.append(subject)
+    ctx.unit = hit.unit
     statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _rank_subject(ctx: _Clause, name: str, previous: str, scope: str) -> str:
+    """居全市第3 ranks the previous subject unless the clause names another one."""
+    if "、" in name:
+        head, _, tail = name.rpartition("、")
+        name = head + tail if tail in {"数量", "规模", "总量"} else tail
+    if name in {"数量", "规模", "总量"}:
+        name = base_name(previous) + name
+    if not name:
+        base = base_name(previous).removesuffix("总量")
+        name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
+    return name + scope + "排名"
 
 
 def _in_stock_clause(left: str) -> bool:

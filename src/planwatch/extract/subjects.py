@@ -13,11 +13,13 @@ import re
 
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
+    GENERIC_VERBS,
     GROWTH_DOWN,
     GROWTH_UP,
     LEADING_NOISE,
     LEVEL_VERBS,
     NEW_VERBS,
+    PREDICATE_ENDINGS,
     SHARED_HEADS,
     TRAILING_NOISE,
 )
@@ -141,3 +143,24 @@ def split_list(text: str, count: int) -> list[str]:
     if head and len(last) > len(parts[0]):
         return [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
     return parts
+
+
+def drop_generic(subject: str) -> str:
+    """Drop a generic opening verb (实施, 完成 …) and dangling connectives.
+
+    Names that are indicators in their own right (完成投资, 完成率) keep the verb.
+    """
+    subject = subject.rstrip("、和及与")
+    for verb in GENERIC_VERBS:
+        rest = subject[len(verb) :]
+        if subject.startswith(verb) and len(rest) >= 2 and not rest.startswith(("投资", "率")):
+            return rest
+    return subject
+
+
+def last_phrase(name: str) -> str:
+    """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收."""
+    head, sep, tail = name.rpartition("、")
+    if sep and tail and head.endswith(PREDICATE_ENDINGS):
+        return tail
+    return name
