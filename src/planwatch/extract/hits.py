@@ -9,6 +9,7 @@ ranks, years, and numbers without a unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planwatch.core.numbers import (
@@ -40,7 +41,10 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
 _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(实现)?正增长"), "正增长"),
     (re.compile(r"与经济增长(保持)?(基本)?同步"), "与经济增长同步"),
-    (re.compile(r"以(市上|上级|国家|省|市|省上|中央)?(下达|分解下达)(的)?(指标|任务|目标)?为准"), ""),
+    (
+        re.compile(r"以(市上|上级|国家|省|市|省上|中央)?(下达|分解下达)(的)?(指标|任务|目标)?为准"),
+        "",
+    ),
 )
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
@@ -134,11 +138,11 @@ def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _word_hits(text: str, base: int, shielded: object) -> list[Hit]:
+def _word_hits(text: str, base: int, shielded: Callable[[int], bool]) -> list[Hit]:
     hits: list[Hit] = []
     for pattern, kind in _WORD_PATTERNS:
         for m in pattern.finditer(text):
-            if callable(shielded) and shielded(m.start()):
+            if shielded(m.start()):
                 continue
             hit = _word_hit(m, kind, text, base)
             if hit is not None:
@@ -160,7 +164,9 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
         q = find_chinese_quantity(m.group("n"))
         if q is None:
             return None
-        qualifier = Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT
+        qualifier = (
+            Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT
+        )
         unit = q.unit or ""
         unit = unit if unit.endswith("元") else unit + "元"
         return Hit(q.value, unit, qualifier, start, end, base + m.start("n"))

@@ -89,7 +89,7 @@ def to_csv(statements: list[Statement]) -> str:
 
 
 def from_dict(data: dict[str, Any]) -> Statement:
-    """A statement from a mapping in the gold schema; unknown keys (``id``, ``doubt``) are ignored."""
+    """A statement from a gold-schema mapping; other keys (``id``, ``doubt``) are ignored."""
     value = data.get("value")
     upper = data.get("upper")
     return Statement(

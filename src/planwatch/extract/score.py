@@ -90,7 +90,9 @@ def score(statements: list[Statement], gold: list[Statement]) -> Score:
     for s in statements:
         candidates = pool.get(_key(s))
         if candidates:
-            best = next((g for g in candidates if subjects_overlap(s.subject, g.subject)), candidates[0])
+            best = next(
+                (g for g in candidates if subjects_overlap(s.subject, g.subject)), candidates[0]
+            )
             candidates.remove(best)
             pairs.append((s, best))
         else:

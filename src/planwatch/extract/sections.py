@@ -113,7 +113,11 @@ def _part_kind(title: str) -> PartKind:
 def _next_label(label: str) -> str:
     number = parse_chinese_integer(label.strip("()")) + 1
     tens, ones = divmod(number, 10)
-    text = ("" if tens < 2 else _CN[tens - 1]) + ("十" if tens else "") + (_CN[ones - 1] if ones else "")
+    text = (
+        ("" if tens < 2 else _CN[tens - 1])
+        + ("十" if tens else "")
+        + (_CN[ones - 1] if ones else "")
+    )
     return f"({text})"
 
 
@@ -135,7 +139,9 @@ def document_tree(text: str) -> Tree:
             title = heading_title(m.group(2))
             year = _YEAR_RE.search(title)
             kind = _part_kind(title)
-            parts.append(Part(m.group(1), title, number, kind, int(year.group(1)) if year else None))
+            parts.append(
+                Part(m.group(1), title, number, kind, int(year.group(1)) if year else None)
+            )
             area, item, tail = None, None, ""
             paths.append(m.group(1))
             continue
@@ -152,7 +158,9 @@ def document_tree(text: str) -> Tree:
                 part.areas.append(area)
             if line[len(m.group(1))] == "是" and m.group(1) == "一" and area.items:
                 area = Area(_next_label(area.label or "(零)"), None, None)
-                area.note = f"heading missing in the text: a new run of 一是 starts at line {number}"
+                area.note = (
+                    f"heading missing in the text: a new run of 一是 starts at line {number}"
+                )
                 part.areas.append(area)
             item = Item(m.group(1), heading_title(m.group(2)), number)
             area.items.append(item)
@@ -161,7 +169,7 @@ def document_tree(text: str) -> Tree:
             area, item, tail = None, None, "总体来看"
         elif area is None and line.startswith("——"):
             tail = "概述"
-        elif area is None and line and not tail == "总体来看":
+        elif area is None and line and tail != "总体来看":
             tail = ""
         paths.append(_path(part, area, item, tail))
     for part in parts:

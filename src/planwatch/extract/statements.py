@@ -1,82 +1,35 @@
 """The statement extractor: report text → one :class:`Statement` per stated number.
 
-Reading order is line → sentence → clause → number. For each number the
-extractor decides:
+Reading order is line → sentence → clause → number (see
+:mod:`planwatch.extract.clause_reader` for what happens inside a clause).
+This module decides what holds for a whole sentence:
 
-* **subject** — the words left of it (工业投资增长16%), or the object right of
-  it after an action verb (新增48家专精特新企业); empty left sides carry the
-  subject of the previous number of the sentence (到位资金243亿元、增长16.1%);
-  分别 / 均 lists give one statement per member;
-* **measure** — growth for 增长/下降 + %, change for 新增 and for 增加/提升/缩短
-  + a non-% unit, rank for 居…第N, level otherwise; declines are negative;
 * **status** — from the part it sits in (review → actual, plan → target), 预计
   turning a whole sentence (and a following 其中 sentence) into estimates;
-  parts without a kind fall back on words such as 力争 and 预计;
-* **period** — the year named by the part heading (or the document's title),
-  ``cumulative`` for 累计 sums of flows; ``cumulative`` flag for 累计 / 总量.
+  parts of no recognisable kind fall back on words such as 力争 and 预计;
+* **period** — the year named by the part heading, else by the document's
+  first lines (the review year, and the year after it for the plan).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from planwatch.core.numbers import Qualifier, to_halfwidth
-from planwatch.extract.hits import Hit, find_hits
-from planwatch.extract.lexicon import (
-    ATTRIBUTE_NOUNS,
-    COUNT_UNITS,
-    ESTIMATE_MARKERS,
-    GROWTH_DOWN,
-    GROWTH_UP,
-    LEVEL_VERBS,
-    NEW_VERBS,
-    TARGET_MARKERS,
-)
-from planwatch.extract.records import Measure, Statement, Status
+from planwatch.core.numbers import to_halfwidth
+from planwatch.extract.clause_reader import ClauseContext, clause_statements
+from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
+from planwatch.extract.records import Statement, Status
 from planwatch.extract.sections import Part, PartKind, Tree, document_tree
-from planwatch.extract.sentences import Span, clauses, sentences
-from planwatch.extract.subjects import (
-    base_name,
-    cut_locative,
-    drop_generic,
-    last_phrase,
-    leading_action,
-    nearest_verb,
-    object_after,
-    split_list,
-    strip_leading,
-    strip_trailing,
-)
+from planwatch.extract.sentences import clauses, sentences
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
-_COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
-_STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
-_STOCK_VERBS = ("达", "建成")
-_EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
-_LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
 @dataclass
 class _Years:
     review: int | None
     plan: int | None
-
-
-@dataclass
-class _Clause:
-    """What one number learns from the numbers before it in its sentence."""
-
-    line: str
-    line_no: int
-    section: str
-    status_of: Status
-    period: str
-    subjects: list[str] = field(default_factory=list)
-    action: str | None = None
-    verb: str | None = None
-    counted: str = ""
-    unit: str | None = None
 
 
 def extract_statements(text: str) -> list[Statement]:
@@ -100,11 +53,11 @@ def extract_statements(text: str) -> list[Statement]:
             previous_estimate = estimate
             status = _status(part, plain, estimate)
             year = _year(part, status, years, plain)
-            context = _Clause(line, number, tree.paths[number - 1], status, year)
+            context = ClauseContext(line, number, tree.paths[number - 1], status, year)
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
                 context.counted = ""
-                found.extend(_clause_statements(context, clause, part))
+                found.extend(clause_statements(context, clause, part))
     return found
 
 
@@ -140,250 +93,3 @@ def _year(part: Part | None, status: Status, years: _Years, sentence: str) -> st
         named = _YEAR_RE.match(sentence)
         return named.group(1) if named else ""
     return str(year)
-
-
-def _clause_statements(ctx: _Clause, clause: Span, part: Part | None) -> list[Statement]:
-    hits = find_hits(ctx.line, clause)
-    out: list[Statement] = []
-    position = clause.start
-    index = 0
-    while index < len(hits):
-        hit = hits[index]
-        left = to_halfwidth(ctx.line[position : hit.start])
-        group = _list_group(ctx.line, hits, index) if "分别" in left else [hit]
-        following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
-        if len(group) > 1 or _EACH_RE.search(left) or _shared_head_list(left, hit) or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end]):
-            out.extend(_list_statements(ctx, clause, part, group, position, left))
-        else:
-            statement, consumed = _single_statement(ctx, clause, part, hit, position, left, following)
-            out.append(statement)
-            position = consumed
-            index += 1
-            continue
-        position = group[-1].end
-        index += len(group)
-    return out
-
-
-def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
-    group = [hits[index]]
-    for hit in hits[index + 1 :]:
-        glue = to_halfwidth(line[group[-1].end : hit.start]).strip()
-        if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
-            break
-        group.append(hit)
-    if len(group) > 1 and group[-1].qualifier is not Qualifier.EXACT:
-        for member in group[:-1]:
-            if member.qualifier is Qualifier.EXACT:
-                member.qualifier = group[-1].qualifier
-    return group
-
-
-def _list_statements(
-    ctx: _Clause, clause: Span, part: Part | None, group: list[Hit], position: int, left: str
-) -> list[Statement]:
-    """``A、B分别增长x%、y%``, ``A、B均增长x%`` and ``A和B实现双翻番``: one statement per member."""
-    each = _EACH_RE.search(left)
-    marker = left.rfind("分别") if "分别" in left else (each.start() if each else -1)
-    head = left[:marker] if marker >= 0 else left
-    verb_text = left[marker:] if marker >= 0 else ""
-    if marker < 0:
-        head, verb = strip_trailing(head)
-        verb_text = verb or ""
-    dropped, head = strip_leading(head)
-    head, _ = strip_trailing(head)
-    members = len(group) if len(group) > 1 else _member_count(head)
-    names = split_list(head, members)
-    if not names and not head.strip() and len(ctx.subjects) >= members:
-        suffix = "总量" if "总量" in left else ""
-        names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
-    if not names:
-        names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
-    hits = group if len(group) == members else group * members
-    starts = _member_starts(ctx.line, position + dropped, head, members)
-    verb = _verb_of(verb_text) or ctx.verb
-    out = []
-    for name, hit, start in zip(names, hits, starts, strict=True):
-        out.append(_statement(ctx, clause, part, hit, name, start, verb))
-    ctx.subjects.extend(names)
-    return out
-
-
-def _member_count(head: str) -> int:
-    for separator in ("、", "和", "及"):
-        if separator in head:
-            return head.count(separator) + 1
-    return 1
-
-
-def _shared_head_list(left: str, hit: Hit) -> bool:
-    """``体征指标、智能预案覆盖率达100%``: a list sharing one rate head states it for each."""
-    if hit.unit != "%" or "、" not in left:
-        return False
-    _, head = strip_leading(left)
-    head, _ = strip_trailing(head)
-    members = head.count("、") + 1
-    names = split_list(head, members)
-    return bool(names) and names != [p for p in head.split("、") if p]
-
-
-def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
-    starts = [start]
-    cursor = start
-    for sep in ("、", "和", "及", "与"):
-        if len(starts) == count:
-            break
-        while len(starts) < count:
-            pos = line.find(sep, cursor, start + len(head))
-            if pos < 0:
-                break
-            cursor = pos + 1
-            starts.append(cursor)
-    return (starts + [start] * count)[:count]
-
-
-def _single_statement(
-    ctx: _Clause,
-    clause: Span,
-    part: Part | None,
-    hit: Hit,
-    position: int,
-    left: str,
-    following: int,
-) -> tuple[Statement, int]:
-    """One number with one subject; also returns where the next number's left side starts."""
-    dropped, rest = strip_leading(left)
-    compared = _COMPARED_RE.match(rest)
-    if compared:
-        dropped, rest = dropped + compared.end(), rest[compared.end() :]
-    name, own_verb = strip_trailing(rest)
-    verb = own_verb
-    if verb is None:
-        tail = nearest_verb(rest[-3:]) if rest else None
-        verb = tail if tail in GROWTH_DOWN else ctx.verb
-    name = last_phrase(cut_locative(name))
-    right = to_halfwidth(ctx.line[hit.end : following])
-    previous = ctx.subjects[-1] if ctx.subjects else ""
-    action = leading_action(name) or (name if name and leading_action(name + "X") == name else None)
-    consumed = hit.end
-    glued = not left.strip() or not left.lstrip()[0] in "、,,;;"
-    if hit.measure is Measure.RANK:
-        subject = _rank_subject(ctx, name, previous, hit.rank_scope)
-    elif name.startswith("占"):
-        subject = base_name(previous) + name
-    elif name in ATTRIBUTE_NOUNS and previous:
-        subject = (ctx.counted if glued and ctx.counted else base_name(previous)) + name
-    elif not name or action == name or name.endswith("等"):
-        thing = object_after(right) if not name.endswith("等") else right.split("、")[0]
-        if thing:
-            subject = (name if action == name else ctx.action or "") + thing
-            consumed = hit.end + right.find(thing) + len(thing)
-            ctx.counted = base_name(drop_generic(subject))
-        elif _in_stock_clause(left):
-            subject = base_name(previous) + ("总量" if "总量" in left else "")
-        else:
-            subject = previous
-    elif ctx.action and left.lstrip().startswith("、") and not action and own_verb is None:
-        subject = ctx.action + name
-    elif glued and ctx.counted and hit.unit == "%":
-        subject = ctx.counted + name
-    else:
-        subject = name
-    if action:
-        ctx.action = action
-    if verb:
-        ctx.verb = verb
-    subject = drop_generic(subject)
-    ctx.subjects.append(subject)
-    ctx.unit = hit.unit
-    statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
-    return statement, max(consumed, hit.end)
-
-
-def _rank_subject(ctx: _Clause, name: str, previous: str, scope: str) -> str:
-    """居全市第3 ranks the previous subject unless the clause names another one."""
-    if "、" in name:
-        head, _, tail = name.rpartition("、")
-        name = head + tail if tail in {"数量", "规模", "总量"} else tail
-    if name in {"数量", "规模", "总量"}:
-        name = base_name(previous) + name
-    if not name:
-        base = base_name(previous).removesuffix("总量")
-        name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
-    return name + scope + "排名"
-
-
-def _in_stock_clause(left: str) -> bool:
-    return "累计" in left or "总量" in left
-
-
-def _verb_of(text: str) -> str | None:
-    _, verb = strip_trailing(text)
-    return verb
-
-
-def _measure(hit: Hit, verb: str | None, subject: str) -> tuple[Measure, float | None]:
-    if hit.measure is not None:
-        return hit.measure, hit.value
-    value = hit.value
-    down = verb in GROWTH_DOWN
-    if down and value is not None:
-        value = -value
-    if verb in GROWTH_UP or down:
-        return (Measure.GROWTH if hit.unit == "%" else Measure.CHANGE), value
-    if verb in LEVEL_VERBS:
-        return Measure.LEVEL, value
-    if verb in NEW_VERBS or (leading_action(subject) in NEW_VERBS):
-        return Measure.CHANGE, value
-    return Measure.LEVEL, value
-
-
-def _statement(
-    ctx: _Clause,
-    clause: Span,
-    part: Part | None,
-    hit: Hit,
-    subject: str,
-    start: int,
-    verb: str | None,
-) -> Statement:
-    measure, value = _measure(hit, verb, subject)
-    before = to_halfwidth(ctx.line[clause.start : hit.start])
-    cumulative = "累计" in before or "总量" in before
-    period = ctx.period
-    tally = before.rfind("累计")
-    if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):
-        period = "cumulative"
-    status = ctx.status_of
-    if status is Status.TARGET and part is not None and _is_structure_count(ctx, clause, hit):
-        status = Status.ACTUAL
-    start = min(max(start, clause.start), hit.number_start)
-    return Statement(
-        line=ctx.line_no,
-        quote=ctx.line[start : hit.end],
-        subject=subject.strip(),
-        measure=measure,
-        value=value,
-        unit=hit.unit,
-        qualifier=hit.qualifier,
-        period=period,
-        status=status,
-        cumulative=cumulative,
-        section=ctx.section,
-        text_target=hit.text_target,
-        upper=hit.upper,
-    )
-
-
-def _is_structure_count(ctx: _Clause, clause: Span, hit: Hit) -> bool:
-    """Counts that describe the plan itself (共计31项指标, 以下8个方面) are facts, not targets."""
-    if hit.unit not in {"项", "个"}:
-        return False
-    text = to_halfwidth(ctx.line[clause.start : clause.end])
-    if any(marker in text for marker in ("力争", "确保", "争取")):
-        return False
-    right = to_halfwidth(ctx.line[hit.end : clause.end])
-    left = to_halfwidth(ctx.line[clause.start : hit.start])
-    return bool(_STRUCTURE_RE.match(right)) or (
-        left.endswith(("共计", "合计", "共")) and "指标" in left
-    )
