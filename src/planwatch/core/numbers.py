@@ -176,6 +176,7 @@ _UNIT = "|".join(re.escape(u) for u in BASE_UNITS)
 _QUANTITY_RE = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:\s*[-~—–至到]\s*(?P<hi>{_NUM})(?=\s*(?:{_MAG})?\s*(?:{_UNIT})))?"
+    rf"(?:[ \u00a0](?=(?:{_MAG}|{_UNIT})))?"
     rf"(?P<yu1>余|多)?(?:(?!{_UNIT})(?P<mag>{_MAG}))?(?P<yu2>余|多)?"
     rf"(?P<unit>{_UNIT})?(?P<paren>\([^()]{{1,3}}\))?"
 )
@@ -274,9 +275,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         before = norm[start - 1] if start else ""
         after = norm[m.end("num")] if m.end("num") < len(norm) else ""
-        if _is_glued(before) or (
-            m.group("unit") is None and m.group("mag") is None and _is_glued(after)
-        ):
+        unitless = m.group("unit") is None and m.group("mag") is None
+        if unitless and (_is_glued(before) or _is_glued(after)):
             continue
         if _is_year(m):
             continue

@@ -78,9 +78,11 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> li
         left = to_halfwidth(ctx.line[position : hit.start])
         group = _list_group(ctx.line, hits, index) if "分别" in left else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
+        listed = any(sep in left for sep in ("、", "和"))
         if (
             len(group) > 1
-            or _EACH_RE.search(left)
+            or (listed and _EACH_RE.search(left))
+            or (hit.text_target is not None and "、" in _list_head(left))
             or _shared_head_list(left, hit)
             or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end])
         ):
@@ -140,6 +142,12 @@ def _list_statements(
         out.append(_statement(ctx, clause, part, hit, name, start, verb))
     ctx.subjects.extend(names)
     return out
+
+
+def _list_head(left: str) -> str:
+    _, head = strip_leading(left)
+    head, _ = strip_trailing(head)
+    return head
 
 
 def _member_count(head: str) -> int:

@@ -27,7 +27,7 @@ _CN = CN_NUMERAL_CHARS
 _RANK_RE = re.compile(
     r"(?P<verb>位居|位列|排名|居|列|保持|排)?"
     r"(?P<scope>全国|全省|全市|全区|全县|西部|中西部|同类城市|区县)(?P<sub>[^,。;、第]{0,6}?)"
-    rf"第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])"
+    rf"(?:第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])|(?P<first>首位))"
 )
 _ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
 _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -36,11 +36,17 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"连续(?P<n>[{_CN}]+)年"), "years"),
     (re.compile(r"(动态)?(清零|为零)"), "zero"),
     (re.compile(r"(?P<n>[ⅠⅡⅢⅣⅤⅥ])类"), "roman"),
-    (re.compile(r"(?P<q>突破|超过|超|达|达到)?(?P<n>[百千]?[万亿])(?P<tail>大关|元)"), "magnitude"),
+    (
+        re.compile(
+            rf"(?<![\d.{_CN}])(?P<q>突破|超过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
+            r"(?P<tail>大关|元)"
+        ),
+        "magnitude",
+    ),
 )
 _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(实现)?正增长"), "正增长"),
-    (re.compile(r"与经济增长(保持)?(基本)?同步"), "与经济增长同步"),
+    (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
     (
         re.compile(r"以(市上|上级|国家|省|市|省上|中央)?(下达|分解下达)(的)?(指标|任务|目标)?为准"),
         "",
@@ -106,9 +112,9 @@ def find_hits(line: str, clause: Span) -> list[Hit]:
             )
         )
     for m in _RANK_RE.finditer(text):
-        if shielded(m.start("n")):
+        if shielded(m.start()):
             continue
-        n = m.group("n")
+        n = m.group("n") or "1"
         value = float(n) if n.isdigit() else float(parse_chinese_integer(n))
         start = m.start("verb") if m.group("verb") else m.start("scope")
         hits.append(
@@ -118,7 +124,7 @@ def find_hits(line: str, clause: Span) -> list[Hit]:
                 Qualifier.EXACT,
                 base + start,
                 base + m.end(),
-                base + m.start("n"),
+                base + (m.start("n") if m.group("n") else m.start("first")),
                 measure=Measure.RANK,
                 rank_scope=m.group("scope") + m.group("sub"),
             )
@@ -161,7 +167,8 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "magnitude":
         if text[m.end() : m.end() + 1] == "级":
             return None
-        q = find_chinese_quantity(m.group("n"))
+        words = m.group("n")
+        q = find_chinese_quantity(words if words[0] in _CN else "一" + words)
         if q is None:
             return None
         qualifier = (

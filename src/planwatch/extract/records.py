@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, fields
 from enum import StrEnum
 from typing import Any
 
+from planwatch.core.errors import ExtractionError
 from planwatch.core.numbers import Qualifier
 
 
@@ -110,5 +111,16 @@ def from_dict(data: dict[str, Any]) -> Statement:
 
 
 def read_jsonl(text: str) -> list[Statement]:
-    """Statements from JSON Lines text; blank lines are skipped."""
-    return [from_dict(json.loads(row)) for row in text.splitlines() if row.strip()]
+    """Statements from JSON Lines text; blank lines are skipped.
+
+    Raises :class:`ExtractionError` naming the first row that is not a statement.
+    """
+    statements = []
+    for number, row in enumerate(text.splitlines(), start=1):
+        if not row.strip():
+            continue
+        try:
+            statements.append(from_dict(json.loads(row)))
+        except (ValueError, KeyError, TypeError) as error:
+            raise ExtractionError(f"row {number} is not a statement: {error!r}") from None
+    return statements

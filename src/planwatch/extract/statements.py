@@ -23,7 +23,9 @@ from planwatch.extract.records import Statement, Status
 from planwatch.extract.sections import Part, PartKind, Tree, document_tree
 from planwatch.extract.sentences import clauses, sentences
 
-_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
+# "2025年是“十四五”收官之年": the year a report plans for introduces itself so.
+_PLAN_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年是[^。]{0,40}之年")
 
 
 @dataclass
@@ -64,6 +66,8 @@ def extract_statements(text: str) -> list[Statement]:
 def _document_years(text: str, tree: Tree) -> _Years:
     review = next((p.year for p in tree.parts if p.kind is PartKind.REVIEW and p.year), None)
     plan = next((p.year for p in tree.parts if p.kind is PartKind.PLAN and p.year), None)
+    if plan is None and (stated := _PLAN_YEAR_RE.search(text)):
+        plan = int(stated.group(1))
     if review is None or plan is None:
         head = "\n".join(text.splitlines()[:40])
         named = sorted({int(y) for y in _YEAR_RE.findall(head)})
@@ -88,8 +92,7 @@ def _status(part: Part | None, sentence: str, estimate: bool) -> Status:
 def _year(part: Part | None, status: Status, years: _Years, sentence: str) -> str:
     if part is not None and part.year is not None:
         return str(part.year)
+    if part is None and (named := _YEAR_RE.search(sentence)):
+        return named.group(1)
     year = years.plan if status is Status.TARGET else years.review
-    if year is None:
-        named = _YEAR_RE.match(sentence)
-        return named.group(1) if named else ""
-    return str(year)
+    return "" if year is None else str(year)
