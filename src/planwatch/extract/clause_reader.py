@@ -49,6 +49,7 @@ _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年
 _STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
 _STOCK_VERBS = ("达", "建成")
 _EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+_TOTAL_RE = re.compile(r"总量(?:分别|均)?(?:达|为|突破|超)")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
@@ -75,7 +76,7 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> li
     index = 0
     while index < len(hits):
         hit = hits[index]
-        left = to_halfwidth(ctx.line[position : hit.start])
+        left = to_halfwidth(ctx.line[position : hit.start]).rstrip()
         group = _list_group(ctx.line, hits, index) if "分别" in left else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
         listed = any(sep in left for sep in ("、", "和"))
@@ -199,6 +200,9 @@ def _single_statement(
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
     name, own_verb = strip_trailing(rest)
     verb = own_verb
+    lead = to_halfwidth(ctx.line[hit.start : hit.number_start])
+    if verb is None and lead in LEVEL_VERBS and not name:
+        verb = lead
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
@@ -208,6 +212,12 @@ def _single_statement(
     action = leading_action(name) or (name if name in ACTION_VERBS else None)
     consumed = hit.end
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
+    if hit.unit == "年" and name.endswith("连续"):
+        rest_of_clause = to_halfwidth(ctx.line[hit.end : clause.end])
+        subject, holder = _run_subject(name.removesuffix("连续"), rest_of_clause, previous)
+        ctx.subjects.append(holder)
+        statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
+        return statement, hit.end
     if hit.measure is Measure.RANK:
         subject = _rank_subject(ctx, name, previous, hit.rank_scope)
     elif name.startswith("占"):
@@ -241,6 +251,24 @@ def _single_statement(
     return statement, max(consumed, hit.end)
 
 
+def _run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
+    """连续5年下降: the name of the run length, and the subject that holds the run.
+
+    ``命案发案连续五年下降`` → 命案发案连续下降年数; with no noun before 连续 the
+    run is named by what follows (连续五年未发生…事故 → 未发生…事故连续年数).
+    """
+    noun = noun.rpartition("、")[2] if noun.endswith("、") or "、" not in noun else noun
+    noun = noun.rstrip("、")
+    if noun in {"总量", "数量", "规模"}:
+        noun = base_name(previous) + noun
+    phrase = re.split(r"[,,、;;。]", right.strip(), maxsplit=1)[0]
+    if not noun and previous and phrase.startswith(("居", "位居", "保持")):
+        noun = base_name(previous)
+    if noun:
+        return noun + "连续" + phrase + "年数", noun
+    return phrase + "连续年数", previous
+
+
 def _rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> str:
     """居全市第3 ranks the previous subject unless the clause names another one."""
     if "、" in name:
@@ -255,7 +283,7 @@ def _rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> s
 
 
 def _in_stock_clause(left: str) -> bool:
-    return "累计" in left or "总量" in left
+    return "累计" in left or _TOTAL_RE.search(left) is not None
 
 
 def _verb_of(text: str) -> str | None:
@@ -274,7 +302,7 @@ def _measure(hit: Hit, verb: str | None, subject: str) -> tuple[Measure, float |
         return (Measure.GROWTH if hit.unit == "%" else Measure.CHANGE), value
     if verb in LEVEL_VERBS:
         return Measure.LEVEL, value
-    if verb in NEW_VERBS or (leading_action(subject) in NEW_VERBS):
+    if verb in NEW_VERBS or any(word in subject for word in NEW_VERBS):
         return Measure.CHANGE, value
     return Measure.LEVEL, value
 
@@ -290,7 +318,7 @@ def _statement(
 ) -> Statement:
     measure, value = _measure(hit, verb, subject)
     before = to_halfwidth(ctx.line[clause.start : hit.start])
-    cumulative = "累计" in before or "总量" in before
+    cumulative = _in_stock_clause(before)
     period = ctx.period
     tally = before.rfind("累计")
     if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):

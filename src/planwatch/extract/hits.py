@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from planwatch.core.numbers import (
     CN_NUMERAL_CHARS,
     Qualifier,
-    find_chinese_quantity,
     find_quantities,
     parse_chinese_integer,
     to_halfwidth,
@@ -168,15 +167,13 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
         if text[m.end() : m.end() + 1] == "级":
             return None
         words = m.group("n")
-        q = find_chinese_quantity(words if words[0] in _CN else "一" + words)
-        if q is None:
-            return None
+        numeral = words.rstrip("万亿")
+        magnitude = words[len(numeral) :]
         qualifier = (
             Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT
         )
-        unit = q.unit or ""
-        unit = unit if unit.endswith("元") else unit + "元"
-        return Hit(q.value, unit, qualifier, start, end, base + m.start("n"))
+        value = float(parse_chinese_integer(numeral or "一"))
+        return Hit(value, magnitude + "元", qualifier, start, end, base + m.start("n"))
     unit = "个" if kind == "aspects" else "年"
     value = float(parse_chinese_integer(m.group("n")))
     return Hit(value, unit, Qualifier.EXACT, start, end, base + m.start("n"))

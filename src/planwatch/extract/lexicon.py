@@ -25,6 +25,10 @@ NEW_VERBS: tuple[str, ...] = ("新增", "净增", "新增加")
 # Verbs that end a subject and put a level on it (达 160 亿元, 稳定在 97%).
 LEVEL_VERBS: tuple[str, ...] = (
     "达到或超过",
+    "迈上",
+    "跃上",
+    "站上",
+    "迈过",
     "分别稳定在",
     "稳定在",
     "保持在",
@@ -177,7 +181,6 @@ LEADING_NOISE: tuple[str, ...] = (
 )
 TRAILING_NOISE: tuple[str, ...] = (
     "分别",
-    "均",
     "同比",
     "比上年",
     "较上年",
@@ -185,6 +188,11 @@ TRAILING_NOISE: tuple[str, ...] = (
     "累计",
     "总量",
     "平均",
+    "均",
+    "力争",
+    "确保",
+    "争取",
+    "要",
     "共",
     "率先",
     "动态",
