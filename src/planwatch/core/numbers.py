@@ -197,6 +197,17 @@ _SUFFIX_AT_MOST: tuple[str, ...] = ("以内", "以下", "之内")
 _SUFFIX_APPROX: tuple[str, ...] = ("左右", "上下")
 
 
+_PREFIXES: tuple[tuple[str, Qualifier], ...] = tuple(
+    sorted(
+        [(w, Qualifier.AT_MOST) for w in _PREFIX_AT_MOST]
+        + [(w, Qualifier.AT_LEAST) for w in _PREFIX_AT_LEAST]
+        + [(w, Qualifier.APPROX) for w in _PREFIX_APPROX],
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+
+
 def to_halfwidth(text: str) -> str:
     """Map full-width digits, signs and brackets to ASCII, one character for one."""
     return text.translate(_FULLWIDTH)
@@ -323,15 +334,9 @@ def _build(norm: str, m: re.Match[str]) -> Quantity:
             upper = float(tail.group("hi").replace(",", ""))
             end += tail.end()
     before = norm[:start]
-    for words, qual in (
-        (_PREFIX_AT_MOST, Qualifier.AT_MOST),
-        (_PREFIX_AT_LEAST, Qualifier.AT_LEAST),
-        (_PREFIX_APPROX, Qualifier.APPROX),
-    ):
-        word = next((w for w in words if before.endswith(w)), None)
-        if word is not None and not (word == "前" and unit != "%"):
-            qualifier, start = qual, start - len(word)
-            break
+    prefix = next(((w, q) for w, q in _PREFIXES if before.endswith(w)), None)
+    if prefix is not None and not (prefix[0] == "前" and unit != "%"):
+        qualifier, start = prefix[1], start - len(prefix[0])
     after = norm[end:]
     for words, qual in (
         (_SUFFIX_AT_LEAST, Qualifier.AT_LEAST),
