@@ -12,7 +12,7 @@ from planwatch.web.plan.services import evaluate_year
 from planwatch.web.submissions import services
 from planwatch.web.submissions.models import State, Submission
 from planwatch.web.submissions.services import Entry
-from tests.web.conftest import indicator, user
+from tests.web.views.conftest import indicator, user
 
 
 def submitted(code: str = "sei_va_growth", value: float = 12.0, who: str = "office") -> Submission:

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from planwatch.cli import app
 from planwatch.cli import commands as _commands  # noqa: F401  (registers the commands)
 from planwatch.web.accounts.roles import Role, department_of, role_of
-from tests.web.conftest import user
+from tests.web.views.conftest import user
 
 runner = CliRunner()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.conftest import client_for, indicator
+from tests.web.views.conftest import client_for, indicator
 
 READ_PAGES = [
     "/",

@@ -1,4 +1,9 @@
-"""The shared cast of the web tests, on the Fuling demo dataset loaded once per session.
+"""The shared cast of the page tests, on the Fuling demo dataset loaded once per session.
+
+The data is loaded into the test database when the first test here needs it
+and stays for the session; pytest-django runs database tests in collection
+order, so this folder ("views") comes after the web tests that want an empty
+database (tests/web/plan, ...). Transactional tests (the browser ones) flush it.
 
 | who | role | department |
 |---|---|---|
