@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.plan import charts, indicator_pages, pages, tables
-from planwatch.web.plan.services import evaluate_year
 
 
 def _scope(request: HttpRequest) -> pages.Scope:
@@ -32,7 +31,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @reader
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    result = evaluate_year(scope.region.code, scope.year)
+    result = pages.evaluation(scope.region, scope.year)
     table = tables.TableFilter.from_query(request.GET)
     rows = table.apply(result.evaluations)
     if request.GET.get("format") == "xlsx":
@@ -71,6 +70,6 @@ def compare(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     """The published evaluation of a plan year: open to everyone, signed in or not."""
     scope = _scope(request)
-    result = evaluate_year(scope.region.code, scope.year)
+    result = pages.evaluation(scope.region, scope.year)
     rows = tables.TableFilter().apply(result.evaluations)
     return render(request, "plan/report.html", {"scope": scope, "result": result, "rows": rows})
