@@ -25,6 +25,15 @@ def test_the_dashboard_picks_the_latest_year_with_whole_year_values(leader):
 
 
 @pytest.mark.django_db
+def test_a_year_in_progress_is_judged_up_to_its_latest_month(leader):
+    response = leader.get("/?year=2025")
+    assert str(response.context["page"].as_of) == "2025-10"
+    html = response.content.decode()
+    assert "截至2025-Q3" in html  # GDP growth judged on its year-to-date rate
+    assert "滞后于序时" in html  # FDI: 640 of 1000万美元 by September, behind 75%
+
+
+@pytest.mark.django_db
 def test_the_indicator_table_lists_binding_indicators_first(leader):
     rows = leader.get("/indicators/?year=2024").context["rows"]
     kinds = [e.indicator.binding.value for e in rows]
@@ -100,11 +109,11 @@ def test_pages_are_chinese_by_default_and_english_on_request(leader):
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
-        ("/", 14),
-        ("/indicators/", 12),
+        ("/", 15),
+        ("/indicators/", 13),
         ("/indicators/gdp_growth/", 12),
         ("/compare/?indicator=gdp_growth", 12),
-        ("/report/", 12),
+        ("/report/", 13),
         ("/submissions/", 10),
         ("/review/", 8),
     ],
