@@ -12,6 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from planwatch.cli.plan import DEMO_DATASET
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
+from planwatch.web.plan.services import load_dataset
+
 CHROMIUM = Path("/usr/bin/chromium")
 
 # Playwright's sync API keeps an event loop on the test thread; the test's own
@@ -30,3 +35,25 @@ def browser() -> Iterator[object]:
         )
         yield chromium
         chromium.close()
+
+
+PASSWORD = "browser-test-password"
+
+
+@pytest.fixture
+def site(transactional_db, live_server) -> str:
+    load_dataset(DEMO_DATASET)
+    create_user("stats", PASSWORD, Role.CLERK, department="区统计局")
+    create_user("office", PASSWORD, Role.PLAN_OFFICE)
+    create_user("leader", PASSWORD, Role.LEADER)
+    return live_server.url
+
+
+def log_in(browser, site: str, username: str):
+    page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    page.goto(f"{site}/login/")
+    page.get_by_label("用户名").fill(username)
+    page.get_by_label("密码").fill(PASSWORD)
+    page.get_by_label("密码").press("Enter")
+    page.wait_for_url(f"{site}/")
+    return page

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planwatch.cli.plan import DEMO_DATASET
-from planwatch.web.accounts.roles import Role
-from planwatch.web.accounts.services import create_user
-from planwatch.web.plan.services import load_dataset
+from tests.browser.conftest import log_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -16,25 +13,6 @@ pytestmark = [
     # request threads and complains in a thread; the requests themselves succeed.
     pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning"),
 ]
-PASSWORD = "browser-test-password"
-
-
-@pytest.fixture
-def site(transactional_db, live_server) -> str:
-    load_dataset(DEMO_DATASET)
-    create_user("stats", PASSWORD, Role.CLERK, department="区统计局")
-    create_user("office", PASSWORD, Role.PLAN_OFFICE)
-    return live_server.url
-
-
-def log_in(browser, site: str, username: str):
-    page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
-    page.goto(f"{site}/login/")
-    page.get_by_label("用户名").fill(username)
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_label("密码").press("Enter")
-    page.wait_for_url(f"{site}/")
-    return page
 
 
 def gdp_card(page):
