@@ -50,6 +50,17 @@ def submit_one(browser) -> None:
     page.close()
 
 
+def print_preview(browser) -> None:
+    """The dashboard as the print stylesheet lays it out."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    log_in(page, "leader")
+    page.emulate_media(media="print")
+    page.goto(f"{BASE}/")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUT / "dashboard-print.png"), full_page=True)
+    page.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
@@ -67,6 +78,7 @@ def main() -> None:
                 page.wait_for_timeout(300)  # charts draw after DOMContentLoaded
                 page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
                 context.close()
+        print_preview(browser)
         browser.close()
     print(f"screenshots in {OUT}")
 

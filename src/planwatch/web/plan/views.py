@@ -64,7 +64,7 @@ def compare(request: HttpRequest) -> HttpResponse:
         return excel.response(
             title, title, tables.comparison_headers(), tables.comparison_rows(page.rows)
         )
-    return render(request, "plan/compare.html", {"scope": scope, "page": page})
+    return render(request, "plan/compare.html", {"scope": scope, "page": page, "all_years": True})
 
 
 def report(request: HttpRequest) -> HttpResponse:
