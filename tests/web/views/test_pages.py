@@ -54,13 +54,21 @@ def test_the_indicator_table_filters_and_sorts(leader):
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     "path",
-    ["/indicators/?format=xlsx&binding=binding", "/compare/?indicator=gdp_growth&format=xlsx"],
+    [
+        "/?format=xlsx",
+        "/indicators/?format=xlsx&binding=binding",
+        "/indicators/new_urban_jobs/?year=2025&format=xlsx",
+        "/compare/?indicator=gdp_growth&format=xlsx",
+        "/report/?format=xlsx",
+        "/submissions/?format=xlsx",
+        "/review/?format=xlsx",
+    ],
 )
-def test_tables_export_to_excel(leader, path):
-    response = leader.get(path)
+def test_every_table_exports_to_excel(office, path):
+    response = office.get(path)
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(BytesIO(response.content)).active
-    assert sheet.max_row >= 3 and sheet["A2"].value
+    assert sheet["A1"].value and sheet["A2"].value  # a title and the header row
 
 
 @pytest.mark.django_db

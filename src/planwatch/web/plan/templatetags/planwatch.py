@@ -87,3 +87,11 @@ def is_illustrative(source: str) -> bool:
 def as_json(value: Any) -> str:
     """JSON for a ``data-`` attribute; left unsafe on purpose so autoescaping quotes it."""
     return json.dumps(value, ensure_ascii=False)
+
+
+@register.simple_tag(takes_context=True)
+def xlsx_url(context: dict[str, Any]) -> str:
+    """The current page's address asking for its table as an Excel workbook."""
+    query = context["request"].GET.copy()
+    query["format"] = "xlsx"
+    return "?" + query.urlencode()
