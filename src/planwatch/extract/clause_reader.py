@@ -209,6 +209,8 @@ def _single_statement(
     name = last_phrase(cut_locative(name))
     right = to_halfwidth(ctx.line[hit.end : following])
     previous = ctx.subjects[-1] if ctx.subjects else ""
+    if not name and own_verb in ACTION_VERBS:
+        name = own_verb
     action = leading_action(name) or (name if name in ACTION_VERBS else None)
     consumed = hit.end
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"

@@ -98,7 +98,7 @@ class Tree:
 
 def heading_title(text: str) -> str:
     """A heading's title: the text up to (not including) its first full stop."""
-    stop = re.search(r"[。.](?!\d)", text)
+    stop = re.search(r"。|\.(?!\d)", text)
     return (text[: stop.start()] if stop else text).strip()
 
 
