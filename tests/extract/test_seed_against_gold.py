@@ -51,9 +51,7 @@ def test_every_quote_is_an_exact_substring_of_its_line(seed_text: str) -> None:
         assert statement.quote in lines[statement.line - 1]
 
 
-def test_the_review_has_7_areas_and_23_items_as_in_the_gold(
-    seed_text: str, gold_dir: Path
-) -> None:
+def test_the_review_has_7_areas_and_23_items_as_in_the_gold(seed_text: str, gold_dir: Path) -> None:
     gold = json.loads((gold_dir / "review-2024.json").read_text(encoding="utf-8"))
     review = document_tree(seed_text).parts[0]
     found = [
@@ -77,7 +75,9 @@ def test_the_tasks_have_8_areas_and_31_tasks_as_in_the_gold(seed_text: str, gold
             "area": a.label,
             "title": a.title,
             "line": a.line,
-            "tasks": [{"ordinal": t.label + "是", "title": t.title, "line": t.line} for t in a.items],
+            "tasks": [
+                {"ordinal": t.label + "是", "title": t.title, "line": t.line} for t in a.items
+            ],
         }
         for a in tasks.areas
     ]

@@ -29,6 +29,7 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
+_MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
     r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
     r"建立|跻身|的|达|增长|投资完成|[,,、;;。])"
@@ -91,8 +92,15 @@ def base_name(subject: str) -> str:
 
 
 def cut_locative(text: str) -> str:
-    """Drop a trailing place phrase: 一般公共预算收入在全市区县率先 → 一般公共预算收入."""
-    return drop_examples(_LOCATIVE.sub("", text))
+    """Drop a trailing place phrase and a leading actor with a modal verb.
+
+    一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP.
+    """
+    text = _LOCATIVE.sub("", text)
+    ends = [m.end() for m in _MODAL.finditer(text)]
+    if ends and len(text) - ends[-1] >= 2:
+        text = text[ends[-1] :]
+    return drop_examples(text)
 
 
 def object_after(text: str) -> str:
