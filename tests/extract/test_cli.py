@@ -67,9 +67,20 @@ def test_tree_prints_parts_areas_and_items(tmp_path: Path) -> None:
 
 def test_score_prints_f1_and_field_accuracy(report: Path, tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
-    row = {"line": 2, "quote": "规上工业增加值增长9%", "subject": "规上工业增加值", "measure": "growth",
-           "value": 9, "unit": "%", "qualifier": "exact", "period": "2024", "status": "actual",
-           "cumulative": False, "section": "一", "text_target": None}  # fmt: skip
+    row = {
+        "line": 2,
+        "quote": "规上工业增加值增长9%",
+        "subject": "规上工业增加值",
+        "measure": "growth",
+        "value": 9,
+        "unit": "%",
+        "qualifier": "exact",
+        "period": "2024",
+        "status": "actual",
+        "cumulative": False,
+        "section": "一",
+        "text_target": None,
+    }
     gold.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
     result = run(str(report), "--score", str(gold))
     assert result.exit_code == 0
