@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planwatch.core.numbers import Qualifier, to_halfwidth
+from planwatch.core.numbers import Qualifier
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
@@ -58,6 +58,7 @@ class ClauseContext:
     """What one number learns from the numbers before it in its sentence."""
 
     line: str
+    plain: str
     line_no: int
     section: str
     status_of: Status
@@ -70,14 +71,14 @@ class ClauseContext:
 
 
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> list[Statement]:
-    hits = find_hits(ctx.line, clause)
+    hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
     out: list[Statement] = []
     position = clause.start
     index = 0
     while index < len(hits):
         hit = hits[index]
-        left = to_halfwidth(ctx.line[position : hit.start]).rstrip()
-        group = _list_group(ctx.line, hits, index) if "分别" in left else [hit]
+        left = ctx.plain[position : hit.start].rstrip()
+        group = _list_group(ctx.plain, hits, index) if "分别" in left else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
         listed = any(sep in left for sep in ("、", "和"))
         if (
@@ -104,7 +105,7 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> li
 def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
     group = [hits[index]]
     for hit in hits[index + 1 :]:
-        glue = to_halfwidth(line[group[-1].end : hit.start]).strip()
+        glue = line[group[-1].end : hit.start].strip()
         if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
             break
         group.append(hit)
@@ -200,14 +201,14 @@ def _single_statement(
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
     name, own_verb = strip_trailing(rest)
     verb = own_verb
-    lead = to_halfwidth(ctx.line[hit.start : hit.number_start])
+    lead = ctx.plain[hit.start : hit.number_start]
     if verb is None and lead in LEVEL_VERBS and not name:
         verb = lead
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
     name = last_phrase(cut_locative(name))
-    right = to_halfwidth(ctx.line[hit.end : following])
+    right = ctx.plain[hit.end : following]
     previous = ctx.subjects[-1] if ctx.subjects else ""
     if not name and own_verb in ACTION_VERBS:
         name = own_verb
@@ -215,7 +216,7 @@ def _single_statement(
     consumed = hit.end
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
     if hit.unit == "年" and name.endswith("连续"):
-        rest_of_clause = to_halfwidth(ctx.line[hit.end : clause.end])
+        rest_of_clause = ctx.plain[hit.end : clause.end]
         subject, holder = _run_subject(name.removesuffix("连续"), rest_of_clause, previous)
         ctx.subjects.append(holder)
         statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
@@ -319,7 +320,7 @@ def _statement(
     verb: str | None,
 ) -> Statement:
     measure, value = _measure(hit, verb, subject)
-    before = to_halfwidth(ctx.line[clause.start : hit.start])
+    before = ctx.plain[clause.start : hit.start]
     cumulative = _in_stock_clause(before)
     period = ctx.period
     tally = before.rfind("累计")
@@ -350,11 +351,11 @@ def _is_structure_count(ctx: ClauseContext, clause: Span, hit: Hit) -> bool:
     """Counts that describe the plan itself (共计31项指标, 以下8个方面) are facts, not targets."""
     if hit.unit not in {"项", "个"}:
         return False
-    text = to_halfwidth(ctx.line[clause.start : clause.end])
+    text = ctx.plain[clause.start : clause.end]
     if any(marker in text for marker in ("力争", "确保", "争取")):
         return False
-    right = to_halfwidth(ctx.line[hit.end : clause.end])
-    left = to_halfwidth(ctx.line[clause.start : hit.start])
+    right = ctx.plain[hit.end : clause.end]
+    left = ctx.plain[clause.start : hit.start]
     return bool(_STRUCTURE_RE.match(right)) or (
         left.endswith(("共计", "合计", "共")) and "指标" in left
     )

@@ -17,7 +17,6 @@ from planwatch.core.numbers import (
     Qualifier,
     find_quantities,
     parse_chinese_integer,
-    to_halfwidth,
 )
 from planwatch.extract.records import Measure
 from planwatch.extract.sentences import Span
@@ -51,6 +50,8 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
         "",
     ),
 )
+# Every kind of hit needs one of these; clauses without any are skipped fast.
+_TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
 
@@ -83,9 +84,15 @@ def _shielded(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_hits(line: str, clause: Span) -> list[Hit]:
-    """Every statement value of ``clause`` (a span of ``line``), in reading order."""
-    text = to_halfwidth(clause.text)
+def find_hits(clause: Span) -> list[Hit]:
+    """Every statement value of ``clause``, in reading order.
+
+    ``clause.text`` must already be half-width (:func:`to_halfwidth`); offsets
+    of the hits are ``clause.start`` plus positions in that text.
+    """
+    text = clause.text
+    if not _TRIGGER.search(text):
+        return []
     base = clause.start
     shields = _shielded(text)
 

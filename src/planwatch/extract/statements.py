@@ -47,15 +47,16 @@ def extract_statements(text: str) -> list[Statement]:
     for number, line in enumerate(text.splitlines(), start=1):
         part = tree.part_of(number)
         previous_estimate = False
+        line_plain = to_halfwidth(line)
         for sentence in sentences(line):
-            plain = to_halfwidth(sentence.text).strip()
+            plain = line_plain[sentence.start : sentence.end].strip()
             estimate = any(m in plain for m in ESTIMATE_MARKERS) or (
                 previous_estimate and plain.startswith("其中")
             )
             previous_estimate = estimate
             status = _status(part, plain, estimate)
             year = _year(part, status, years, plain)
-            context = ClauseContext(line, number, tree.paths[number - 1], status, year)
+            context = ClauseContext(line, line_plain, number, tree.paths[number - 1], status, year)
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
                 context.counted = ""

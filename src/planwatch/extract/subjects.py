@@ -36,35 +36,49 @@ _OBJECT_STOP = re.compile(
 )
 
 
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
+_LEADING = _by_length(LEADING_NOISE)
+_TRAILING_VERBS = _by_length(_VERBS_BY_LENGTH)
+_TRAILING_NOISE = _by_length(TRAILING_NOISE)
+_ACTIONS = _by_length(ACTION_VERBS)
+
+
+def _affix(text: str, table: tuple[tuple[int, frozenset[str]], ...], *, end: bool) -> str | None:
+    """The longest word of ``table`` that ``text`` starts (or ends) with."""
+    for n, words in table:
+        if len(text) >= n and (text[-n:] if end else text[:n]) in words:
+            return text[-n:] if end else text[:n]
+    return None
+
+
 def strip_leading(text: str) -> tuple[int, str]:
     """Drop connectives, adverbs and a year from the front; return (chars dropped, rest)."""
     dropped = 0
-    changed = True
-    while changed and text:
-        changed = False
+    while text:
         year = _YEAR_PREFIX.match(text)
-        if year:
-            dropped, text, changed = dropped + year.end(), text[year.end() :], True
-            continue
-        for word in LEADING_NOISE:
-            if text.startswith(word):
-                dropped, text, changed = dropped + len(word), text[len(word) :], True
-                break
+        word = text[: year.end()] if year else _affix(text, _LEADING, end=False)
+        if not word:
+            break
+        dropped, text = dropped + len(word), text[len(word) :]
     return dropped, text
 
 
 def strip_trailing(text: str) -> tuple[str, str | None]:
     """Drop verbs and adverbs from the end; return (rest, the verb nearest the number)."""
     verb: str | None = None
-    changed = True
-    while changed and text:
-        changed = False
-        for word in (*_VERBS_BY_LENGTH, *TRAILING_NOISE):
-            if text.endswith(word) and len(text) >= len(word):
-                if verb is None and word not in TRAILING_NOISE:
-                    verb = word
-                text, changed = text[: -len(word)], True
+    while text:
+        word = _affix(text, _TRAILING_VERBS, end=True)
+        if word is not None:
+            verb = verb or word
+        else:
+            word = _affix(text, _TRAILING_NOISE, end=True)
+            if word is None:
                 break
+        text = text[: -len(word)]
     return text, verb
 
 
@@ -82,7 +96,8 @@ def nearest_verb(text: str) -> str | None:
 
 def leading_action(text: str) -> str | None:
     """The action verb the text opens with (新增, 实施, 获 …), if any."""
-    return next((v for v in ACTION_VERBS if text.startswith(v) and len(text) > len(v)), None)
+    verb = _affix(text, _ACTIONS, end=False)
+    return verb if verb is not None and len(text) > len(verb) else None
 
 
 def base_name(subject: str) -> str:
