@@ -208,6 +208,21 @@ _PREFIXES: tuple[tuple[str, Qualifier], ...] = tuple(
 )
 
 
+_SUFFIXES: tuple[tuple[str, Qualifier], ...] = tuple(
+    sorted(
+        [(w, Qualifier.AT_LEAST) for w in _SUFFIX_AT_LEAST]
+        + [(w, Qualifier.AT_MOST) for w in _SUFFIX_AT_MOST]
+        + [(w, Qualifier.APPROX) for w in _SUFFIX_APPROX],
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+_RANGE_MARKS = frozenset("-~—–至到 ")
+_RANGE_TAIL = re.compile(
+    rf"\s*[-~—–至到]\s*(?P<hi>{_NUM})\s*(?P<unit>(?:{_MAG})?(?:{_UNIT})(?:\([^()]{{1,3}}\))?)"
+)
+
+
 def to_halfwidth(text: str) -> str:
     """Map full-width digits, signs and brackets to ASCII, one character for one."""
     return text.translate(_FULLWIDTH)
@@ -328,25 +343,17 @@ def _build(norm: str, m: re.Match[str]) -> Quantity:
     qualifier = Qualifier.EXACT
     if m.group("yu1") or m.group("yu2"):
         qualifier = Qualifier.AT_LEAST
-    if upper is None and unit is not None:
-        tail = re.match(rf"\s*[-~—–至到]\s*(?P<hi>{_NUM})\s*{re.escape(unit)}", norm[end:])
-        if tail:
+    if upper is None and unit is not None and norm[end : end + 1] in _RANGE_MARKS:
+        tail = _RANGE_TAIL.match(norm, end)
+        if tail and tail.group("unit") == unit:
             upper = float(tail.group("hi").replace(",", ""))
-            end += tail.end()
-    before = norm[:start]
-    prefix = next(((w, q) for w, q in _PREFIXES if before.endswith(w)), None)
+            end = tail.end()
+    prefix = next(((w, q) for w, q in _PREFIXES if norm.endswith(w, 0, start)), None)
     if prefix is not None and not (prefix[0] == "前" and unit != "%"):
         qualifier, start = prefix[1], start - len(prefix[0])
-    after = norm[end:]
-    for words, qual in (
-        (_SUFFIX_AT_LEAST, Qualifier.AT_LEAST),
-        (_SUFFIX_AT_MOST, Qualifier.AT_MOST),
-        (_SUFFIX_APPROX, Qualifier.APPROX),
-    ):
-        word = next((w for w in words if after.startswith(w)), None)
-        if word is not None:
-            qualifier, end = qual, end + len(word)
-            break
+    suffix = next(((w, q) for w, q in _SUFFIXES if norm.startswith(w, end)), None)
+    if suffix is not None:
+        qualifier, end = suffix[1], end + len(suffix[0])
     return Quantity(value, unit, qualifier, start, end, m.start(), upper)
 
 
