@@ -42,6 +42,7 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "magnitude",
     ),
 )
+_WORD_TRIGGER = re.compile(r"番|方面|连续|零|[ⅠⅡⅢⅣⅤⅥ]|[万亿](?:大关|元)")
 _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(实现)?正增长"), "正增长"),
     (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
@@ -117,7 +118,7 @@ def find_hits(clause: Span) -> list[Hit]:
                 q.upper,
             )
         )
-    for m in _RANK_RE.finditer(text):
+    for m in _RANK_RE.finditer(text) if "第" in text or "首位" in text else ():
         if shielded(m.start()):
             continue
         n = m.group("n") or "1"
@@ -135,8 +136,10 @@ def find_hits(clause: Span) -> list[Hit]:
                 rank_scope=m.group("scope") + m.group("sub"),
             )
         )
-    hits.extend(_word_hits(text, base, shielded))
-    hits.extend(_qualitative_hits(text, base))
+    if _WORD_TRIGGER.search(text):
+        hits.extend(_word_hits(text, base, shielded))
+    if "正增长" in text or "同步" in text or "为准" in text:
+        hits.extend(_qualitative_hits(text, base))
     hits.sort(key=lambda h: h.number_start)
     return _drop_overlaps(hits)
 
