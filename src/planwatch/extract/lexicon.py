@@ -239,7 +239,6 @@ SHARED_HEADS: tuple[str, ...] = (
     "贷款",
     "企业",
 )
-LIST_SEPARATORS: tuple[str, ...] = ("、", "和", "及", "与")
 # Names that only make sense as an attribute of the thing counted just before
 # (89个区级重点项目完成投资超275亿元 → 区级重点项目完成投资).
 ATTRIBUTE_NOUNS: frozenset[str] = frozenset(
