@@ -41,7 +41,7 @@ def test_a_fenbie_list_shares_its_head_noun_and_its_trailing_qualifier() -> None
 
 def test_a_jun_list_states_one_value_for_each_subject() -> None:
     found = plan("区属国企营业收入、利润均增长10%以上。")
-    assert [(s.subject, s.value) for s in found] == [("区属国企营业收入", 10), ("利润", 10)]
+    assert [(s.subject, s.value) for s in found] == [("区属国企营业收入", 10), ("区属国企利润", 10)]
 
 
 def test_an_attribute_takes_the_counted_thing_and_a_bare_number_keeps_the_subject() -> None:

@@ -34,12 +34,13 @@ from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
 from planwatch.extract.subjects import (
     base_name,
+    counted_object,
     cut_locative,
     drop_generic,
+    holder_of,
     last_phrase,
     leading_action,
     nearest_verb,
-    object_after,
     split_list,
     strip_leading,
     strip_trailing,
@@ -226,13 +227,15 @@ def _single_statement(
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif name in ATTRIBUTE_NOUNS and previous:
-        subject = (ctx.counted if glued and ctx.counted else base_name(previous)) + name
+        subject = (ctx.counted if glued and ctx.counted else base_name(holder_of(previous))) + name
     elif not name or action == name or name.endswith("等"):
-        thing = object_after(right) if not name.endswith("等") else right.split("、")[0]
+        thing, used = (
+            counted_object(right) if not name.endswith("等") else (right.split("、")[0], 0)
+        )
         if thing:
-            subject = (name if action == name else ctx.action or "") + thing
-            consumed = hit.end + right.find(thing) + len(thing)
-            ctx.counted = base_name(drop_generic(subject))
+            subject = drop_generic((name if action == name else ctx.action or "") + thing)
+            consumed = hit.end + used
+            ctx.counted = base_name(subject)
         elif _in_stock_clause(left):
             subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:

@@ -169,6 +169,7 @@ LEADING_NOISE: tuple[str, ...] = (
     "进一步",
     "累计",
     "首批",
+    "拟",
     "和",
     "及",
     "与",
@@ -286,4 +287,7 @@ PREDICATE_ENDINGS: tuple[str, ...] = (
     "挂牌",
     "开园",
     "上线",
+    "整治",
 )
+# Objects too generic to name an indicator alone (4家企业获批…).
+GENERIC_OBJECTS: frozenset[str] = frozenset({"企业", "产品", "工作", "项目", "单位", "村", "人"})

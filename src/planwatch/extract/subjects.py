@@ -13,6 +13,8 @@ import re
 
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
+    ATTRIBUTE_NOUNS,
+    GENERIC_OBJECTS,
     GENERIC_VERBS,
     GROWTH_DOWN,
     GROWTH_UP,
@@ -29,6 +31,9 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
+_RATE_HEADS = ("率", "占比", "比重")
+_ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
+_CLAUSE_PIECE = re.compile(r"[,,、;;。]")
 _MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
     r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
@@ -165,7 +170,28 @@ def split_list(text: str, count: int) -> list[str]:
     head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
     if head and len(last) > len(parts[0]):
         return [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
-    return parts
+    return [parts[0]] + [_with_shared_prefix(parts[0], p) for p in parts[1:]]
+
+
+def _with_shared_prefix(first: str, member: str) -> str:
+    """Restore the words a short member leaves out: 集中收集率、处理率 → …污水处理率.
+
+    The prefix ends where the member's first character appears in the first
+    member (家电商品销售数量、销售额), else before the first member's head noun
+    (区属国企营业收入、利润), else before its last ``len(member)`` characters when
+    both end alike (信访总量件次和人次).
+    """
+    if len(member) > 3 or len(first) < len(member) + 2:
+        return member
+    cut = first.find(member[0], 1)
+    if cut > 0:
+        return first[:cut] + member
+    head = next((h for h in SHARED_HEADS if first.endswith(h) and len(first) > len(h)), "")
+    if head:
+        return first[: -len(head)] + member
+    if first[-1] == member[-1]:
+        return first[: -len(member)] + member
+    return member
 
 
 def drop_generic(subject: str) -> str:
@@ -173,7 +199,7 @@ def drop_generic(subject: str) -> str:
 
     Names that are indicators in their own right (完成投资, 完成率) keep the verb.
     """
-    subject = subject.rstrip("、和及与")
+    subject = subject.rstrip("、和")
     for verb in GENERIC_VERBS:
         rest = subject[len(verb) :]
         if subject.startswith(verb) and len(rest) >= 2 and not rest.startswith(("投资", "率")):
@@ -185,5 +211,34 @@ def last_phrase(name: str) -> str:
     """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收."""
     head, sep, tail = name.rpartition("、")
     if sep and tail and head.endswith(PREDICATE_ENDINGS):
+        if len(tail) <= 4 and tail.endswith(_RATE_HEADS):
+            return drop_generic(_ACTION_NOUN.sub("", head)) + tail
         return tail
     return name
+
+
+def counted_object(right: str) -> tuple[str, int]:
+    """The object counted by a number and how many characters of ``right`` it spans.
+
+    A generic object takes the phrase that qualifies it: 4家企业获批市级创新型中小企业
+    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作.
+    """
+    thing = object_after(right)
+    if not thing:
+        return "", 0
+    end = right.find(thing) + len(thing)
+    if thing in GENERIC_OBJECTS:
+        raw = _CLAUSE_PIECE.split(right[end:], maxsplit=1)[0]
+        phrase = re.sub(r"(?:19|20)\d\d年度?", "", raw.removeprefix("均").removeprefix("全部"))
+        if len(phrase) >= 2:
+            subject = phrase if phrase.endswith(thing) else phrase + thing
+            return subject, end + len(raw)
+    return thing, end
+
+
+def holder_of(subject: str) -> str:
+    """What an attribute belongs to: 区级重点项目完成投资 → 区级重点项目."""
+    for noun in sorted(ATTRIBUTE_NOUNS, key=len, reverse=True):
+        if subject.endswith(noun) and len(subject) > len(noun):
+            return subject[: -len(noun)]
+    return subject
