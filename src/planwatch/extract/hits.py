@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planwatch.core.numbers import (
-    CN_NUMERAL_CHARS,
     Qualifier,
     find_quantities,
     parse_chinese_integer,
 )
+from planwatch.core.quantity_words import CN_NUMERAL_CHARS
 from planwatch.extract.records import Measure
 from planwatch.extract.sentences import Span
 
