@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 from planwatch.core.numbers import to_halfwidth
-from planwatch.extract.clause_reader import ClauseContext, clause_statements
+from planwatch.extract.clause_reader import clause_statements
 from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
 from planwatch.extract.records import Statement, Status
 from planwatch.extract.sections import Part, PartKind, Tree, document_tree
 from planwatch.extract.sentences import clauses, sentences
+from planwatch.extract.statement_fields import ClauseContext
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 # "2025年是“十四五”收官之年": the year a report plans for introduces itself so.
