@@ -170,3 +170,9 @@ def test_names_and_labels_with_digits_are_not_statements() -> None:
 def test_a_text_without_numbers_has_no_statements() -> None:
     assert extract_statements("") == []
     assert extract_statements("各位代表:\n现将报告提请审议。") == []
+
+
+def test_line_numbers_count_newlines_only_as_an_editor_does() -> None:
+    text = "一、2024年计划执行情况\n第一页\f第二页\r\n工业投资增长16%。\u2028\n"
+    (found,) = extract_statements(text)
+    assert found.line == 3

@@ -9,6 +9,7 @@ import pytest
 
 from planwatch.extract import document_tree, extract_statements, read_jsonl, score
 from planwatch.extract.score import Score
+from planwatch.extract.sentences import report_lines
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_subjects_of_matched_statements_equal_the_gold_names_95_percent(
 
 
 def test_every_quote_is_an_exact_substring_of_its_line(seed_text: str) -> None:
-    lines = seed_text.splitlines()
+    lines = report_lines(seed_text)
     for statement in extract_statements(seed_text):
         assert statement.quote in lines[statement.line - 1]
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from planwatch.core.numbers import parse_chinese_integer, to_halfwidth
+from planwatch.extract.sentences import report_lines
 
 _CN = "一二三四五六七八九十"
 _PART_RE = re.compile(rf"^([{_CN}]{{1,3}})、(.*)$")
@@ -132,7 +133,7 @@ def document_tree(text: str) -> Tree:
     area: Area | None = None
     item: Item | None = None
     tail = ""
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(report_lines(text), start=1):
         line = to_halfwidth(raw).strip()
         part = parts[-1] if parts else None
         if m := _PART_RE.match(line):

@@ -21,7 +21,7 @@ from planwatch.extract.clause_reader import clause_statements
 from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
 from planwatch.extract.records import Statement, Status
 from planwatch.extract.sections import Part, PartKind, Tree, document_tree
-from planwatch.extract.sentences import clauses, sentences
+from planwatch.extract.sentences import clauses, report_lines, sentences
 from planwatch.extract.statement_fields import ClauseContext
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
@@ -45,7 +45,7 @@ def extract_statements(text: str) -> list[Statement]:
     tree = document_tree(text)
     years = _document_years(text, tree)
     found: list[Statement] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(report_lines(text), start=1):
         part = tree.part_of(number)
         previous_estimate = False
         line_plain = to_halfwidth(line)
@@ -71,7 +71,7 @@ def _document_years(text: str, tree: Tree) -> _Years:
     if plan is None and (stated := _PLAN_YEAR_RE.search(text)):
         plan = int(stated.group(1))
     if review is None or plan is None:
-        head = "\n".join(text.splitlines()[:40])
+        head = "\n".join(report_lines(text)[:40])
         named = sorted({int(y) for y in _YEAR_RE.findall(head)})
         if review is None and named:
             review = named[0] if plan is None else plan - 1
