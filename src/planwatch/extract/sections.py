@@ -31,6 +31,7 @@ _PART_RE = re.compile(rf"^([{_CN}]{{1,3}})、(.*)$")
 _AREA_RE = re.compile(rf"^\(([{_CN}]{{1,3}})\)(.*)$")
 _ITEM_RE = re.compile(r"^(\d{1,2})[.、](?!\d)\s*(.*)$")
 _TASK_RE = re.compile(rf"^([{_CN}]{{1,3}})是(.*)$")
+_INLINE_TASK_RE = re.compile(rf"(?:^|[。;])\s*([{_CN}]{{1,3}})是([^。;]*)")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 _SUMMARY_OPENERS = ("总体来看", "总的来看", "总体上看", "总体而言", "综上所述")
 _REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去的一年")
@@ -103,6 +104,20 @@ def heading_title(text: str) -> str:
     return (text[: stop.start()] if stop else text).strip()
 
 
+def inline_tasks(paragraph: str, line: int) -> list[Item]:
+    """Tasks run together in one paragraph: ``…。一是扩大投资,…。二是提振消费,…``.
+
+    Only a run that starts at 一是 and counts up without gaps is taken, each
+    ordinal opening a sentence, so ``统一是`` or a lone ``二是`` never count.
+    """
+    found: list[Item] = []
+    for m in _INLINE_TASK_RE.finditer(paragraph):
+        if parse_chinese_integer(m.group(1)) != len(found) + 1:
+            break
+        found.append(Item(m.group(1), re.split(r"[,，]", heading_title(m.group(2)))[0], line))
+    return found if len(found) >= 2 else []
+
+
 def _part_kind(title: str) -> PartKind:
     if any(word in title for word in _REVIEW_WORDS):
         return PartKind.REVIEW
@@ -153,6 +168,7 @@ def document_tree(text: str) -> Tree:
             area = Area(f"({m.group(1)})", heading_title(m.group(2)), number)
             part.areas.append(area)
             item, tail = None, ""
+            area.items.extend(inline_tasks(m.group(2), number))
         elif (m := _ITEM_RE.match(line)) or (m := _TASK_RE.match(line)):
             if area is None:
                 area = Area("", None, None)
@@ -172,6 +188,8 @@ def document_tree(text: str) -> Tree:
             tail = "概述"
         elif area is None and line and tail != "总体来看":
             tail = ""
+        elif area is not None and item is None:
+            area.items.extend(inline_tasks(line, number))
         paths.append(_path(part, area, item, tail))
     for part in parts:
         part.areas = [a for a in part.areas if a.label or a.items]
