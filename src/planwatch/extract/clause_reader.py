@@ -38,6 +38,7 @@ from planwatch.extract.subjects import (
     split_list,
     strip_leading,
     strip_trailing,
+    with_area_head,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
@@ -190,7 +191,7 @@ def _single_statement(
     action = leading_action(name) or (name if name in ACTION_VERBS else None)
     consumed = hit.end
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
-    if hit.unit == "年" and name.endswith("连续"):
+    if hit.unit == "年" and (name.endswith("连续") or lead == "连续"):
         rest_of_clause = ctx.plain[hit.end : clause.end]
         subject, holder = _run_subject(name.removesuffix("连续"), rest_of_clause, previous)
         ctx.subjects.append(holder)
@@ -227,7 +228,8 @@ def _single_statement(
     subject = drop_generic(subject)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
-    statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
+    named = with_area_head(subject, hit.unit)
+    statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
 
 

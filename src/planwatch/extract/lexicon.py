@@ -175,8 +175,6 @@ LEADING_NOISE: tuple[str, ...] = (
     "与",
     "并",
     "、",
-    "“",
-    "”",
     " ",
 )
 TRAILING_NOISE: tuple[str, ...] = (

@@ -31,6 +31,8 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
+_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
+_FILLERS = re.compile(r"各类|各项|各种")
 _RATE_HEADS = ("率", "占比", "比重")
 _ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
@@ -106,9 +108,12 @@ def leading_action(text: str) -> str | None:
 
 
 def base_name(subject: str) -> str:
-    """A subject without its opening action verb: 新增海绵城市达标面积 → 海绵城市达标面积."""
+    """A stock's name from a flow's: 新增海绵城市达标面积 → 海绵城市达标面积.
+
+    Only verbs of novelty (新增, 新培育, 净增 …) go; 获评全市“双百”企业 keeps 获评.
+    """
     verb = leading_action(subject)
-    return subject[len(verb) :] if verb else subject
+    return subject[len(verb) :] if verb and verb.startswith(("新", "净")) else subject
 
 
 def cut_locative(text: str) -> str:
@@ -195,11 +200,11 @@ def _with_shared_prefix(first: str, member: str) -> str:
 
 
 def drop_generic(subject: str) -> str:
-    """Drop a generic opening verb (实施, 完成 …) and dangling connectives.
+    """Drop a generic opening verb (实施, 完成 …), fillers (各类) and dangling connectives.
 
     Names that are indicators in their own right (完成投资, 完成率) keep the verb.
     """
-    subject = subject.rstrip("、和")
+    subject = _FILLERS.sub("", subject.rstrip("、和"))
     for verb in GENERIC_VERBS:
         rest = subject[len(verb) :]
         if subject.startswith(verb) and len(rest) >= 2 and not rest.startswith(("投资", "率")):
@@ -242,3 +247,15 @@ def holder_of(subject: str) -> str:
         if subject.endswith(noun) and len(subject) > len(noun):
             return subject[: -len(noun)]
     return subject
+
+
+def with_area_head(subject: str, unit: str | None) -> str:
+    """An area is named as one: 完成营造林 25万亩 → 营造林面积 (治理水土流失面积 …).
+
+    Names already ending in an area or size word keep theirs.
+    """
+    if unit is None or not unit.endswith(_AREA_UNITS) or not subject:
+        return subject
+    if subject.endswith(("面积", "规模", "农田", "耕地", "林地", "草地")):
+        return subject
+    return subject + "面积"
