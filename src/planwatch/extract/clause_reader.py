@@ -12,6 +12,7 @@ The remaining fields come from :mod:`planwatch.extract.statement_fields`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from planwatch.core.numbers import Qualifier
 from planwatch.extract.hits import Hit, find_hits
@@ -46,9 +47,10 @@ _EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
-def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> list[Statement]:
+def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
+    """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
     hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
-    out: list[Statement] = []
+    out = ctx.made
     position = clause.start
     index = 0
     while index < len(hits):
@@ -75,7 +77,6 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> li
             continue
         position = group[-1].end
         index += len(group)
-    return out
 
 
 def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
@@ -202,7 +203,9 @@ def _single_statement(
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif name in ATTRIBUTE_NOUNS and previous:
-        subject = (ctx.counted if glued and ctx.counted else base_name(holder_of(previous))) + name
+        holder = ctx.counted if glued and ctx.counted else base_name(holder_of(previous))
+        _name_count_of(ctx, holder)
+        subject = holder + name
     elif not name or action == name or name.endswith("等"):
         thing, used = (
             counted_object(right) if not name.endswith("等") else (right.split("、")[0], 0)
@@ -231,6 +234,16 @@ def _single_statement(
     named = with_area_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _name_count_of(ctx: ClauseContext, holder: str) -> None:
+    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量."""
+    for index in range(len(ctx.made) - 1, -1, -1):
+        made = ctx.made[index]
+        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and holder in made.subject:
+            if not made.subject.endswith("数量"):
+                ctx.made[index] = replace(made, subject=made.subject + "数量")
+            return
 
 
 def _run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:

@@ -40,6 +40,7 @@ class ClauseContext:
     verb: str | None = None
     counted: str = ""
     unit: str | None = None
+    made: list[Statement] = field(default_factory=list)
 
 
 def in_stock_clause(left: str) -> bool:

@@ -61,7 +61,8 @@ def extract_statements(text: str) -> list[Statement]:
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
                 context.counted = ""
-                found.extend(clause_statements(context, clause, part))
+                clause_statements(context, clause, part)
+            found.extend(context.made)
     return found
 
 
