@@ -20,6 +20,7 @@ from planwatch.extract.lexicon import (
     ACTION_VERBS,
     ATTRIBUTE_NOUNS,
     COUNT_UNITS,
+    GENERIC_OBJECTS,
     GROWTH_DOWN,
     LEVEL_VERBS,
 )
@@ -203,7 +204,7 @@ def _single_statement(
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif name in ATTRIBUTE_NOUNS and previous:
-        holder = ctx.counted if glued and ctx.counted else base_name(holder_of(previous))
+        holder = ctx.counted if glued and ctx.counted else _holder(previous)
         _name_count_of(ctx, holder)
         subject = holder + name
     elif not name or action == name or name.endswith("等"):
@@ -211,7 +212,8 @@ def _single_statement(
             counted_object(right) if not name.endswith("等") else (right.split("、")[0], 0)
         )
         if thing:
-            subject = drop_generic((name if action == name else ctx.action or "") + thing)
+            verb_part = name if action == name else (action or ctx.action)
+            subject = drop_generic((verb_part or "") + thing)
             consumed = hit.end + used
             ctx.counted = base_name(subject)
         elif in_stock_clause(left):
@@ -234,6 +236,13 @@ def _single_statement(
     named = with_area_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _holder(previous: str) -> str:
+    """What the previous subject counted, without its novelty verb unless that leaves too little."""
+    whole = holder_of(previous)
+    bare = base_name(whole)
+    return whole if bare in GENERIC_OBJECTS else bare
 
 
 def _name_count_of(ctx: ClauseContext, holder: str) -> None:
