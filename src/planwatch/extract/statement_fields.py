@@ -27,7 +27,14 @@ _TOTAL_RE = re.compile(r"总量(?:分别|均)?(?:达|为|突破|超)")
 
 @dataclass
 class ClauseContext:
-    """What one number learns from the numbers before it in its sentence."""
+    """One sentence being read: its line, status and year, and what its numbers so far said.
+
+    ``plain`` is the line in half-width form (same positions as ``line``);
+    ``subjects`` the names given so far; ``action``/``verb`` the last action
+    and measure verbs of the current clause (carried to list members);
+    ``counted`` the thing the last count counted; ``made`` the statements so
+    far, which a later attribute may rename (…数量).
+    """
 
     line: str
     plain: str
