@@ -72,6 +72,11 @@ def test_years_come_from_the_headings_not_from_the_calendar() -> None:
     assert found[0].period == "2030"
 
 
+def test_a_target_with_a_deadline_belongs_to_the_deadline_year() -> None:
+    found = plan("到2027年全社会研发投入强度达到3%,2026年底前建成5G基站1万座。")
+    assert [(s.value, s.period) for s in found] == [(3, "2027"), (1, "2026")]
+
+
 def test_a_decline_is_negative_growth() -> None:
     (found,) = review("PM2.5浓度同比下降18.8%。")
     assert (found.subject, found.measure, found.value) == ("PM2.5浓度", Measure.GROWTH, -18.8)

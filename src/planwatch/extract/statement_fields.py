@@ -22,6 +22,8 @@ from planwatch.extract.sentences import Span
 
 _STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
 _STOCK_VERBS = ("达", "建成")
+# 到2027年 / 2026年底前: a target set for a year other than the plan's own.
+_DEADLINE_RE = re.compile(r"(?:到|至)((?:19|20)\d\d) ?年|((?:19|20)\d\d) ?年(?:底|末)?前")
 _TOTAL_RE = re.compile(r"总量(?:分别|均)?(?:达|为|突破|超)")
 
 
@@ -85,6 +87,8 @@ def build_statement(
     before = ctx.plain[clause.start : hit.start]
     cumulative = in_stock_clause(before)
     period = ctx.period
+    if deadline := _DEADLINE_RE.search(ctx.plain, clause.start, hit.start):
+        period = deadline.group(1) or deadline.group(2)
     tally = before.rfind("累计")
     if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):
         period = "cumulative"
