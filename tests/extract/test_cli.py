@@ -7,7 +7,6 @@ import io
 import json
 from pathlib import Path
 
-import click
 import pytest
 import typer
 from typer.testing import CliRunner, Result
@@ -20,7 +19,7 @@ REPORT = "一、2024年计划执行情况\n地区生产总值增长6.5%左右,�
 
 def run(*args: str) -> Result:
     """Invoke ``planwatch extract ARGS`` (a lone command is not a sub-command for Click)."""
-    grouped = isinstance(typer.main.get_command(app), click.Group)
+    grouped = hasattr(typer.main.get_command(app), "commands")
     argv = ["extract", *args] if grouped else list(args)
     return CliRunner().invoke(app, argv, env={"COLUMNS": "200"})
 
