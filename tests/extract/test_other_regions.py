@@ -16,6 +16,17 @@ from .conftest import FIXTURES
 Row = tuple[int, float | None, str | None, str, str, str, str]
 
 EXPECTED: dict[str, list[Row]] = {
+    "hubei-gwr-2025-summary.txt": [
+        (4, 6, "%", "approx", "growth", "estimate", "2024"),
+        (5, 557, "亿斤", "exact", "level", "actual", "2024"),
+        (6, 52, "项", "exact", "level", "actual", "2024"),
+        (8, 6, "%", "approx", "growth", "target", "2025"),
+        (9, 5.5, "%", "approx", "level", "target", "2025"),
+        (9, 70, "万人", "at_least", "change", "target", "2025"),
+        (10, 2, "%", "approx", "level", "target", "2025"),
+        (11, None, "%", "exact", "growth", "target", "2025"),
+        (12, 500, "亿斤", "at_least", "level", "target", "2025"),
+    ],
     "national-gwr-2025-review.txt": [
         (5, 134.9, "万亿元", "exact", "level", "actual", "2024"),
         (5, 5, "%", "exact", "growth", "actual", "2024"),

@@ -170,6 +170,13 @@ LEADING_NOISE: tuple[str, ...] = (
     "累计",
     "首批",
     "拟",
+    "●",
+    "■",
+    "◆",
+    "▲",
+    "★",
+    "•",
+    "·",
     "和",
     "及",
     "与",
@@ -200,6 +207,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "再",
     "了",
     "首批",
+    "继续",
 )
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
 TARGET_MARKERS: tuple[str, ...] = (

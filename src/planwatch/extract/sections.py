@@ -32,9 +32,10 @@ _AREA_RE = re.compile(rf"^\(([{_CN}]{{1,3}})\)(.*)$")
 _ITEM_RE = re.compile(r"^(\d{1,2})[.、](?!\d)\s*(.*)$")
 _TASK_RE = re.compile(rf"^([{_CN}]{{1,3}})是(.*)$")
 _INLINE_TASK_RE = re.compile(rf"(?:^|[。;])\s*([{_CN}]{{1,3}})是([^。;]*)")
+_BULLETS = re.compile(r"^[\s●■◆▲★☆○□◇•·\-*]+")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 _SUMMARY_OPENERS = ("总体来看", "总的来看", "总体上看", "总体而言", "综上所述")
-_REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去的一年")
+_REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去的一年", "成绩")
 _PLAN_WORDS = ("计划", "目标", "任务", "安排", "草案", "预期", "重点工作", "工作建议", "总体要求")
 
 
@@ -116,6 +117,23 @@ def inline_tasks(paragraph: str, line: int) -> list[Item]:
             break
         found.append(Item(m.group(1), re.split(r"[,，]", heading_title(m.group(2)))[0], line))
     return found if len(found) >= 2 else []
+
+
+def informal_heading(line: str, number: int) -> Part | None:
+    """A short titled line that is not a numbered part but sets one's context.
+
+    ``■ 2025年经济社会发展的主要预期目标`` in a summary: at most 40 characters,
+    no sentence end, a year, and words of a review or a plan. Its label is
+    empty; it never enters the tree.
+    """
+    title = _BULLETS.sub("", to_halfwidth(line)).strip()
+    year = _YEAR_RE.search(title)
+    if year is None or len(title) > 40 or "。" in title:
+        return None
+    kind = _part_kind(title)
+    if kind is PartKind.OTHER:
+        return None
+    return Part("", title, number, kind, int(year.group(1)))
 
 
 def _part_kind(title: str) -> PartKind:

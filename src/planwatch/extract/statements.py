@@ -20,7 +20,7 @@ from planwatch.core.numbers import to_halfwidth
 from planwatch.extract.clause_reader import clause_statements
 from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
 from planwatch.extract.records import Statement, Status
-from planwatch.extract.sections import Part, PartKind, Tree, document_tree
+from planwatch.extract.sections import Part, PartKind, Tree, document_tree, informal_heading
 from planwatch.extract.sentences import clauses, report_lines, sentences
 from planwatch.extract.statement_fields import ClauseContext
 
@@ -45,8 +45,12 @@ def extract_statements(text: str) -> list[Statement]:
     tree = document_tree(text)
     years = _document_years(text, tree)
     found: list[Statement] = []
+    context_heading: Part | None = None
     for number, line in enumerate(report_lines(text), start=1):
         part = tree.part_of(number)
+        if part is None:
+            context_heading = informal_heading(line, number) or context_heading
+            part = context_heading
         previous_estimate = False
         line_plain = to_halfwidth(line)
         for sentence in sentences(line):
