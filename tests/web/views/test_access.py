@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.views.conftest import client_for, indicator
+from tests.web.views.conftest import PASSWORD, client_for, indicator
 
 READ_PAGES = [
     "/",
@@ -76,3 +76,10 @@ def test_the_header_shows_only_the_pages_a_role_may_open(leader, stats, office):
     assert "/submissions/" not in leader.get("/").content.decode()
     assert "/review/" not in stats.get("/").content.decode()
     assert "/review/" in office.get("/").content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "lands_on"), [("leader", "/"), ("citizen", "/report/")])
+def test_logging_in_lands_on_a_page_the_role_may_open(who, lands_on):
+    response = client_for(None).post("/login/", {"username": who, "password": PASSWORD})
+    assert response["Location"] == lands_on

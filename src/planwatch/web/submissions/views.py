@@ -66,6 +66,7 @@ def _entry(
         messages.success(request, _("Submitted for review.") if submit else _("Draft saved."))
         return redirect("submissions:mine")
     context = {"form": form, "indicator": indicator, "submission": submission}
+    context["reference"] = services.reference(indicator)
     return render(request, "submissions/entry.html", context, status=400 if form.errors else 200)
 
 
