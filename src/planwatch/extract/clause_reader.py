@@ -23,6 +23,7 @@ from planwatch.extract.lexicon import (
     GENERIC_OBJECTS,
     GROWTH_DOWN,
     LEVEL_VERBS,
+    NEW_VERBS,
 )
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
@@ -41,6 +42,7 @@ from planwatch.extract.subjects import (
     strip_leading,
     strip_trailing,
     with_area_head,
+    within_parent,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
@@ -230,7 +232,7 @@ def _single_statement(
         ctx.action = action
     if verb:
         ctx.verb = verb
-    subject = drop_generic(subject)
+    subject = within_parent(drop_generic(subject), ctx.parent)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
     named = with_area_head(subject, hit.unit)
@@ -239,10 +241,13 @@ def _single_statement(
 
 
 def _holder(previous: str) -> str:
-    """What the previous subject counted, without its novelty verb unless that leaves too little."""
+    """What the previous subject counted, without 新增 unless that leaves too little.
+
+    Other verbs name a subset (新开工项目 … 年度计划投资) and stay.
+    """
     whole = holder_of(previous)
     bare = base_name(whole)
-    return whole if bare in GENERIC_OBJECTS else bare
+    return whole if bare in GENERIC_OBJECTS or not whole.startswith(NEW_VERBS) else bare
 
 
 def _name_count_of(ctx: ClauseContext, holder: str) -> None:

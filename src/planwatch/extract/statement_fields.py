@@ -35,7 +35,8 @@ class ClauseContext:
     ``subjects`` the names given so far; ``action``/``verb`` the last action
     and measure verbs of the current clause (carried to list members);
     ``counted`` the thing the last count counted; ``made`` the statements so
-    far, which a later attribute may rename (…数量).
+    far, which a later attribute may rename (…数量); ``parent`` the thing a
+    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个).
     """
 
     line: str
@@ -50,6 +51,7 @@ class ClauseContext:
     counted: str = ""
     unit: str | None = None
     made: list[Statement] = field(default_factory=list)
+    parent: str = ""
 
 
 def in_stock_clause(left: str) -> bool:

@@ -52,6 +52,7 @@ def extract_statements(text: str) -> list[Statement]:
             context_heading = informal_heading(line, number) or context_heading
             part = context_heading
         previous_estimate = False
+        previous_subjects: list[str] = []
         line_plain = to_halfwidth(line)
         for sentence in sentences(line):
             plain = line_plain[sentence.start : sentence.end].strip()
@@ -62,11 +63,14 @@ def extract_statements(text: str) -> list[Statement]:
             status = _status(part, plain, estimate)
             year = _year(part, status, years, plain)
             context = ClauseContext(line, line_plain, number, tree.paths[number - 1], status, year)
+            if plain.startswith("其中") and previous_subjects:
+                context.parent = previous_subjects[0]
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
                 context.counted = ""
                 clause_statements(context, clause, part)
             found.extend(context.made)
+            previous_subjects = context.subjects
     return found
 
 

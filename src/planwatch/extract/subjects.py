@@ -241,6 +241,19 @@ def counted_object(right: str) -> tuple[str, int]:
     return thing, end
 
 
+def within_parent(subject: str, parent: str) -> str:
+    """A part named by its kind only takes the whole's qualifiers: under 政府投资项目,
+    新开工项目 → 新开工政府投资项目.
+
+    Applies when both end in the same two-character head noun and the part
+    does not already name the whole.
+    """
+    head = parent[-2:]
+    if len(parent) <= 2 or not subject.endswith(head) or parent in subject:
+        return subject
+    return subject[: -len(head)] + parent
+
+
 def holder_of(subject: str) -> str:
     """What an attribute belongs to: 区级重点项目完成投资 → 区级重点项目."""
     for noun in sorted(ATTRIBUTE_NOUNS, key=len, reverse=True):
