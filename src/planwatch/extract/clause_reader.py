@@ -23,7 +23,6 @@ from planwatch.extract.lexicon import (
     GENERIC_OBJECTS,
     GROWTH_DOWN,
     LEVEL_VERBS,
-    NEW_VERBS,
 )
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
@@ -241,13 +240,13 @@ def _single_statement(
 
 
 def _holder(previous: str) -> str:
-    """What the previous subject counted, without 新增 unless that leaves too little.
+    """What the previous subject counted, without its novelty verb unless that leaves too little.
 
-    Other verbs name a subset (新开工项目 … 年度计划投资) and stay.
+    新开工 names a stage of projects, not their novelty (新开工项目 … 年度计划投资), and stays.
     """
     whole = holder_of(previous)
     bare = base_name(whole)
-    return whole if bare in GENERIC_OBJECTS or not whole.startswith(NEW_VERBS) else bare
+    return whole if bare in GENERIC_OBJECTS or whole.startswith("新开工") else bare
 
 
 def _name_count_of(ctx: ClauseContext, holder: str) -> None:
