@@ -24,6 +24,14 @@ from planwatch.extract.lexicon import (
     GROWTH_DOWN,
     LEVEL_VERBS,
 )
+from planwatch.extract.names import (
+    class_name,
+    postpose_verb,
+    property_name,
+    tally_name,
+    with_unit_head,
+    without_postposed_verb,
+)
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
@@ -40,12 +48,12 @@ from planwatch.extract.subjects import (
     split_list,
     strip_leading,
     strip_trailing,
-    with_area_head,
     within_parent,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
 _EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+_ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
@@ -204,6 +212,12 @@ def _single_statement(
         subject = _rank_subject(ctx, name, previous, hit.rank_scope)
     elif name.startswith("占"):
         subject = base_name(previous) + name
+    elif prop := property_name(name, counted_object(right)[0], hit.unit):
+        subject, consumed = prop, hit.end + counted_object(right)[1]
+    elif name and ctx.plain[hit.end : hit.end + 1].isdigit():
+        subject, ctx.tally = tally_name(name, hit.unit), name
+    elif not left.strip() and ctx.tally:
+        subject, ctx.tally = tally_name(ctx.tally, hit.unit), ""
     elif name in ATTRIBUTE_NOUNS and previous:
         holder = ctx.counted if glued and ctx.counted else _holder(previous)
         _name_count_of(ctx, holder)
@@ -231,10 +245,12 @@ def _single_statement(
         ctx.action = action
     if verb:
         ctx.verb = verb
-    subject = within_parent(drop_generic(subject), ctx.parent)
+    subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
+    if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
+        subject = class_name(subject)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
-    named = with_area_head(subject, hit.unit)
+    named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
 
@@ -244,7 +260,7 @@ def _holder(previous: str) -> str:
 
     新开工 names a stage of projects, not their novelty (新开工项目 … 年度计划投资), and stays.
     """
-    whole = holder_of(previous)
+    whole = without_postposed_verb(holder_of(previous))
     bare = base_name(whole)
     return whole if bare in GENERIC_OBJECTS or whole.startswith("新开工") else bare
 

@@ -67,7 +67,7 @@ def extract_statements(text: str) -> list[Statement]:
                 context.parent = previous_subjects[0]
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
-                context.counted = ""
+                context.counted = context.tally = ""
                 clause_statements(context, clause, part)
             found.extend(context.made)
             previous_subjects = context.subjects

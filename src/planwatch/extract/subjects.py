@@ -31,7 +31,6 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
-_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
 _FILLERS = re.compile(r"各类|各项|各种")
 _RATE_HEADS = ("率", "占比", "比重")
 _ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
@@ -260,15 +259,3 @@ def holder_of(subject: str) -> str:
         if subject.endswith(noun) and len(subject) > len(noun):
             return subject[: -len(noun)]
     return subject
-
-
-def with_area_head(subject: str, unit: str | None) -> str:
-    """An area is named as one: 完成营造林 25万亩 → 营造林面积 (治理水土流失面积 …).
-
-    Names already ending in an area or size word keep theirs.
-    """
-    if unit is None or not unit.endswith(_AREA_UNITS) or not subject:
-        return subject
-    if subject.endswith(("面积", "规模", "农田", "耕地", "林地", "草地")):
-        return subject
-    return subject + "面积"

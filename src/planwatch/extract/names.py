@@ -1,0 +1,96 @@
+"""Normal forms of indicator names: word order, and the noun a unit implies.
+
+Reports say 种植青菜头74万亩 and 枣子湾220千伏变电站; indicators are named
+青菜头种植面积 and 枣子湾变电站电压等级. These helpers turn the words the
+clause reader cut out into such names. They never invent a holder: what is
+not in the clause stays out of the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.lexicon import ACTION_VERBS
+
+_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
+_POWER_UNITS = ("千瓦", "MW", "兆瓦", "GW")
+# Verbs of farm output follow their product in an indicator's name (生猪出栏).
+_POSTPOSED_VERBS = ("种植", "出栏", "存栏", "养殖")
+_ACTION_OPENING = re.compile(
+    r"^(?:基本|全面|初步)?(?:" + "|".join(sorted(ACTION_VERBS, key=len, reverse=True)) + ")"
+)
+_WORK_NOUNS = re.compile(r"(?:前期工作|建设|工作)$")
+# Two counts of one thing in a row (390户1070人, 64类31万余个): each is named by its unit.
+_TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
+
+
+def postpose_verb(subject: str) -> str:
+    """出栏涪陵黑猪 → 涪陵黑猪出栏; other names unchanged."""
+    for verb in _POSTPOSED_VERBS:
+        rest = subject.removeprefix(verb)
+        if rest != subject and len(rest) >= 2:
+            return rest + verb
+    return subject
+
+
+def without_postposed_verb(subject: str) -> str:
+    """The product itself, for its attributes: 青菜头种植 → 青菜头 (…总产量)."""
+    for verb in _POSTPOSED_VERBS:
+        if subject.endswith(verb) and len(subject) > len(verb) + 1:
+            return subject[: -len(verb)]
+    return subject
+
+
+def with_unit_head(subject: str, unit: str | None) -> str:
+    """Add the noun a unit implies: an area (营造林 → 营造林面积), a capacity (…并网容量).
+
+    Names already ending in an area or size word keep theirs; 规模 stated in
+    an area unit is an area (种植规模 18万亩 → 种植面积).
+    """
+    if not unit or not subject:
+        return subject
+    if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
+        return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
+    if not unit.endswith(_AREA_UNITS):
+        return subject
+    if subject.endswith("规模"):
+        return subject[:-2] + "面积"
+    if subject.endswith(("面积", "农田", "耕地", "林地", "草地")):
+        return subject
+    return subject + "面积"
+
+
+def class_name(subject: str) -> str:
+    """A water or quality class (Ⅱ类) is the value of the subject's 类别."""
+    return subject if subject.endswith("类别") else subject + "类别"
+
+
+def property_name(before: str, thing: str, unit: str | None) -> str | None:
+    """A number inside a name states a property of the thing after it.
+
+    枣子湾220千伏变电站 → 枣子湾变电站电压等级; 350MW燃煤热电联产项目前期工作
+    → 燃煤热电联产项目装机容量; 城市15分钟…服务圈 → …服务圈半径; 华峰年产138万吨
+    功能性新材料 → 华峰功能性新材料年产能. ``before`` is the name left of the
+    number with its opening verb still on; ``None`` when the unit names no property.
+    """
+    if not unit or not thing:
+        return None
+    holder = _ACTION_OPENING.sub("", before)
+    if unit.endswith("吨") and holder.endswith("年产"):
+        attribute = "年产能"
+        holder = holder[:-2]
+    elif unit in ("千伏", "kV"):
+        attribute = "电压等级"
+    elif unit.endswith(_POWER_UNITS):
+        attribute = "装机容量"
+    elif unit == "分钟" and thing.endswith("圈"):
+        attribute = "半径"
+    else:
+        return None
+    return holder + _WORK_NOUNS.sub("", thing) + attribute
+
+
+def tally_name(name: str, unit: str | None) -> str:
+    """One of two counts of the same thing, named by its unit: 监测对象 + 户 → 监测对象户数."""
+    noun = _TALLY_NOUNS.get((unit or "")[-1:], "")
+    return name if not noun or name.endswith(noun) else name + noun
