@@ -26,10 +26,12 @@ from planwatch.extract.lexicon import (
 )
 from planwatch.extract.names import (
     class_name,
+    counted_after,
     postpose_verb,
     property_name,
     tally_name,
     with_unit_head,
+    with_verdict,
     without_postposed_verb,
 )
 from planwatch.extract.records import Measure, Statement
@@ -218,14 +220,21 @@ def _single_statement(
         subject, ctx.tally = tally_name(name, hit.unit), name
     elif not left.strip() and ctx.tally:
         subject, ctx.tally = tally_name(ctx.tally, hit.unit), ""
+    elif (
+        name
+        and not action
+        and not name.endswith("等")
+        and ctx.plain[hit.number_start].isdigit()
+        and (after := counted_after(name, right, hit.unit))
+    ):
+        subject, verb_word, used = after
+        action, consumed = verb_word or None, hit.end + used
     elif name in ATTRIBUTE_NOUNS and previous:
         holder = ctx.counted if glued and ctx.counted else _holder(previous)
         _name_count_of(ctx, holder)
         subject = holder + name
     elif not name or action == name or name.endswith("等"):
-        thing, used = (
-            counted_object(right) if not name.endswith("等") else (right.split("、")[0], 0)
-        )
+        thing, used = counted_object(right.split("、")[0] if name.endswith("等") else right)
         if thing:
             verb_part = name if action == name else (action or ctx.action)
             subject = drop_generic((verb_part or "") + thing)
@@ -241,6 +250,8 @@ def _single_statement(
         subject = ctx.counted + name
     else:
         subject = name
+    if consumed > hit.end and following == clause.end and hit.unit in COUNT_UNITS:
+        subject = with_verdict(subject, ctx.plain[consumed : clause.end])
     if action:
         ctx.action = action
     if verb:

@@ -296,4 +296,6 @@ PREDICATE_ENDINGS: tuple[str, ...] = (
     "整治",
 )
 # Objects too generic to name an indicator alone (4家企业获批…).
-GENERIC_OBJECTS: frozenset[str] = frozenset({"企业", "产品", "工作", "项目", "单位", "村", "人"})
+GENERIC_OBJECTS: frozenset[str] = frozenset(
+    {"企业", "产品", "工作", "项目", "单位", "村", "人", "指标"}
+)

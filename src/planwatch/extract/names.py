@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from planwatch.extract.lexicon import ACTION_VERBS
+from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
+from planwatch.extract.subjects import counted_object, drop_generic
 
 _AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
 _POWER_UNITS = ("千瓦", "MW", "兆瓦", "GW")
@@ -21,6 +22,8 @@ _ACTION_OPENING = re.compile(
 )
 _WORK_NOUNS = re.compile(r"(?:前期工作|建设|工作)$")
 # Two counts of one thing in a row (390户1070人, 64类31万余个): each is named by its unit.
+_QUOTED_NAMES = re.compile(r"(?:“[^”]*”)+")
+_VERDICT_ADVERBS = re.compile(r"^(?:全部|均|已|基本|顺利)+")
 _TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
 
 
@@ -94,3 +97,33 @@ def tally_name(name: str, unit: str | None) -> str:
     """One of two counts of the same thing, named by its unit: 监测对象 + 户 → 监测对象户数."""
     noun = _TALLY_NOUNS.get((unit or "")[-1:], "")
     return name if not noun or name.endswith(noun) else name + noun
+
+
+def counted_after(name: str, right: str, unit: str | None) -> tuple[str, str, int] | None:
+    """The subject when a count is followed by what it counts, though words precede it.
+
+    A modifier (…通过的8项重点民生实事) or the members' own names
+    (“招标投标”“政府采购”5项指标, 教育、电子信息3个学位授权点) are left out;
+    a short word before the count is its verb (完成编目84个应用 → 编目应用).
+    Returns (subject, verb for later list members or "", characters of
+    ``right`` used), or ``None`` when the words before the number are the subject.
+    """
+    if unit not in COUNT_UNITS and unit != "类":
+        return None
+    thing, used = counted_object(right)
+    if not thing:
+        return None
+    if name.endswith("的") or "、" in name or _QUOTED_NAMES.fullmatch(name):
+        return thing, "", used
+    verb = drop_generic(name)
+    return (verb + thing, verb, used) if len(verb) <= 3 else None
+
+
+def with_verdict(subject: str, rest: str) -> str:
+    """A count ending its clause with a short verdict names it: 8项重点民生实事全部兑现
+    → 重点民生实事兑现; adverbs (全部, 均, 已) go. ``rest`` is the clause after the object.
+    """
+    verdict = _VERDICT_ADVERBS.sub("", rest.strip())
+    if 2 <= len(verdict) <= 6 and not re.search(r"[\d的、“]", verdict):
+        return subject + verdict
+    return subject

@@ -35,6 +35,10 @@ _FILLERS = re.compile(r"各类|各项|各种")
 _RATE_HEADS = ("率", "占比", "比重")
 _ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
+_PHRASE_END = re.compile(r"[,,、;;。]|及")
+_PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
+# A state rather than an action: 高于预期的指标, but 获批…企业.
+_STATE = re.compile(r"(?:高于|低于|好于|达到|超过|暂无|未|不)")
 _MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
     r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
@@ -225,17 +229,22 @@ def counted_object(right: str) -> tuple[str, int]:
     """The object counted by a number and how many characters of ``right`` it spans.
 
     A generic object takes the phrase that qualifies it: 4家企业获批市级创新型中小企业
-    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作.
+    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作; a
+    state joins with 的: 8项指标不同程度低于预期 → 低于预期的指标. The phrase ends
+    at a clause mark or 及.
     """
     thing = object_after(right)
     if not thing:
         return "", 0
+    if thing.startswith("指标"):
+        thing = "指标"
     end = right.find(thing) + len(thing)
     if thing in GENERIC_OBJECTS:
-        raw = _CLAUSE_PIECE.split(right[end:], maxsplit=1)[0]
-        phrase = re.sub(r"(?:19|20)\d\d年度?", "", raw.removeprefix("均").removeprefix("全部"))
+        raw = _PHRASE_END.split(right[end:], maxsplit=1)[0]
+        phrase = _PHRASE_NOISE.sub("", raw)
         if len(phrase) >= 2:
-            subject = phrase if phrase.endswith(thing) else phrase + thing
+            joint = "的" if _STATE.match(phrase) else ""
+            subject = phrase if phrase.endswith(thing) else phrase + joint + thing
             return subject, end + len(raw)
     return thing, end
 
