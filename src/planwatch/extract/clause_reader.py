@@ -12,15 +12,15 @@ The remaining fields come from :mod:`planwatch.extract.statement_fields`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from planwatch.core.numbers import Qualifier
+from planwatch.extract.carried import holder_for, name_count_of, rank_subject, run_subject
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
     ATTRIBUTE_NOUNS,
     COUNT_UNITS,
-    GENERIC_OBJECTS,
+    GENERIC_VERBS,
     GROWTH_DOWN,
     LEVEL_VERBS,
 )
@@ -32,7 +32,6 @@ from planwatch.extract.names import (
     tally_name,
     with_unit_head,
     with_verdict,
-    without_postposed_verb,
 )
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
@@ -43,7 +42,6 @@ from planwatch.extract.subjects import (
     counted_object,
     cut_locative,
     drop_generic,
-    holder_of,
     last_phrase,
     leading_action,
     nearest_verb,
@@ -206,12 +204,12 @@ def _single_statement(
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
     if hit.unit == "年" and (name.endswith("连续") or lead == "连续"):
         rest_of_clause = ctx.plain[hit.end : clause.end]
-        subject, holder = _run_subject(name.removesuffix("连续"), rest_of_clause, previous)
+        subject, holder = run_subject(name.removesuffix("连续"), rest_of_clause, previous)
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
     if hit.measure is Measure.RANK:
-        subject = _rank_subject(ctx, name, previous, hit.rank_scope)
+        subject = rank_subject(ctx, name, previous, hit.rank_scope)
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif prop := property_name(name, counted_object(right)[0], hit.unit):
@@ -222,7 +220,7 @@ def _single_statement(
         subject, ctx.tally = tally_name(ctx.tally, hit.unit), ""
     elif (
         name
-        and not action
+        and (not action or action in GENERIC_VERBS)
         and not name.endswith("等")
         and ctx.plain[hit.number_start].isdigit()
         and (after := counted_after(name, right, hit.unit))
@@ -230,8 +228,8 @@ def _single_statement(
         subject, verb_word, used = after
         action, consumed = verb_word or None, hit.end + used
     elif name in ATTRIBUTE_NOUNS and previous:
-        holder = ctx.counted if glued and ctx.counted else _holder(previous)
-        _name_count_of(ctx, holder)
+        holder = ctx.counted if glued and ctx.counted else holder_for(previous)
+        name_count_of(ctx, holder)
         subject = holder + name
     elif not name or action == name or name.endswith("等"):
         thing, used = counted_object(right.split("、")[0] if name.endswith("等") else right)
@@ -264,57 +262,6 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
-
-
-def _holder(previous: str) -> str:
-    """What the previous subject counted, without its novelty verb unless that leaves too little.
-
-    新开工 names a stage of projects, not their novelty (新开工项目 … 年度计划投资), and stays.
-    """
-    whole = without_postposed_verb(holder_of(previous))
-    bare = base_name(whole)
-    return whole if bare in GENERIC_OBJECTS or whole.startswith("新开工") else bare
-
-
-def _name_count_of(ctx: ClauseContext, holder: str) -> None:
-    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量."""
-    for index in range(len(ctx.made) - 1, -1, -1):
-        made = ctx.made[index]
-        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and holder in made.subject:
-            if not made.subject.endswith("数量"):
-                ctx.made[index] = replace(made, subject=made.subject + "数量")
-            return
-
-
-def _run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
-    """连续5年下降: the name of the run length, and the subject that holds the run.
-
-    ``命案发案连续五年下降`` → 命案发案连续下降年数; with no noun before 连续 the
-    run is named by what follows (连续五年未发生…事故 → 未发生…事故连续年数).
-    """
-    noun = noun.rpartition("、")[2] if noun.endswith("、") or "、" not in noun else noun
-    noun = noun.rstrip("、")
-    if noun in {"总量", "数量", "规模"}:
-        noun = base_name(previous) + noun
-    phrase = re.split(r"[,,、;;。]", right.strip(), maxsplit=1)[0]
-    if not noun and previous and phrase.startswith(("居", "位居", "保持")):
-        noun = base_name(previous)
-    if noun:
-        return noun + "连续" + phrase + "年数", noun
-    return phrase + "连续年数", previous
-
-
-def _rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> str:
-    """居全市第3 ranks the previous subject unless the clause names another one."""
-    if "、" in name:
-        head, _, tail = name.rpartition("、")
-        name = head + tail if tail in {"数量", "规模", "总量"} else tail
-    if name in {"数量", "规模", "总量"}:
-        name = base_name(previous) + name
-    if not name:
-        base = base_name(previous).removesuffix("总量")
-        name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
-    return name + scope + "排名"
 
 
 def _verb_of(text: str) -> str | None:

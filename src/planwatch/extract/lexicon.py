@@ -169,6 +169,7 @@ LEADING_NOISE: tuple[str, ...] = (
     "进一步",
     "累计",
     "首批",
+    "梯次",
     "拟",
     "●",
     "■",
@@ -278,7 +279,8 @@ COUNT_UNITS: frozenset[str] = frozenset(
     {"个", "项", "家", "户", "所", "座", "处", "条", "件", "名", "人", "套", "辆", "台", "只", "批"}
 )
 # Verbs too generic to be part of an indicator's name (实施3个…工程 counts 工程).
-GENERIC_VERBS: tuple[str, ...] = ("实施", "完成", "落实", "开展", "纳入", "推动", "推进", "开工")
+# 开工 stays: it names a stage of works, as 新开工 and 完工 do.
+GENERIC_VERBS: tuple[str, ...] = ("实施", "完成", "落实", "开展", "纳入", "推动", "推进", "推行")
 # Verbs that end a finished phrase before a list comma (改革扎实推进、…).
 PREDICATE_ENDINGS: tuple[str, ...] = (
     "推进",

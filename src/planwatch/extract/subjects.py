@@ -203,7 +203,8 @@ def _with_shared_prefix(first: str, member: str) -> str:
 
 
 def drop_generic(subject: str) -> str:
-    """Drop a generic opening verb (实施, 完成 …), fillers (各类) and dangling connectives.
+    """Drop a generic opening verb (实施, 完成 …) with its complement 好, fillers (各类) and
+    dangling connectives.
 
     Names that are indicators in their own right (完成投资, 完成率) keep the verb.
     """
@@ -211,7 +212,8 @@ def drop_generic(subject: str) -> str:
     for verb in GENERIC_VERBS:
         rest = subject[len(verb) :]
         if subject.startswith(verb) and len(rest) >= 2 and not rest.startswith(("投资", "率")):
-            return rest
+            # 实施好援建项目: 好 completes the verb, not the object.
+            return rest[1:] if rest.startswith("好") and len(rest) > 3 else rest
     return subject
 
 
