@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from planwatch.extract.lexicon import COUNT_UNITS, GENERIC_OBJECTS
+from planwatch.extract.lexicon import ATTRIBUTE_NOUNS, COUNT_UNITS, GENERIC_OBJECTS
 from planwatch.extract.names import without_postposed_verb
 from planwatch.extract.records import Measure
 from planwatch.extract.statement_fields import ClauseContext
@@ -20,15 +20,43 @@ from planwatch.extract.subjects import base_name, holder_of
 def holder_for(previous: str) -> str:
     """What the previous subject counted, without its novelty verb unless that leaves too little.
 
+    Nothing when the previous subject is itself a bare attribute (协议资金、到位资金).
+
     新开工 names a stage of projects, not their novelty (新开工项目 … 年度计划投资), and stays.
     """
+    if previous in ATTRIBUTE_NOUNS:
+        return ""
     whole = without_postposed_verb(holder_of(previous))
     bare = base_name(whole)
     return whole if bare in GENERIC_OBJECTS or whole.startswith("新开工") else bare
 
 
+def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool) -> str:
+    """An attribute noun named with its holder: the thing just counted, else the previous holder.
+
+    A bare 完成率 after 完成投资 is the 投资完成率.
+    """
+    holder = ctx.counted if glued and ctx.counted else holder_for(previous)
+    name_count_of(ctx, holder)
+    if name == "完成率" and previous.endswith("完成投资"):
+        name = "投资完成率"
+    return holder + name
+
+
+def attribute_list(names: list[str], subjects: list[str]) -> list[str]:
+    """Members that are all bare attributes (增加值、利润总额) share the holder of the
+    last subject stated before them that is not a rank."""
+    previous = next((s for s in reversed(subjects) if not s.endswith("排名")), "")
+    if not previous or not all(name in ATTRIBUTE_NOUNS for name in names):
+        return names
+    holder = holder_for(previous)
+    return [holder + name for name in names]
+
+
 def name_count_of(ctx: ClauseContext, holder: str) -> None:
     """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量."""
+    if not holder:
+        return
     for index in range(len(ctx.made) - 1, -1, -1):
         made = ctx.made[index]
         if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and holder in made.subject:
@@ -61,7 +89,9 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
         head, _, tail = name.rpartition("、")
         name = head + tail if tail in {"数量", "规模", "总量"} else tail
     if name in {"数量", "规模", "总量"}:
-        name = base_name(previous) + name
+        # 材料产业产值…、占全市比重…,规模居全市第1: the 规模 of 材料产业.
+        base = base_name(previous).partition("占")[0]
+        name = (holder_of(base) if name == "规模" else base) + name
     if not name:
         base = base_name(previous).removesuffix("总量")
         name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")

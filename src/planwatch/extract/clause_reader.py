@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from planwatch.core.numbers import Qualifier
-from planwatch.extract.carried import holder_for, name_count_of, rank_subject, run_subject
+from planwatch.extract.carried import attribute_list, attribute_subject, rank_subject, run_subject
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
@@ -123,6 +123,7 @@ def _list_statements(
         names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
     if not names:
         names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
+    names = attribute_list(names, ctx.subjects)
     hits = group if len(group) == members else group * members
     starts = _member_starts(ctx.line, position + dropped, head, members)
     verb = _verb_of(verb_text) or ctx.verb
@@ -228,9 +229,7 @@ def _single_statement(
         subject, verb_word, used = after
         action, consumed = verb_word or None, hit.end + used
     elif name in ATTRIBUTE_NOUNS and previous:
-        holder = ctx.counted if glued and ctx.counted else holder_for(previous)
-        name_count_of(ctx, holder)
-        subject = holder + name
+        subject = attribute_subject(ctx, name, previous, glued)
     elif not name or action == name or name.endswith("等"):
         thing, used = counted_object(right.split("、")[0] if name.endswith("等") else right)
         if thing:
@@ -242,7 +241,13 @@ def _single_statement(
             subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:
             subject = previous
-    elif ctx.action and left.lstrip().startswith("、") and not action and own_verb is None:
+    elif (
+        ctx.action
+        and left.lstrip().startswith("、")
+        and not action
+        and own_verb is None
+        and not _events_after_things(ctx.unit, hit.unit)
+    ):
         subject = ctx.action + name
     elif glued and ctx.counted and hit.unit == "%":
         subject = ctx.counted + name
@@ -262,6 +267,13 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _events_after_things(before: str | None, unit: str | None) -> bool:
+    """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
+    if unit is None or before is None:
+        return False
+    return unit.endswith("次") and not before.endswith("次")
 
 
 def _verb_of(text: str) -> str | None:

@@ -271,6 +271,7 @@ ATTRIBUTE_NOUNS: frozenset[str] = frozenset(
         "税收",
         "销售额",
         "总额",
+        "资产总额",
         "规模",
         "数量",
     }

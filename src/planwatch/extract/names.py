@@ -14,6 +14,7 @@ from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
 from planwatch.extract.subjects import counted_object, drop_generic
 
 _AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
+_REACH_VERBS = ("惠及", "覆盖", "带动", "受益", "吸纳")
 _POWER_UNITS = ("千瓦", "MW", "兆瓦", "GW")
 # Verbs of farm output follow their product in an indicator's name (生猪出栏).
 _POSTPOSED_VERBS = ("种植", "出栏", "存栏", "养殖")
@@ -45,13 +46,16 @@ def without_postposed_verb(subject: str) -> str:
 
 
 def with_unit_head(subject: str, unit: str | None) -> str:
-    """Add the noun a unit implies: an area (营造林 → 营造林面积), a capacity (…并网容量).
+    """Add the noun a unit implies: an area (营造林 → 营造林面积), a capacity (…并网容量),
+    the people reached (补贴惠及 1.6万人 → 补贴惠及人数).
 
     Names already ending in an area or size word keep theirs; 规模 stated in
     an area unit is an area (种植规模 18万亩 → 种植面积).
     """
     if not unit or not subject:
         return subject
+    if subject.endswith(_REACH_VERBS) and unit[-1] in "人户":
+        return subject + unit[-1] + "数"
     if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
         return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
     if not unit.endswith(_AREA_UNITS):
