@@ -76,3 +76,15 @@ def test_a_count_of_events_does_not_take_the_verb_of_the_things_before() -> None
 
 def test_a_quality_class_is_the_value_of_a_category() -> None:
     assert subjects("饮用水源地水质稳定保持Ⅲ类。") == ["饮用水源地水质类别"]
+
+
+def test_tasks_run_together_in_one_paragraph_give_their_statements_the_task_path() -> None:
+    text = "\n".join(
+        [
+            "一、2024年计划执行情况",
+            "二、2025年重点工作",
+            "(一)扩大内需。一是提振消费,社会消费品零售总额增长6%。二是扩大投资,"
+            "固定资产投资增长5%。",
+        ]
+    )
+    assert [s.section for s in extract_statements(text)] == ["二/(一)/一", "二/(一)/二"]
