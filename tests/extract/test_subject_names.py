@@ -88,3 +88,22 @@ def test_tasks_run_together_in_one_paragraph_give_their_statements_the_task_path
         ]
     )
     assert [s.section for s in extract_statements(text)] == ["二/(一)/一", "二/(一)/二"]
+
+
+def test_the_reports_own_structure_is_counted_in_aspects_and_work_items() -> None:
+    assert subjects("全年重点抓好以下5个方面20项工作。") == ["重点工作方面", "重点工作项数"]
+
+
+def test_a_cut_dimension_belongs_to_the_process_named_in_the_clause_before() -> None:
+    assert subjects("推行“不动产登记一窗办”,平均减时间40%、减材料30%。") == [
+        "不动产登记一窗办时间",
+        "不动产登记一窗办材料",
+    ]
+
+
+def test_a_stock_built_up_over_years_is_named_without_its_verb() -> None:
+    assert subjects("累计建成充电桩1200个。") == ["充电桩"]
+
+
+def test_a_verdict_after_the_count_names_it() -> None:
+    assert subjects("群众反映问题52个全部办结。") == ["群众反映问题办结"]

@@ -29,6 +29,8 @@ from planwatch.extract.names import (
     counted_after,
     postpose_verb,
     property_name,
+    reduced_dimension,
+    structure_name,
     tally_name,
     with_unit_head,
     with_verdict,
@@ -196,6 +198,8 @@ def _single_statement(
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
     name = last_phrase(cut_locative(name))
+    if own_verb is None and verb in GROWTH_DOWN:
+        name = reduced_dimension(name, ctx.plain[: clause.start])
     right = ctx.plain[hit.end : following]
     previous = ctx.subjects[-1] if ctx.subjects else ""
     if not name and own_verb in ACTION_VERBS:
@@ -209,8 +213,12 @@ def _single_statement(
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
+    clause_text = ctx.plain[clause.start : clause.end]
+    stated = ctx.plain[hit.start : hit.end]
     if hit.measure is Measure.RANK:
         subject = rank_subject(ctx, name, previous, hit.rank_scope)
+    elif structure := structure_name(clause_text, stated, right):
+        subject = structure
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif prop := property_name(name, counted_object(right)[0], hit.unit):
@@ -253,8 +261,13 @@ def _single_statement(
         subject = ctx.counted + name
     else:
         subject = name
-    if consumed > hit.end and following == clause.end and hit.unit in COUNT_UNITS:
-        subject = with_verdict(subject, ctx.plain[consumed : clause.end])
+    rest = ctx.plain[consumed : clause.end]
+    # A verdict follows the object (8项实事全部兑现) or the count (问题37个全部整改).
+    verdict = consumed > hit.end or rest.startswith(("全部", "均", "已"))
+    if verdict and following == clause.end and hit.unit in COUNT_UNITS and subject:
+        subject = with_verdict(subject, rest)
+    if "累计建成" in left:
+        subject = subject.removeprefix("建成")  # a stock: what stands, not the building
     if action:
         ctx.action = action
     if verb:

@@ -281,7 +281,17 @@ COUNT_UNITS: frozenset[str] = frozenset(
 )
 # Verbs too generic to be part of an indicator's name (实施3个…工程 counts 工程).
 # 开工 stays: it names a stage of works, as 新开工 and 完工 do.
-GENERIC_VERBS: tuple[str, ...] = ("实施", "完成", "落实", "开展", "纳入", "推动", "推进", "推行")
+GENERIC_VERBS: tuple[str, ...] = (
+    "实施",
+    "完成",
+    "落实",
+    "开展",
+    "纳入",
+    "推动",
+    "推进",
+    "推行",
+    "推出",
+)
 # Verbs that end a finished phrase before a list comma (改革扎实推进、…).
 PREDICATE_ENDINGS: tuple[str, ...] = (
     "推进",

@@ -25,6 +25,8 @@ _WORK_NOUNS = re.compile(r"(?:前期工作|建设|工作)$")
 # Two counts of one thing in a row (390户1070人, 64类31万余个): each is named by its unit.
 _QUOTED_NAMES = re.compile(r"(?:“[^”]*”)+")
 _VERDICT_ADVERBS = re.compile(r"^(?:全部|均|已|基本|顺利)+")
+_LEADING_DECLINE = re.compile(r"^(?:平均)?(?:减少|压减|压缩|缩短|降低|减)(?=\w{2})")
+_DIMENSIONS = ("时间", "时限", "环节", "材料", "成本", "费用", "跑动次数")
 _TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
 
 
@@ -131,3 +133,29 @@ def with_verdict(subject: str, rest: str) -> str:
     if 2 <= len(verdict) <= 6 and not re.search(r"[\d的、“]", verdict):
         return subject + verdict
     return subject
+
+
+def structure_name(clause: str, stated: str, after: str) -> str | None:
+    """Counts of the report's own structure: 重点做好以下8个方面31项工作 → 重点工作方面,
+    重点工作项数. ``stated`` is the number as written, ``after`` the text right of it."""
+    focus = "重点" if "重点" in clause else ""
+    if stated.endswith("方面") or after.startswith("方面"):
+        return focus + "工作方面"
+    if after.startswith("工作") and "方面" in clause:
+        return focus + "工作项数"
+    return None
+
+
+def reduced_dimension(name: str, before: str) -> str:
+    """平均减时间 after 推行线上“联合报装”: the 联合报装时间 that was cut.
+
+    The decline verb opening ``name`` goes (the measure carries the sign); a
+    bare dimension (时间, 环节, 材料 …) takes the quoted process named in the
+    clause before it (``before``: the sentence up to this clause).
+    """
+    name = _LEADING_DECLINE.sub("", name)
+    if name not in _DIMENSIONS:
+        return name
+    previous = re.split(r"[,,;;:]", re.sub(r"[,,;;:\s]+$", "", before))[-1]
+    quoted = re.findall(r"“([^”]+)”", previous)
+    return quoted[-1] + name if quoted else name

@@ -31,7 +31,7 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
-_FILLERS = re.compile(r"各类|各项|各种")
+_FILLERS = re.compile(r"各类|各项|各种|系列")
 _RATE_HEADS = ("率", "占比", "比重")
 _ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
