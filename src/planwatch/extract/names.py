@@ -2,8 +2,20 @@
 
 Reports say 种植青菜头74万亩 and 枣子湾220千伏变电站; indicators are named
 青菜头种植面积 and 枣子湾变电站电压等级. These helpers turn the words the
-clause reader cut out into such names. They never invent a holder: what is
-not in the clause stays out of the name.
+clause reader cut out into such names.
+
+Conventions the extractor keeps everywhere:
+
+* a count is named by what it counts (新签约招商引资项目); 数量 is added only
+  when the text says it or an attribute of the same things follows in the
+  sentence (89个区级重点项目完成投资… → 区级重点项目数量);
+* verbs that define a flow or a stage stay (新增, 新开工, 开工, 建成, 创建, 获批);
+  generic verbs go (实施, 完成, 落实, 开展, 推进, 推行, 推出 — see
+  ``GENERIC_VERBS``); a 累计建成 stock drops its verb; farm verbs follow
+  their product;
+* context comes only from the sentence: the whole a 其中 sentence breaks
+  down, the holder of a preceding attribute, the quoted process before a cut
+  dimension. A topic further away (an earlier clause's 招商引资) stays out.
 """
 
 from __future__ import annotations
