@@ -107,3 +107,10 @@ def test_a_stock_built_up_over_years_is_named_without_its_verb() -> None:
 
 def test_a_verdict_after_the_count_names_it() -> None:
     assert subjects("群众反映问题52个全部办结。") == ["群众反映问题办结"]
+
+
+def test_those_served_and_the_sum_of_the_service_are_named_by_the_service() -> None:
+    assert subjects("依托“惠企贷”平台为520户小微企业放款8.6亿元。") == [
+        "放款小微企业",
+        "放款金额",
+    ]

@@ -25,6 +25,7 @@ from planwatch.extract.lexicon import (
     LEVEL_VERBS,
 )
 from planwatch.extract.names import (
+    beneficiary,
     class_name,
     counted_after,
     postpose_verb,
@@ -219,6 +220,9 @@ def _single_statement(
         subject = rank_subject(ctx, name, previous, hit.rank_scope)
     elif structure := structure_name(clause_text, stated, right):
         subject = structure
+    elif own_verb == "为" and (served := beneficiary(right)):
+        subject, used = served
+        consumed = hit.end + used
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif prop := property_name(name, counted_object(right)[0], hit.unit):

@@ -26,6 +26,7 @@ from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
 from planwatch.extract.subjects import counted_object, drop_generic
 
 _AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
+_TRANSFER_VERBS = ("放款", "贷款", "授信", "融资", "减免", "发放", "拨付", "兑付", "补贴")
 _REACH_VERBS = ("惠及", "覆盖", "带动", "受益", "吸纳")
 _POWER_UNITS = ("千瓦", "MW", "兆瓦", "GW")
 # Verbs of farm output follow their product in an indicator's name (生猪出栏).
@@ -61,7 +62,7 @@ def without_postposed_verb(subject: str) -> str:
 
 def with_unit_head(subject: str, unit: str | None) -> str:
     """Add the noun a unit implies: an area (营造林 → 营造林面积), a capacity (…并网容量),
-    the people reached (补贴惠及 1.6万人 → 补贴惠及人数).
+    the people reached (补贴惠及 1.6万人 → 补贴惠及人数), the sum of a service (放款 → 放款金额).
 
     Names already ending in an area or size word keep theirs; 规模 stated in
     an area unit is an area (种植规模 18万亩 → 种植面积).
@@ -70,6 +71,8 @@ def with_unit_head(subject: str, unit: str | None) -> str:
         return subject
     if subject.endswith(_REACH_VERBS) and unit[-1] in "人户":
         return subject + unit[-1] + "数"
+    if subject in _TRANSFER_VERBS and unit.endswith("元"):
+        return subject + "金额"
     if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
         return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
     if not unit.endswith(_AREA_UNITS):
@@ -171,3 +174,14 @@ def reduced_dimension(name: str, before: str) -> str:
     previous = re.split(r"[,,;;:]", re.sub(r"[,,;;:\s]+$", "", before))[-1]
     quoted = re.findall(r"“([^”]+)”", previous)
     return quoted[-1] + name if quoted else name
+
+
+def beneficiary(right: str) -> tuple[str, int] | None:
+    """为7601户市场主体放款102.5亿元: the count is of those served, named with the service
+    (放款市场主体). Returns the name and the characters of ``right`` before the
+    service verb, which is left to name the amount that follows (放款金额)."""
+    thing, used = counted_object(right)
+    for verb in _TRANSFER_VERBS:
+        if thing.endswith(verb) and len(thing) > len(verb):
+            return verb + thing[: -len(verb)], used - len(verb)
+    return None
