@@ -126,6 +126,8 @@ ACTION_VERBS: tuple[str, ...] = tuple(
             "推行",
             "运行",
             "赋权",
+            "贯通",
+            "上线",
         },
         key=len,
         reverse=True,
