@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
 from planwatch.core.observations import Period
+from planwatch.core.problems import LinkKind, Problem, Severity, Source
 from planwatch.core.progress import ProgressReport
 from planwatch.core.projects import Category, Level, Milestone, Project
 
@@ -48,3 +49,19 @@ def make_report(
 
 def milestone(name: str, month: int, day: int = 15) -> Milestone:
     return Milestone(name, date(2025, month, day))
+
+
+def make_problem(code: str = "Q001", **overrides: Any) -> Problem:
+    fields: dict[str, Any] = {
+        "code": code,
+        "source": Source.INSPECTION,
+        "link_kind": LinkKind.PROJECT,
+        "link": "P001",
+        "description": "项目进度滞后于序时进度",
+        "department": "区交通局",
+        "deadline": date(2025, 6, 30),
+        "severity": Severity.MEDIUM,
+        "found_at": datetime(2025, 4, 1, 9, 0),
+    }
+    fields.update(overrides)
+    return Problem(**fields)
