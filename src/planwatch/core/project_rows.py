@@ -61,7 +61,7 @@ PROGRESS_FIELDS = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class RowProblem:
     """Why one row was rejected: its number (as the file counts it), the field and the reason."""
 
@@ -154,7 +154,7 @@ def read_projects(
         if p.code in duplicates
     ]
     if problems:
-        return [], sorted(problems)
+        return [], sorted(problems, key=lambda p: p.row)  # stable: fields keep column order
     return [p for _, p in projects], []
 
 
