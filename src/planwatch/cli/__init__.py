@@ -13,6 +13,7 @@ app = typer.Typer(
     help="Monitor and evaluate the execution of an annual development plan.",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_show_locals=False,
 )
 
 

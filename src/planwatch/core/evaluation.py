@@ -95,6 +95,28 @@ class Evaluation:
     def actual(self) -> float | None:
         return None if self.observation is None else self.observation.value
 
+    def as_record(self) -> dict[str, object]:
+        """A flat, JSON-ready view of the evaluation (for tables, CSV, JSON and the API)."""
+        ind, obs, target = self.indicator, self.observation, self.target
+        return {
+            "indicator": ind.code,
+            "name": ind.name,
+            "binding": ind.binding.value,
+            "unit": ind.unit,
+            "target": target.text if target else None,
+            "target_form": target.form.value if target else None,
+            "target_source": target.source if target else None,
+            "actual": obs.value if obs else None,
+            "status": obs.status.value if obs else None,
+            "source": obs.source if obs else None,
+            "attainment": None if self.attainment is None else round(self.attainment, 1),
+            "gap": None if self.gap is None else round(self.gap, 4),
+            "verdict": self.verdict.value,
+            "verdict_zh": self.verdict.label_zh,
+            "flagged": self.flagged,
+            "rule": self.rule,
+        }
+
 
 def tolerance_for(indicator: Indicator, target: Target) -> float:
     """The tolerance of a target: its own, else the indicator's, else the default."""

@@ -35,7 +35,8 @@ class Kind(StrEnum):
 class Indicator:
     """A measured quantity of the plan.
 
-    ``tolerance`` and ``flag_below`` override the engine's defaults for this
+    ``group`` names indicators a plan states together ("节能减排和环境保护"
+    指标以市上下达为准). ``tolerance`` and ``flag_below`` override the engine's defaults for this
     indicator only; ``None`` keeps the default.
     """
 
@@ -45,6 +46,8 @@ class Indicator:
     kind: Kind
     direction: Direction
     binding: Binding
+    name_en: str = ""
+    group: str = ""
     owner: str = ""
     aliases: tuple[str, ...] = field(default=())
     tolerance: float | None = None

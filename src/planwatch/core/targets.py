@@ -38,7 +38,8 @@ class Target:
     ``value`` is its number (the lower bound for a range, ``None`` for forms
     without one, or for an ``assigned`` target the higher level has not set);
     ``upper`` is the upper bound of a range; ``reference`` is the code of the
-    indicator an ``in_step_with`` target follows.
+    indicator an ``in_step_with`` target follows; ``headline`` is the target's
+    place in the plan's sentence of main targets (``None``: not in it).
     """
 
     indicator: str
@@ -49,6 +50,7 @@ class Target:
     upper: float | None = None
     reference: str | None = None
     tolerance: float | None = None
+    headline: int | None = None
     source: str = ""
 
     def __post_init__(self) -> None:

@@ -1,0 +1,179 @@
+"""Persistence of the plan core: regions, indicators, targets, observations.
+
+Models hold data and translate to core objects (``to_domain``); rules live in
+``planwatch.core``.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from planwatch.core.evaluation import Verdict
+from planwatch.core.indicators import Binding, Direction, Indicator, Kind
+from planwatch.core.observations import Observation, Period, Status
+from planwatch.core.targets import Target, TargetForm
+
+
+def _choices(enum: type) -> list[tuple[str, str]]:
+    return [(member.value, member.value) for member in enum]  # type: ignore[attr-defined]
+
+
+class Region(models.Model):
+    code = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=100)
+    name_en = models.CharField(max_length=100, blank=True)
+    parent = models.CharField(max_length=100, blank=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class IndicatorRecord(models.Model):
+    """An indicator of one region's indicator system, in the plan's order (``position``)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="indicators")
+    code = models.SlugField(max_length=60)
+    name = models.CharField(max_length=100)
+    name_en = models.CharField(max_length=200, blank=True)
+    aliases = models.CharField(max_length=500, blank=True, help_text="|-separated")
+    unit = models.CharField(max_length=20)
+    kind = models.CharField(max_length=10, choices=_choices(Kind))
+    direction = models.CharField(max_length=10, choices=_choices(Direction))
+    binding = models.CharField(max_length=10, choices=_choices(Binding))
+    group = models.CharField(max_length=100, blank=True)
+    owner = models.CharField(max_length=100, blank=True)
+    tolerance = models.FloatField(null=True, blank=True)
+    flag_below = models.FloatField(null=True, blank=True)
+    position = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        db_table = "plan_indicator"
+        ordering = ["region", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "code"], name="indicator_code_per_region")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def to_domain(self) -> Indicator:
+        return Indicator(
+            code=self.code,
+            name=self.name,
+            unit=self.unit,
+            kind=Kind(self.kind),
+            direction=Direction(self.direction),
+            binding=Binding(self.binding),
+            name_en=self.name_en,
+            group=self.group,
+            owner=self.owner,
+            aliases=tuple(a for a in self.aliases.split("|") if a),
+            tolerance=self.tolerance,
+            flag_below=self.flag_below,
+        )
+
+
+class TargetRecord(models.Model):
+    indicator = models.ForeignKey(IndicatorRecord, on_delete=models.CASCADE, related_name="targets")
+    year = models.PositiveSmallIntegerField()
+    form = models.CharField(max_length=20, choices=_choices(TargetForm))
+    text = models.CharField(max_length=100)
+    value = models.FloatField(null=True, blank=True)
+    upper = models.FloatField(null=True, blank=True)
+    reference = models.ForeignKey(
+        IndicatorRecord, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    tolerance = models.FloatField(null=True, blank=True)
+    headline = models.PositiveSmallIntegerField(null=True, blank=True)
+    source = models.CharField(max_length=200)
+    history = HistoricalRecords()
+
+    class Meta:
+        db_table = "plan_target"
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year"], name="one_target_per_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.year}: {self.text}"
+
+    def to_domain(self) -> Target:
+        return Target(
+            indicator=self.indicator.code,
+            year=self.year,
+            form=TargetForm(self.form),
+            text=self.text,
+            value=self.value,
+            upper=self.upper,
+            reference=self.reference.code if self.reference else None,
+            tolerance=self.tolerance,
+            headline=self.headline,
+            source=self.source,
+        )
+
+
+class ObservationRecord(models.Model):
+    """A value of an indicator for a period, with where it came from.
+
+    ``origin`` names what put it here (``dataset:fuling``, a document, a
+    department submission); the same indicator, period and status may hold
+    one value per origin, and an actual supersedes an estimate.
+    """
+
+    indicator = models.ForeignKey(
+        IndicatorRecord, on_delete=models.CASCADE, related_name="observations"
+    )
+    period = models.CharField(max_length=10, help_text="2024, 2024-Q3 or 2024-07")
+    year = models.PositiveSmallIntegerField(db_index=True)
+    value = models.FloatField()
+    status = models.CharField(max_length=10, choices=_choices(Status))
+    cumulative = models.BooleanField(default=False)
+    source = models.CharField(max_length=200)
+    note = models.TextField(blank=True)
+    origin = models.CharField(max_length=200)
+    line = models.PositiveIntegerField(null=True, blank=True)
+    quote = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        db_table = "plan_observation"
+        ordering = ["indicator", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "status", "origin"], name="one_value_per_origin"
+            )
+        ]
+        indexes = [models.Index(fields=["year", "indicator"])]
+
+    def __str__(self) -> str:
+        return f"{self.indicator} {self.period} = {self.value:g} ({self.status})"
+
+    def to_domain(self) -> Observation:
+        return Observation(
+            indicator=self.indicator.code,
+            period=Period.parse(self.period),
+            value=self.value,
+            status=Status(self.status),
+            cumulative=self.cumulative,
+            source=self.source,
+            note=self.note,
+        )
+
+
+class SummaryExample(models.Model):
+    """The indicator the office names for one verdict group of a year's summary."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField()
+    verdict = models.CharField(max_length=20, choices=_choices(Verdict))
+    indicator = models.ForeignKey(IndicatorRecord, on_delete=models.CASCADE)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year", "verdict"], name="one_example_per_group"
+            )
+        ]

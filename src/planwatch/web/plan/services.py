@@ -1,0 +1,178 @@
+"""Use cases of the plan: load a dataset, read the catalog, evaluate a year.
+
+Each function is one transaction; views, the API and the CLI call these and
+nothing below them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+
+from planwatch.core.dataset import Dataset, read_dataset
+from planwatch.core.errors import NotFound
+from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.plan import PlanYear, evaluate_plan
+from planwatch.core.summary import summary_paragraph
+from planwatch.web.plan.models import (
+    IndicatorRecord,
+    ObservationRecord,
+    Region,
+    SummaryExample,
+    TargetRecord,
+)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    region: str
+    indicators: int
+    targets: int
+    observations: int
+
+
+@dataclass(frozen=True)
+class YearEvaluation:
+    region: Region
+    year: int
+    evaluations: list[Evaluation]
+    examples: dict[Verdict, str]
+
+    @property
+    def summary(self) -> str:
+        return summary_paragraph(self.year, self.evaluations, examples=self.examples)
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for e in self.evaluations if e.verdict is verdict)
+
+
+def load_dataset(directory: Path) -> LoadResult:
+    """Load a dataset directory; all or nothing.
+
+    The files are read and validated completely before the database is
+    touched (:class:`~planwatch.core.errors.DatasetError` lists every
+    problem); loading the same dataset twice changes nothing.
+    """
+    dataset = read_dataset(directory)
+    with transaction.atomic():
+        return _store(dataset)
+
+
+def _store(dataset: Dataset) -> LoadResult:
+    region, _ = Region.objects.update_or_create(
+        code=dataset.region.code,
+        defaults={
+            "name": dataset.region.name,
+            "name_en": dataset.region.name_en,
+            "parent": dataset.region.parent,
+        },
+    )
+    records: dict[str, IndicatorRecord] = {}
+    for position, ind in enumerate(dataset.indicators, start=1):
+        records[ind.code], _ = IndicatorRecord.objects.update_or_create(
+            region=region,
+            code=ind.code,
+            defaults={
+                "name": ind.name,
+                "name_en": ind.name_en,
+                "aliases": "|".join(ind.aliases),
+                "unit": ind.unit,
+                "kind": ind.kind.value,
+                "direction": ind.direction.value,
+                "binding": ind.binding.value,
+                "group": ind.group,
+                "owner": ind.owner,
+                "tolerance": ind.tolerance,
+                "flag_below": ind.flag_below,
+                "position": position,
+            },
+        )
+    for target in dataset.targets:
+        TargetRecord.objects.update_or_create(
+            indicator=records[target.indicator],
+            year=target.year,
+            defaults={
+                "form": target.form.value,
+                "text": target.text,
+                "value": target.value,
+                "upper": target.upper,
+                "reference": records[target.reference] if target.reference else None,
+                "tolerance": target.tolerance,
+                "headline": target.headline,
+                "source": target.source,
+            },
+        )
+    origin = f"dataset:{region.code}"
+    for obs in dataset.observations:
+        ObservationRecord.objects.update_or_create(
+            indicator=records[obs.indicator],
+            period=str(obs.period),
+            status=obs.status.value,
+            origin=origin,
+            defaults={
+                "year": obs.period.year,
+                "value": obs.value,
+                "cumulative": obs.cumulative,
+                "source": obs.source,
+                "note": obs.note,
+            },
+        )
+    for year, chosen in dataset.summary_examples.items():
+        for verdict, code in chosen.items():
+            SummaryExample.objects.update_or_create(
+                region=region,
+                year=year,
+                verdict=verdict.value,
+                defaults={"indicator": records[code]},
+            )
+    return LoadResult(region.code, len(records), len(dataset.targets), len(dataset.observations))
+
+
+def get_region(code: str) -> Region:
+    try:
+        return Region.objects.get(code=code)
+    except Region.DoesNotExist:
+        known = ", ".join(Region.objects.values_list("code", flat=True)) or "none loaded"
+        raise NotFound(f"no region {code!r} (known: {known})") from None
+
+
+def indicators(region_code: str | None = None) -> list[IndicatorRecord]:
+    """The catalog in plan order, for one region or all."""
+    records = IndicatorRecord.objects.select_related("region")
+    if region_code is not None:
+        records = records.filter(region=get_region(region_code))
+    return list(records.order_by("region__code", "position"))
+
+
+def plan_year(region: Region, year: int) -> PlanYear:
+    """The core view of one region's plan year, read in three queries."""
+    records = list(IndicatorRecord.objects.filter(region=region).order_by("position"))
+    targets = TargetRecord.objects.filter(indicator__region=region, year=year).select_related(
+        "indicator", "reference"
+    )
+    observations = ObservationRecord.objects.filter(
+        indicator__region=region, year=year
+    ).select_related("indicator")
+    return PlanYear(
+        region=region.code,
+        year=year,
+        indicators=[r.to_domain() for r in records],
+        targets=[t.to_domain() for t in targets],
+        observations=[o.to_domain() for o in observations.order_by("updated_at", "id")],
+        year_closed=year < date.today().year,
+    )
+
+
+def evaluate_year(region_code: str, year: int) -> YearEvaluation:
+    region = get_region(region_code)
+    plan = plan_year(region, year)
+    if not plan.targets:
+        raise NotFound(f"{region.name} has no targets for {year}")
+    examples = {
+        Verdict(e.verdict): e.indicator.code
+        for e in SummaryExample.objects.filter(region=region, year=year).select_related("indicator")
+    }
+    return YearEvaluation(region, year, evaluate_plan(plan), examples)
