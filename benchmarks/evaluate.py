@@ -27,7 +27,9 @@ def synthetic_regions(plan: PlanYear, count: int, seed: int = 7) -> list[PlanYea
         replace(
             plan,
             region=f"region-{n}",
-            observations=[replace(o, value=o.value * rng.uniform(0.5, 1.5)) for o in plan.observations],
+            observations=[
+                replace(o, value=o.value * rng.uniform(0.5, 1.5)) for o in plan.observations
+            ],
         )
         for n in range(count)
     ]

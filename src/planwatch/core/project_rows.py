@@ -98,6 +98,8 @@ class _Cells:
 
     def day(self, field: str, *, required: bool = True) -> date | None:
         value = self.row.get(field)
+        if value is None and not required:
+            return None
         if isinstance(value, datetime):
             return value.date()
         if isinstance(value, date):

@@ -32,6 +32,11 @@ from planwatch.core.project_rows import (
 from planwatch.core.projects import MILESTONE_NAMES, Category, Level, Project
 
 PROJECTS_SHEET, PROGRESS_SHEET, OPTIONS_SHEET = "项目", "月度进度", "选项"
+# The workbook itself is the source of what it holds: no column for it.
+SHEET_FIELDS = {
+    PROJECTS_SHEET: {f: h for f, h in PROJECT_FIELDS.items() if f != "source"},
+    PROGRESS_SHEET: {f: h for f, h in PROGRESS_FIELDS.items() if f != "source"},
+}
 TEMPLATE_ROWS = 2000  # rows the drop-down lists cover in a blank template
 
 
@@ -53,14 +58,14 @@ def write_workbook(
     sheet = book.active
     assert sheet is not None
     sheet.title = PROJECTS_SHEET
-    _header(sheet, PROJECT_FIELDS)
+    _header(sheet, SHEET_FIELDS[PROJECTS_SHEET])
     for p in projects:
-        sheet.append([_project_cell(p, field) for field in PROJECT_FIELDS])
+        sheet.append([_project_cell(p, field) for field in SHEET_FIELDS[PROJECTS_SHEET]])
     _options(book, sheet, departments)
     sheet = book.create_sheet(PROGRESS_SHEET)
-    _header(sheet, PROGRESS_FIELDS)
+    _header(sheet, SHEET_FIELDS[PROGRESS_SHEET])
     for r in progress:
-        sheet.append([_report_cell(r, field) for field in PROGRESS_FIELDS])
+        sheet.append([_report_cell(r, field) for field in SHEET_FIELDS[PROGRESS_SHEET]])
     book.save(path)
 
 
@@ -69,21 +74,23 @@ def read_workbook(
 ) -> WorkbookContent:
     """Every project and report of the workbook, or :class:`DatasetError` listing every bad cell.
 
-    Progress rows may name projects of the workbook or of ``existing``.
+    Progress rows may name projects of the workbook or of ``existing``. Each
+    record's source is ``excel:<file name>``.
     """
     book = load_workbook(path, read_only=True, data_only=True)
+    source = f"excel:{path.name}"
     problems: list[DatasetProblem] = []
     projects: list[Project] = []
     progress: list[ProgressReport] = []
     if PROJECTS_SHEET in book.sheetnames:
-        rows = _rows(book[PROJECTS_SHEET], PROJECT_FIELDS, problems)
+        rows = _rows(book[PROJECTS_SHEET], source, problems)
         projects, bad = read_projects(rows, departments=departments)
-        problems += _located(PROJECTS_SHEET, PROJECT_FIELDS, bad)
+        problems += _located(PROJECTS_SHEET, bad)
     if PROGRESS_SHEET in book.sheetnames and not problems:
         known = {p.code: p for p in existing} | {p.code: p for p in projects}
-        rows = _rows(book[PROGRESS_SHEET], PROGRESS_FIELDS, problems)
+        rows = _rows(book[PROGRESS_SHEET], source, problems)
         progress, bad = read_progress(rows, projects=known.values())
-        problems += _located(PROGRESS_SHEET, PROGRESS_FIELDS, bad)
+        problems += _located(PROGRESS_SHEET, bad)
     book.close()
     if problems:
         raise DatasetError(problems)
@@ -125,9 +132,10 @@ def _options(book: Workbook, sheet: Worksheet, departments: Sequence[str]) -> No
 
 
 def _rows(
-    sheet: Worksheet, fields: dict[str, str], problems: list[DatasetProblem]
+    sheet: Worksheet, source: str, problems: list[DatasetProblem]
 ) -> Iterator[tuple[int, Row]]:
-    """Numbered rows as field → cell mappings; blank rows are skipped."""
+    """Numbered rows as field → cell mappings, with ``source``; blank rows are skipped."""
+    fields = SHEET_FIELDS[sheet.title]
     values = sheet.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(values, ())]
     by_header = {zh: field for field, zh in fields.items()}
@@ -139,10 +147,13 @@ def _rows(
     for number, cells in enumerate(values, start=2):
         if all(c is None or str(c).strip() == "" for c in cells):
             continue
-        yield number, {field: cells[i] if i < len(cells) else None for i, field in positions}
+        row = {field: cells[i] if i < len(cells) else None for i, field in positions}
+        row["source"] = source
+        yield number, row
 
 
-def _located(sheet: str, fields: dict[str, str], bad: list[RowProblem]) -> list[DatasetProblem]:
+def _located(sheet: str, bad: list[RowProblem]) -> list[DatasetProblem]:
+    fields = SHEET_FIELDS[sheet]
     columns = {field: get_column_letter(i) for i, field in enumerate(fields, start=1)}
     return [
         DatasetProblem(
