@@ -55,6 +55,11 @@ KEY_DEPARTMENTS = {  # enterprise key projects: department that follows them
     "区住房城乡建委": ("区内房地产企业", ("商品住宅开发", "城市更新综合体", "保障性住房")),
     "区商务委": ("区内商贸企业", ("商业综合体建设", "冷链物流园", "跨境电商产业园")),
 }
+OTHER_DEPARTMENTS = (  # lead key tasks or rectify problems, own no project here
+    *("区发展改革委", "区财政局", "区统计局", "区科技局", "区大数据发展局", "区招商投资促进局"),
+    *("区规划自然资源局", "区国资委", "区市场监管局", "区林业局", "区人力社保局", "区司法局"),
+    *("区公安局", "区信访办"),
+)
 LAG_REASONS = (
     "征地拆迁进度滞后",
     "资金未及时到位",
@@ -216,7 +221,7 @@ def main(directory: Path) -> None:
     projects = build_projects(rng)
     write(directory / "projects-2025.csv", projects)
     write(directory / "progress-2025.csv", build_progress(rng, projects))
-    departments = sorted(set(DEPARTMENTS) | set(KEY_DEPARTMENTS) | {"区发展改革委"})
+    departments = sorted(set(DEPARTMENTS) | set(KEY_DEPARTMENTS) | set(OTHER_DEPARTMENTS))
     write(directory / "departments.csv", [{"name": d} for d in departments])
 
 

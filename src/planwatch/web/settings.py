@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "planwatch.web.plan",
+    "planwatch.web.projects",
 ]
 
 MIDDLEWARE = [
