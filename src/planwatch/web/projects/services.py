@@ -70,10 +70,13 @@ def import_workbook(path: Path, *, actor: str) -> Stored:
     return Stored(len(content.projects), len(content.progress))
 
 
-def export_workbook(path: Path, year: int) -> Stored:
-    """Write the register of ``year`` and its progress as the clerks' workbook."""
-    projects = register(year)
-    progress = reports(year)
+def export_workbook(path: Path, year: int | None) -> Stored:
+    """Write the register of ``year`` and its progress as the clerks' workbook.
+
+    Without a year, write the empty template (headers and drop-down lists).
+    """
+    projects = [] if year is None else register(year)
+    progress = [] if year is None else reports(year)
     departments = list(Department.objects.values_list("name", flat=True))
     write_workbook(path, departments=departments, projects=projects, progress=progress)
     return Stored(len(projects), len(progress))
