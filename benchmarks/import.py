@@ -5,7 +5,8 @@ workbook is built first (not timed). Two files are timed: as openpyxl writes
 it (text in inline strings, slow to parse) and as Excel saves it (text in a
 shared-string table, which is what a clerk sends). With ``--database`` the
 Excel-saved file also goes through the service that stores it in one
-transaction (SQLite unless DATABASE_URL is set).
+transaction (set PLANWATCH_HOME to a scratch directory; SQLite unless
+DATABASE_URL is set).
 
     .venv/bin/python benchmarks/import.py [--database]
 """
@@ -116,13 +117,18 @@ def main() -> None:
 
 
 def store(path: Path, projects: list[Project], departments: tuple[str, ...]) -> tuple[float, float]:
+    """Time the service import of ``path`` into a fresh database holding ``projects``."""
     from planwatch import web
 
     web.setup()
     web.migrate()
     from planwatch.web.projects import services
+    from planwatch.web.projects.models import Department
 
-    services.replace_register(projects, departments=departments, actor="benchmark")
+    Department.objects.bulk_create([Department(name=d) for d in departments], ignore_conflicts=True)
+    register = path.with_name("register.xlsx")
+    write_workbook(register, departments=departments, projects=projects)
+    services.import_workbook(register, actor="benchmark")
     return timed(lambda: services.import_workbook(path, actor="benchmark"))
 
 

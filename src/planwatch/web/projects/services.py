@@ -7,12 +7,14 @@ the API and the CLI call these and nothing below them.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 
 from planwatch.core.observations import Period
 from planwatch.core.progress import DEFAULT_THRESHOLD, ProgressReport, ProjectStatus, assess_all
@@ -163,29 +165,40 @@ def _store_projects(projects: list[Project]) -> None:
 
 
 def _store_progress(progress: list[ProgressReport], *, actor: str) -> None:
-    """Insert or replace each project's report of a month."""
+    """Insert or replace each project's report of a month, in one upsert statement.
+
+    Plain SQL (the same on SQLite and PostgreSQL) because the ORM's per-row
+    preparation took 10 s for a 100,000-row monthly submission.
+    """
     ids = _project_ids({r.project for r in progress})
-    records = [
-        ProgressRecord(
-            project_id=ids[r.project],
-            year=r.period.year,
-            month=r.period.month,
-            completed=r.completed,
-            reached={name: day.isoformat() for name, day in r.reached.items()},
-            narrative=r.narrative,
-            evidence=[[e.filename, e.content_type, e.size] for e in r.evidence],
-            source=r.source,
-            submitted_by=actor,
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    rows = [
+        (
+            ids[r.project],
+            r.period.year,
+            r.period.month,
+            r.completed,
+            json.dumps({name: day.isoformat() for name, day in r.reached.items()}),
+            r.narrative,
+            json.dumps([[e.filename, e.content_type, e.size] for e in r.evidence]),
+            r.source,
+            actor,
+            now,
         )
         for r in progress
     ]
-    ProgressRecord.objects.bulk_create(
-        records,
-        update_conflicts=True,
-        unique_fields=["project", "year", "month"],
-        update_fields=_PROGRESS_FIELDS,
-        batch_size=BATCH,
-    )
+    with connection.cursor() as cursor:
+        cursor.executemany(_UPSERT_PROGRESS, rows)
+
+
+_UPSERT_PROGRESS = f"""
+    INSERT INTO {ProgressRecord._meta.db_table}
+        (project_id, year, month, completed, reached, narrative, evidence, source,
+         submitted_by, submitted_at)
+    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
+    ON CONFLICT (project_id, year, month) DO UPDATE SET
+        {", ".join(f"{c} = excluded.{c}" for c in [*_PROGRESS_FIELDS, "submitted_at"])}
+"""  # no user input in the SQL: table and columns come from the model
 
 
 def _project_ids(codes: Iterable[str]) -> dict[str, int]:
