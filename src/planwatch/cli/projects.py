@@ -136,3 +136,25 @@ def problems(
         )
     Console().print(table)
     typer.echo(f"{len(listed)} problem(s)")
+
+
+@app.command()
+def tasks(
+    quarter: Annotated[str, typer.Option(help="The quarter, e.g. 2025-Q3.")],
+    today: Annotated[str, typer.Option(help="Day milestones are judged at (YYYY-MM-DD).")] = "",
+) -> None:
+    """The key tasks' sub-targets at a quarter: the engine's verdict, or the milestone's state."""
+    database.ready()
+    from planwatch.web.projects.task_services import verdicts
+
+    period = Period.parse(quarter)
+    with reported():
+        judged = verdicts(period, date.fromisoformat(today) if today else date.today())
+    table = Table("code", "sub-target", "target", "latest", "verdict", "source")
+    for v in judged:
+        e, sub = v.evaluation, v.sub_target
+        latest = "" if e is None or e.actual is None else f"{e.actual:g}{sub.unit}"
+        verdict = v.milestone.label_zh if v.milestone else (e.verdict.label_zh if e else "")
+        estimate = "(预计)" if e is not None and e.is_estimate else ""
+        table.add_row(sub.code, sub.subject, sub.text, latest + estimate, verdict, sub.source)
+    Console().print(table)

@@ -37,3 +37,16 @@ def test_quarterly_progress_is_judged_by_the_engine_and_milestones_by_date(tree:
     assert cabbage is not None and cabbage.verdict is Verdict.MET and cabbage.is_estimate
     assert verdicts[college.code].milestone is MilestoneState.DONE
     assert verdicts["1-1-1"].evaluation.verdict is Verdict.NO_DATA  # type: ignore[union-attr]
+
+
+def test_the_demo_quarterly_progress_judges_every_sub_target() -> None:
+    from planwatch.web.projects.demo import load_year
+
+    load_year(DEMO_DATASET, 2025)
+    judged = task_services.verdicts(Period(2025, quarter=3), date(2025, 9, 30))
+    assert len(judged) == 103
+    quantities = [v.evaluation for v in judged if v.evaluation is not None]
+    assert len(quantities) == 93
+    assert all(e.verdict.is_judged and e.is_estimate for e in quantities)
+    states = {v.milestone for v in judged if v.milestone is not None}
+    assert states == {MilestoneState.DONE, MilestoneState.ON_TIME}
