@@ -85,3 +85,9 @@ def test_the_notice_selects_what_the_rule_selects(completed: list[int], month: i
     gaps = [Fraction(month * 100, 12) - Fraction(c, 10) for c in completed]  # plan is 1,000
     expected = {p.code for p, gap in zip(projects, gaps, strict=True) if gap > n}
     assert listed == expected
+
+
+def test_a_project_that_did_not_report_this_month_is_marked() -> None:
+    reports = [make_report("FAR-BEHIND", month=5, completed=100)]
+    quiet = build_notice(assess_all(PROJECTS[4:], reports, JUNE), JUNE, DEFAULT_THRESHOLD)
+    assert "示例道路工程(本月未报送)" in to_markdown(quiet)

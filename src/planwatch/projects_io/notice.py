@@ -90,7 +90,7 @@ def cells(s: ProjectStatus) -> list[str]:
     """One table row of the notice, formatted for reading."""
     return [
         s.project.code,
-        s.project.name,
+        s.project.name if s.reported else f"{s.project.name}(本月未报送)",
         s.project.category.label_zh,
         _number(s.project.annual_plan),
         _number(s.completed),
