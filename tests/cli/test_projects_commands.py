@@ -49,3 +49,11 @@ def test_a_bad_workbook_exits_non_zero_listing_every_bad_cell(loaded: None, tmp_
     assert result.exit_code == 2
     assert "项目:2: G列「责任部门」未知部门「区月球局」" in result.output
     assert "项目:3: K列「总投资(万元)」投资额为负数 (-1)" in result.output
+
+
+def test_problem_steps_move_a_problem_and_refuse_what_the_rules_forbid(loaded: None) -> None:
+    found = "WT-2025-007"  # left at 发现 by the demo data
+    assert runner.invoke(app, ["problem", found, "assign", "--actor", "office"]).exit_code == 0
+    result = runner.invoke(app, ["problem", found, "close", "--actor", "office"])
+    assert result.exit_code == 2
+    assert "当前为「交办」,不能「验收销号」" in result.output

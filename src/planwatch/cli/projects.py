@@ -16,6 +16,7 @@ from planwatch.cli import app, database
 from planwatch.cli.errors import reported
 from planwatch.cli.plan import DEMO_DATASET
 from planwatch.core.observations import Period
+from planwatch.core.problems import Action
 from planwatch.core.progress import DEFAULT_THRESHOLD
 from planwatch.core.project_totals import GROUPINGS, group_totals
 from planwatch.core.projects import to_yi
@@ -158,3 +159,24 @@ def tasks(
         estimate = "(预计)" if e is not None and e.is_estimate else ""
         table.add_row(sub.code, sub.subject, sub.text, latest + estimate, verdict, sub.source)
     Console().print(table)
+
+
+@app.command()
+def problem(
+    code: Annotated[str, typer.Argument(help="Problem code, e.g. WT-2025-003.")],
+    action: Annotated[Action, typer.Argument(help="assign, start, submit, send_back or close.")],
+    actor: Actor = "",
+    note: Annotated[str, typer.Option(help="Why (required to send back).")] = "",
+    evidence: Annotated[
+        list[str] | None, typer.Option(help="File name of a piece of evidence; repeatable.")
+    ] = None,
+) -> None:
+    """Take one step of a problem's closed loop; a step the rules refuse exits 2 saying why."""
+    database.ready()
+    from planwatch.web.projects.problem_services import take_step
+
+    with reported():
+        result = take_step(
+            code, action, actor=actor or _default_actor(), note=note, evidence=tuple(evidence or ())
+        )
+    typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")
