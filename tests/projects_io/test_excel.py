@@ -4,7 +4,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from planwatch.core.errors import DatasetError
 from planwatch.core.project_dataset import read_project_data
@@ -118,3 +118,12 @@ def test_progress_may_name_projects_already_in_the_register(tmp_path: Path) -> N
     write_workbook(path, departments=DEPARTMENTS, progress=[make_report("P001")])
     content = read_workbook(path, departments=DEPARTMENTS, existing=[make_project("P001")])
     assert content.projects == [] and [r.project for r in content.progress] == ["P001"]
+
+
+def test_a_workbook_without_either_sheet_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.xlsx"
+    book = Workbook()
+    book.active.title = "Sheet1"  # type: ignore[union-attr]
+    book.save(path)
+    with pytest.raises(DatasetError, match="没有「项目」或「月度进度」工作表"):
+        read_workbook(path, departments=DEPARTMENTS)

@@ -79,6 +79,10 @@ def read_workbook(
     """
     book = load_workbook(path, read_only=True, data_only=True)
     source = f"excel:{path.name}"
+    if not set(SHEET_FIELDS) & set(book.sheetnames):
+        book.close()
+        reason = f"工作簿中没有「{PROJECTS_SHEET}」或「{PROGRESS_SHEET}」工作表"
+        raise DatasetError([DatasetProblem(path.name, 0, reason)])
     problems: list[DatasetProblem] = []
     projects: list[Project] = []
     progress: list[ProgressReport] = []
