@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from planwatch.core.errors import DatasetError
+from planwatch.core.errors import DatasetError, InvalidValue
 from planwatch.core.observations import Period
 from planwatch.core.progress import assess_all
 from planwatch.core.project_dataset import read_project_data
@@ -138,3 +138,34 @@ def test_an_export_imports_back_without_changing_anything(demo: None, tmp_path: 
     services.import_workbook(path, actor=CLERK)
     assert [p.code for p in services.register(2025)] == [p.code for p in before]
     assert sizes()[0::2] == (354, 3540)
+
+
+def test_evidence_is_stored_and_listed_on_its_report(
+    demo: None, tmp_path: Path, settings: object
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    june = Period(2025, month=6)
+    services.attach_evidence(
+        "2025-ZF-001", june, "现场.jpg", "image/jpeg", b"\xff\xd8", actor=CLERK
+    )
+    report = ProgressRecord.objects.get(project__code="2025-ZF-001", month=6)
+    assert report.evidence == [["现场.jpg", "image/jpeg", 2]]
+    assert (
+        tmp_path / "evidence" / "2025-ZF-001" / "2025-06" / "现场.jpg"
+    ).read_bytes() == b"\xff\xd8"
+
+
+def test_evidence_of_the_wrong_type_is_refused_before_anything_is_written(
+    demo: None, tmp_path: Path, settings: object
+) -> None:
+    settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
+    with pytest.raises(InvalidValue):
+        services.attach_evidence(
+            "2025-ZF-001",
+            Period(2025, month=6),
+            "x.exe",
+            "application/x-msdownload",
+            b"MZ",
+            actor=CLERK,
+        )
+    assert not (tmp_path / "evidence").exists()

@@ -13,11 +13,20 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
+from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
-from planwatch.core.progress import DEFAULT_THRESHOLD, ProgressReport, ProjectStatus, assess_all
+from planwatch.core.progress import (
+    DEFAULT_THRESHOLD,
+    Evidence,
+    ProgressReport,
+    ProjectStatus,
+    assess_all,
+)
 from planwatch.core.project_dataset import read_project_data
 from planwatch.core.projects import Milestone, Project
 from planwatch.projects_io.excel import read_workbook, write_workbook
@@ -112,6 +121,30 @@ def project_statuses(
 def lag_notice(period: Period, *, threshold: Decimal = DEFAULT_THRESHOLD) -> Notice:
     """The 督导通报 of ``period``: the lagging projects the rule selects, by department."""
     return build_notice(project_statuses(period, threshold=threshold), period, threshold)
+
+
+def attach_evidence(
+    code: str, period: Period, filename: str, content_type: str, data: bytes, *, actor: str
+) -> Evidence:
+    """Store a photo or PDF backing ``code``'s report of ``period`` and list it on the report.
+
+    The core checks type and size (:class:`~planwatch.core.progress.Evidence`)
+    before anything is written; the file goes to the configured storage under
+    ``evidence/<project>/<period>/``.
+    """
+    evidence = Evidence(filename, content_type, len(data))
+    with transaction.atomic():
+        try:
+            record = ProgressRecord.objects.select_for_update().get(
+                project__code=code, year=period.year, month=period.month
+            )
+        except ProgressRecord.DoesNotExist:
+            raise NotFound(f"{code} 没有 {period} 的进度报告") from None
+        stored = default_storage.save(f"evidence/{code}/{period}/{filename}", ContentFile(data))
+        record.evidence = [*record.evidence, [Path(stored).name, content_type, len(data)]]
+        record.submitted_by = actor
+        record.save(update_fields=["evidence", "submitted_by", "submitted_at"])
+    return evidence
 
 
 def _ensure_departments(names: Iterable[str]) -> None:
