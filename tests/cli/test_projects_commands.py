@@ -57,3 +57,15 @@ def test_problem_steps_move_a_problem_and_refuse_what_the_rules_forbid(loaded: N
     result = runner.invoke(app, ["problem", found, "close", "--actor", "office"])
     assert result.exit_code == 2
     assert "当前为「交办」,不能「验收销号」" in result.output
+
+
+def test_totals_of_government_projects_show_the_seed_figures(loaded: None) -> None:
+    result = runner.invoke(app, ["projects", "totals", "--by", "category", "--government"])
+    assert result.exit_code == 0, result.output
+    rows = [[c.strip() for c in line.split("│")[1:5]] for line in result.output.splitlines()]
+    by_category = {row[0]: (row[1], row[3]) for row in rows if len(row) == 4}
+    assert by_category == {
+        "新开工": ("154", "44.50"),
+        "续建": ("12", "14.70"),
+        "完工": ("120", "23.70"),
+    }

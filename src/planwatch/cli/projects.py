@@ -81,6 +81,9 @@ def export(
 def totals_(
     by: Annotated[str, typer.Option(help=f"One of {', '.join(GROUPINGS)}.")] = "category",
     year: Annotated[int, typer.Option(help="Plan year.")] = 2025,
+    government: Annotated[
+        bool, typer.Option("--government", help="Only government investment projects.")
+    ] = False,
 ) -> None:
     """Counts and sums of the register (亿元), grouped."""
     database.ready()
@@ -88,8 +91,9 @@ def totals_(
 
     if by not in GROUPINGS:
         raise typer.BadParameter(f"--by must be one of {', '.join(GROUPINGS)}")
+    projects = [p for p in register(year) if p.government or not government]
     table = Table("group", "projects", "total (亿元)", "annual plan (亿元)")
-    for g in group_totals(register(year), by):
+    for g in group_totals(projects, by):
         table.add_row(g.key, str(g.count), f"{to_yi(g.total):,.2f}", f"{to_yi(g.annual_plan):,.2f}")
     Console().print(table)
 
