@@ -198,10 +198,12 @@ def _store_projects(projects: list[Project]) -> None:
 
 
 def _store_progress(progress: list[ProgressReport], *, actor: str) -> None:
-    """Insert or replace each project's report of a month, in one upsert statement.
+    """Insert or replace each project's report of a month, in one upsert.
 
-    Plain SQL (the same on SQLite and PostgreSQL) because the ORM's per-row
-    preparation took 10 s for a 100,000-row monthly submission.
+    Plain SQL because the ORM's per-row preparation took 10 s for a
+    100,000-row monthly submission. PostgreSQL gets the rows by COPY into a
+    scratch table and upserts them in one statement (single-row upserts took
+    ~40 s there); SQLite, in-process, runs the same upsert once per row.
     """
     ids = _project_ids({r.project for r in progress})
     now = connection.ops.adapt_datetimefield_value(timezone.now())
@@ -221,17 +223,29 @@ def _store_progress(progress: list[ProgressReport], *, actor: str) -> None:
         for r in progress
     ]
     with connection.cursor() as cursor:
-        cursor.executemany(_UPSERT_PROGRESS, rows)
+        if connection.vendor != "postgresql":
+            cursor.executemany(
+                f"{_INSERT} VALUES ({', '.join(['%s'] * len(_COLUMNS))}) {_UPSERT}", rows
+            )
+            return
+        cursor.execute(
+            f"CREATE TEMP TABLE progress_in AS SELECT {', '.join(_COLUMNS)} "
+            f"FROM {_TABLE} WITH NO DATA"
+        )
+        with cursor.cursor.copy(f"COPY progress_in ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(f"{_INSERT} SELECT {', '.join(_COLUMNS)} FROM progress_in {_UPSERT}")
+        cursor.execute("DROP TABLE progress_in")  # a rollback drops it too
 
 
-_UPSERT_PROGRESS = f"""
-    INSERT INTO {ProgressRecord._meta.db_table}
-        (project_id, year, month, completed, reached, narrative, evidence, source,
-         submitted_by, submitted_at)
-    VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)
-    ON CONFLICT (project_id, year, month) DO UPDATE SET
-        {", ".join(f"{c} = excluded.{c}" for c in [*_PROGRESS_FIELDS, "submitted_at"])}
-"""  # no user input in the SQL: table and columns come from the model
+# No user input in this SQL: table and column names come from the model.
+_TABLE = ProgressRecord._meta.db_table
+_COLUMNS = ["project_id", "year", "month", *_PROGRESS_FIELDS, "submitted_at"]
+_INSERT = f"INSERT INTO {_TABLE} ({', '.join(_COLUMNS)})"
+_UPSERT = "ON CONFLICT (project_id, year, month) DO UPDATE SET " + ", ".join(
+    f"{c} = excluded.{c}" for c in [*_PROGRESS_FIELDS, "submitted_at"]
+)
 
 
 def _project_ids(codes: Iterable[str]) -> dict[str, int]:
