@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
 from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,6 +19,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def loaded() -> None:
+    create_user("wang", "pw", Role.PLAN_OFFICE)
     result = runner.invoke(app, ["projects", "load", str(DEMO_DATASET)])
     assert result.exit_code == 0, result.output
     assert "354 projects, 3540 progress reports, 103 sub-targets, 21 problems" in result.output
@@ -45,7 +48,7 @@ def test_a_bad_workbook_exits_non_zero_listing_every_bad_cell(loaded: None, tmp_
     book["项目"]["G2"] = "区月球局"
     book["项目"]["K3"] = -1
     book.save(path)
-    result = runner.invoke(app, ["projects", "import", str(path), "--actor", "clerk"])
+    result = runner.invoke(app, ["projects", "import", str(path), "--user", "wang"])
     assert result.exit_code == 2
     assert "项目:2: G列「责任部门」未知部门「区月球局」" in result.output
     assert "项目:3: K列「总投资(万元)」投资额为负数 (-1)" in result.output
@@ -53,8 +56,8 @@ def test_a_bad_workbook_exits_non_zero_listing_every_bad_cell(loaded: None, tmp_
 
 def test_problem_steps_move_a_problem_and_refuse_what_the_rules_forbid(loaded: None) -> None:
     found = "WT-2025-007"  # left at 发现 by the demo data
-    assert runner.invoke(app, ["problem", found, "assign", "--actor", "office"]).exit_code == 0
-    result = runner.invoke(app, ["problem", found, "close", "--actor", "office"])
+    assert runner.invoke(app, ["problem", found, "assign", "--user", "wang"]).exit_code == 0
+    result = runner.invoke(app, ["problem", found, "close", "--user", "wang"])
     assert result.exit_code == 2
     assert "当前为「交办」,不能「验收销号」" in result.output
 
@@ -69,3 +72,9 @@ def test_totals_of_government_projects_show_the_seed_figures(loaded: None) -> No
         "续建": ("12", "14.70"),
         "完工": ("120", "23.70"),
     }
+
+
+def test_an_unknown_user_is_refused(loaded: None) -> None:
+    result = runner.invoke(app, ["problem", "WT-2025-007", "assign", "--user", "nobody"])
+    assert result.exit_code == 2
+    assert "no user 'nobody'" in result.output

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import getpass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -15,6 +14,7 @@ from rich.table import Table
 from planwatch.cli import app, database
 from planwatch.cli.errors import reported
 from planwatch.cli.plan import DEMO_DATASET
+from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Action
 from planwatch.core.progress import DEFAULT_THRESHOLD
@@ -24,11 +24,17 @@ from planwatch.core.projects import to_yi
 projects_app = typer.Typer(help="The project register: load, import, export, totals.")
 app.add_typer(projects_app, name="projects")
 
-Actor = Annotated[str, typer.Option(help="Who submits (recorded with every row).")]
+UserName = Annotated[str, typer.Option("--user", help="Login name of the acting user.")]
 
 
-def _default_actor() -> str:
-    return getpass.getuser()
+def _user(name: str) -> Any:
+    """The acting user; their role decides what the command may do."""
+    from django.contrib.auth.models import User
+
+    try:
+        return User.objects.get(username=name)
+    except User.DoesNotExist:
+        raise NotFound(f"no user {name!r} (create one with `planwatch createuser`)") from None
 
 
 @projects_app.command("load")
@@ -51,14 +57,14 @@ def load(
 @projects_app.command("import")
 def import_(
     file: Annotated[Path, typer.Argument(help="A workbook filled from the template (.xlsx).")],
-    actor: Actor = "",
+    user: UserName,
 ) -> None:
     """Import a clerk's workbook: every row, or nothing and the list of every bad cell."""
     database.ready()
     from planwatch.web.projects.services import import_workbook
 
     with reported():
-        stored = import_workbook(file, actor=actor or _default_actor())
+        stored = import_workbook(file, actor=_user(user))
     typer.echo(f"imported {stored.projects} projects and {stored.progress} progress reports")
 
 
@@ -169,7 +175,7 @@ def tasks(
 def problem(
     code: Annotated[str, typer.Argument(help="Problem code, e.g. WT-2025-003.")],
     action: Annotated[Action, typer.Argument(help="assign, start, submit, send_back or close.")],
-    actor: Actor = "",
+    user: UserName,
     note: Annotated[str, typer.Option(help="Why (required to send back).")] = "",
     evidence: Annotated[
         list[str] | None, typer.Option(help="File name of a piece of evidence; repeatable.")
@@ -181,6 +187,6 @@ def problem(
 
     with reported():
         result = take_step(
-            code, action, actor=actor or _default_actor(), note=note, evidence=tuple(evidence or ())
+            code, action, actor=_user(user), note=note, evidence=tuple(evidence or ())
         )
     typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")

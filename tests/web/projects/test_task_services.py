@@ -1,11 +1,13 @@
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 
 from planwatch.core.evaluation import Verdict
 from planwatch.core.observations import Period
 from planwatch.core.task_dataset import read_task_tree
 from planwatch.core.tasks import MilestoneState, TaskProgress
+from planwatch.web.errors import Forbidden
 from planwatch.web.projects import task_services
 from tests.conftest import DEMO_DATASET
 
@@ -26,11 +28,13 @@ def test_the_stored_tree_reads_back_as_the_file_tree(tree: None) -> None:
     assert stored.sub_targets == original.sub_targets
 
 
-def test_quarterly_progress_is_judged_by_the_engine_and_milestones_by_date(tree: None) -> None:
-    task_services.record_progress(TaskProgress("1-4-1", Q2, value=74.2), actor="区农业农村委")
+def test_quarterly_progress_is_judged_by_the_engine_and_milestones_by_date(
+    tree: None, office: User
+) -> None:
+    task_services.record_progress(TaskProgress("1-4-1", Q2, value=74.2), actor=office)
     college = next(s for s in task_services.task_tree(2025).sub_targets if "工贸职业学院" in s.text)
     task_services.record_progress(
-        TaskProgress(college.code, Q2, done_on=date(2025, 6, 18)), actor="区教委"
+        TaskProgress(college.code, Q2, done_on=date(2025, 6, 18)), actor=office
     )
     verdicts = {v.sub_target.code: v for v in task_services.verdicts(Q2, date(2025, 6, 30))}
     cabbage = verdicts["1-4-1"].evaluation
@@ -50,3 +54,10 @@ def test_the_demo_quarterly_progress_judges_every_sub_target() -> None:
     assert all(e.verdict.is_judged and e.is_estimate for e in quantities)
     states = {v.milestone for v in judged if v.milestone is not None}
     assert states == {MilestoneState.DONE, MilestoneState.ON_TIME}
+
+
+def test_only_the_lead_department_reports_on_a_sub_target(
+    tree: None, transport_clerk: User
+) -> None:
+    with pytest.raises(Forbidden, match="只有区经济信息委可以报送 1-1-1"):
+        task_services.record_progress(TaskProgress("1-1-1", Q2, value=1), actor=transport_clerk)

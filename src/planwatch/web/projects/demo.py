@@ -15,7 +15,7 @@ from planwatch.core.problem_dataset import read_problems
 from planwatch.core.task_dataset import read_task_progress, read_task_tree
 from planwatch.web.projects import services, task_services
 from planwatch.web.projects.models import ProblemRecord
-from planwatch.web.projects.problem_services import report_problem
+from planwatch.web.projects.problem_services import store_problem
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class DemoLoad:
     problems: int
 
 
-def load_year(directory: Path, year: int, *, actor: str = "dataset") -> DemoLoad:
+def load_year(directory: Path, year: int) -> DemoLoad:
     """Load ``directory``'s register, progress, task tree and problems of ``year``.
 
     Loading twice changes nothing: the year's tree is replaced, projects and
@@ -42,12 +42,12 @@ def load_year(directory: Path, year: int, *, actor: str = "dataset") -> DemoLoad
         directory / f"problems-{year}.csv", directory / f"problem-events-{year}.csv"
     )
     with transaction.atomic():
-        stored = services.load_projects(directory, year, actor=actor)
+        stored = services.load_projects(directory, year)
         task_services.store_tree(tree)
         for report in task_progress:
-            task_services.record_progress(report, actor=actor)
+            task_services.store_progress(report, source=report.source)
         known = set(ProblemRecord.objects.values_list("code", flat=True))
         for problem in problems:
             if problem.code not in known:  # a problem's history is never rewritten
-                report_problem(problem, actor=actor)
+                store_problem(problem)
     return DemoLoad(stored.projects, stored.progress, len(tree.sub_targets), len(problems))

@@ -1,24 +1,37 @@
 """Use cases of the problem list (问题清单): report a problem, take a step, list the overdue.
 
 A step is decided by the core state machine (:func:`planwatch.core.problems.apply`);
-this module locks the problem row, appends the one new event and mirrors the
-state. Events are never updated or deleted.
+this module checks the actor's role, locks the problem row, appends the one new
+event and mirrors the state. Events are never updated or deleted. The plan
+office reports, assigns, sends back and closes; the responsible department's
+clerks start the rectification and submit it for checking.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
 from planwatch.core.errors import NotFound
 from planwatch.core.problems import Action, Event, Problem, State, apply, overdue
+from planwatch.web.accounts.roles import can_review, can_write_for, require
 from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
 
+OFFICE_ACTIONS = {Action.ASSIGN, Action.SEND_BACK, Action.CLOSE}
 
-def report_problem(problem: Problem, *, actor: str) -> Problem:
-    """Enter a new problem (state 发现) with the history it already has, if any."""
+
+def report_problem(problem: Problem, *, actor: User) -> Problem:
+    """Enter a new problem (state 发现); only the plan office may."""
+    require(can_review(actor), "只有发展改革委可以登记问题。")
+    return store_problem(problem)
+
+
+def store_problem(problem: Problem) -> Problem:
+    """Store ``problem`` with the history it already has; for dataset loads, which are
+    the authority themselves (as :func:`planwatch.web.plan.services.load_dataset`)."""
     with transaction.atomic():
         department = _department(problem.department)
         record = ProblemRecord.objects.create(
@@ -43,18 +56,27 @@ def take_step(
     code: str,
     action: Action,
     *,
-    actor: str,
+    actor: User,
     note: str = "",
     evidence: tuple[str, ...] = (),
     at: datetime | None = None,
 ) -> Problem:
-    """Take ``action`` on problem ``code``; a refused step raises ``IllegalTransition``."""
+    """Take ``action`` on problem ``code`` as ``actor``.
+
+    Raises ``Forbidden`` when the actor's role may not take the action, and
+    ``IllegalTransition`` when the state machine refuses it; nothing is stored then.
+    """
     with transaction.atomic():
         record = _locked(code)
+        if action in OFFICE_ACTIONS:
+            require(can_review(actor), f"只有发展改革委可以{action.label_zh}。")
+        else:
+            department = record.department.name
+            require(can_write_for(actor, department), f"只有{department}可以{action.label_zh}。")
         problem = apply(
             record.to_domain(),
             action,
-            actor=actor,
+            actor=actor.get_username(),
             at=at or timezone.now(),
             note=note,
             evidence=evidence,

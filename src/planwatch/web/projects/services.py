@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection, transaction
@@ -31,6 +32,7 @@ from planwatch.core.project_dataset import read_project_data
 from planwatch.core.projects import Milestone, Project
 from planwatch.projects_io.excel import read_workbook, write_workbook
 from planwatch.projects_io.notice import Notice, build_notice
+from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.projects.models import (
     Department,
     MilestoneRecord,
@@ -54,30 +56,41 @@ class Stored:
     progress: int
 
 
-def load_projects(directory: Path, year: int, *, actor: str) -> Stored:
+def load_projects(directory: Path, year: int) -> Stored:
     """Load a dataset directory's departments, register and progress of ``year``; all or nothing.
 
+    Dataset files are the authority themselves (as for the plan dataset), so
+    no actor: reports are recorded as submitted by ``dataset:<directory>``.
     Loading the same files twice changes nothing.
     """
     data = read_project_data(directory, year)
     with transaction.atomic():
         _ensure_departments(data.departments)
         _store_projects(data.projects)
-        _store_progress(data.progress, actor=actor)
+        _store_progress(data.progress, submitted_by=f"dataset:{directory.name}")
     return Stored(len(data.projects), len(data.progress))
 
 
-def import_workbook(path: Path, *, actor: str) -> Stored:
+def import_workbook(path: Path, *, actor: User) -> Stored:
     """Import a clerk's workbook into the register: every row, or none and every problem.
 
-    Raises :class:`~planwatch.core.errors.DatasetError` naming sheet, row,
-    column and reason of every bad cell; the database is then unchanged.
+    A clerk may import only their own department's projects and progress; the
+    plan office any. Raises :class:`~planwatch.core.errors.DatasetError`
+    naming sheet, row, column and reason of every bad cell, or ``Forbidden``;
+    the database is then unchanged.
     """
     departments = list(Department.objects.values_list("name", flat=True))
-    content = read_workbook(path, departments=departments, existing=register())
+    existing = register()
+    content = read_workbook(path, departments=departments, existing=existing)
+    owners = {p.code: p.department for p in [*existing, *content.projects]}
+    touched = {p.department for p in content.projects} | {
+        owners[r.project] for r in content.progress
+    }
+    refused = sorted(d for d in touched if not can_write_for(actor, d))
+    require(not refused, f"{actor.get_username()} 不能报送{'、'.join(refused)}的项目。")
     with transaction.atomic():
         _store_projects(content.projects)
-        _store_progress(content.progress, actor=actor)
+        _store_progress(content.progress, submitted_by=actor.get_username())
     return Stored(len(content.projects), len(content.progress))
 
 
@@ -124,7 +137,7 @@ def lag_notice(period: Period, *, threshold: Decimal = DEFAULT_THRESHOLD) -> Not
 
 
 def attach_evidence(
-    code: str, period: Period, filename: str, content_type: str, data: bytes, *, actor: str
+    code: str, period: Period, filename: str, content_type: str, data: bytes, *, actor: User
 ) -> Evidence:
     """Store a photo or PDF backing ``code``'s report of ``period`` and list it on the report.
 
@@ -135,14 +148,18 @@ def attach_evidence(
     evidence = Evidence(filename, content_type, len(data))
     with transaction.atomic():
         try:
-            record = ProgressRecord.objects.select_for_update().get(
-                project__code=code, year=period.year, month=period.month
+            record = (
+                ProgressRecord.objects.select_for_update()
+                .select_related("project__department")
+                .get(project__code=code, year=period.year, month=period.month)
             )
         except ProgressRecord.DoesNotExist:
             raise NotFound(f"{code} 没有 {period} 的进度报告") from None
+        department = record.project.department.name
+        require(can_write_for(actor, department), f"只有{department}可以为 {code} 上传佐证。")
         stored = default_storage.save(f"evidence/{code}/{period}/{filename}", ContentFile(data))
         record.evidence = [*record.evidence, [Path(stored).name, content_type, len(data)]]
-        record.submitted_by = actor
+        record.submitted_by = actor.get_username()
         record.save(update_fields=["evidence", "submitted_by", "submitted_at"])
     return evidence
 
@@ -197,7 +214,7 @@ def _store_projects(projects: list[Project]) -> None:
     )
 
 
-def _store_progress(progress: list[ProgressReport], *, actor: str) -> None:
+def _store_progress(progress: list[ProgressReport], *, submitted_by: str) -> None:
     """Insert or replace each project's report of a month, in one upsert.
 
     Plain SQL because the ORM's per-row preparation took 10 s for a
@@ -217,7 +234,7 @@ def _store_progress(progress: list[ProgressReport], *, actor: str) -> None:
             r.narrative,
             json.dumps([[e.filename, e.content_type, e.size] for e in r.evidence]),
             r.source,
-            actor,
+            submitted_by,
             now,
         )
         for r in progress

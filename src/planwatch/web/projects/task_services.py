@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from planwatch.core.errors import NotFound
@@ -23,6 +24,7 @@ from planwatch.core.tasks import (
     judge_milestone,
     judge_quantity,
 )
+from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.projects.models import SubTargetRecord, TaskProgressRecord, TaskRecord
 
 
@@ -58,24 +60,34 @@ def store_tree(tree: TaskTree) -> None:
             )
 
 
-def record_progress(report: TaskProgress, *, actor: str) -> TaskProgress:
-    """Store (or replace) a quarterly report on a sub-target of ``report.period``'s year."""
-    try:
-        sub = SubTargetRecord.objects.get(code=report.sub_target, task__year=report.period.year)
-    except SubTargetRecord.DoesNotExist:
-        raise NotFound(f"子目标 {report.sub_target} 不存在") from None
+def record_progress(report: TaskProgress, *, actor: User) -> TaskProgress:
+    """Store (or replace) a quarterly report; only the sub-target's lead department may."""
+    sub = _sub_target(report)
+    require(can_write_for(actor, sub.lead), f"只有{sub.lead}可以报送 {sub.code} 的进展。")
+    return store_progress(report, source=report.source or actor.get_username())
+
+
+def store_progress(report: TaskProgress, *, source: str) -> TaskProgress:
+    """Store a quarterly report without a permission check: for dataset loads."""
     TaskProgressRecord.objects.update_or_create(
-        sub_target=sub,
+        sub_target=_sub_target(report),
         year=report.period.year,
         quarter=report.period.quarter,
         defaults={
             "value": report.value,
             "done_on": report.done_on,
             "note": report.note,
-            "source": report.source or actor,
+            "source": source,
         },
     )
     return report
+
+
+def _sub_target(report: TaskProgress) -> SubTargetRecord:
+    try:
+        return SubTargetRecord.objects.get(code=report.sub_target, task__year=report.period.year)
+    except SubTargetRecord.DoesNotExist:
+        raise NotFound(f"子目标 {report.sub_target} 不存在") from None
 
 
 def task_tree(year: int) -> TaskTree:
