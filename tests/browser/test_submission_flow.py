@@ -25,11 +25,11 @@ def test_an_approved_submission_changes_the_dashboard(browser, site):
 
     clerk.get_by_role("link", name="数据报送").click()
     clerk.get_by_role("link", name="填报: 地区生产总值增速").click()
-    clerk.get_by_label("报告期").select_option("2024")
-    clerk.get_by_label("数值").fill("")
+    clerk.get_by_label("报告期", exact=True).select_option("2024")
+    clerk.get_by_label("数值", exact=True).fill("")
     clerk.get_by_role("button", name="提交审核").click()
     assert clerk.locator("#id_value_error").is_visible()  # the message sits by the field
-    clerk.get_by_label("数值").fill("7.2")
+    clerk.get_by_label("数值", exact=True).fill("7.2")
     clerk.get_by_role("button", name="提交审核").click()
     assert "已提交审核" in clerk.locator(".messages").inner_text()
 
