@@ -42,10 +42,11 @@ PASSWORD = "browser-test-password"
 
 @pytest.fixture
 def site(transactional_db, live_server) -> str:
+    """The demo data and three users; ``replace`` because earlier tests may have left theirs."""
     load_dataset(DEMO_DATASET)
-    create_user("stats", PASSWORD, Role.CLERK, department="区统计局")
-    create_user("office", PASSWORD, Role.PLAN_OFFICE)
-    create_user("leader", PASSWORD, Role.LEADER)
+    create_user("stats", PASSWORD, Role.CLERK, department="区统计局", replace=True)
+    create_user("office", PASSWORD, Role.PLAN_OFFICE, replace=True)
+    create_user("leader", PASSWORD, Role.LEADER, replace=True)
     return live_server.url
 
 
