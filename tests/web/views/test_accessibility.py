@@ -58,6 +58,8 @@ class Fields(HTMLParser):
         ("stats", "/submissions/"),
         ("stats", "/submissions/new/{gdp}/"),
         ("office", "/review/"),
+        ("office", "/projects/"),
+        ("office", "/problems/"),
     ],
 )
 def test_every_field_has_a_label(who, path):
