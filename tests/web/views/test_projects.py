@@ -103,20 +103,13 @@ def test_the_board_offers_each_user_only_its_own_steps(office, commerce, leader)
     assert "/problems/WT-TEST-1/" not in leader.get("/problems/").content.decode()
 
 
-N_PLUS_ONE = pytest.mark.xfail(
-    strict=True,
-    reason="projects services read per row: problem_services.problems() (events) and "
-    "task_services.task_tree() (sub-targets, order_by defeats the prefetch)",
-)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
         ("/projects/", 12),
-        pytest.param("/problems/", 12, marks=N_PLUS_ONE),
-        pytest.param("/tasks/", 14, marks=N_PLUS_ONE),
+        ("/problems/", 12),
+        ("/tasks/", 14),
     ],
 )
 def test_project_pages_read_a_bounded_number_of_queries(

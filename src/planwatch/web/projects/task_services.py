@@ -12,6 +12,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Prefetch
 
 from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation
@@ -91,11 +92,12 @@ def _sub_target(report: TaskProgress) -> SubTargetRecord:
 
 
 def task_tree(year: int) -> TaskTree:
-    tasks = list(TaskRecord.objects.filter(year=year).prefetch_related("sub_targets"))
+    by_id = Prefetch("sub_targets", queryset=SubTargetRecord.objects.order_by("id"))
+    tasks = list(TaskRecord.objects.filter(year=year).prefetch_related(by_id))
     if not tasks:
         raise NotFound(f"{year} 年没有主要任务")
     areas = list({t.area: t.area_to_domain() for t in tasks}.values())
-    subs = [s.to_domain(t) for t in tasks for s in t.sub_targets.order_by("id")]
+    subs = [s.to_domain(t) for t in tasks for s in t.sub_targets.all()]
     return TaskTree(year, "", tuple(areas), tuple(t.to_domain() for t in tasks), tuple(subs))
 
 

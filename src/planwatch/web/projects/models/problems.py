@@ -39,7 +39,7 @@ class ProblemRecord(models.Model):
             deadline=self.deadline,
             severity=Severity(self.severity),
             found_at=self.found_at,
-            history=tuple(e.to_domain() for e in self.events.order_by("sequence")),
+            history=tuple(e.to_domain() for e in self.events.all()),
         )
 
 
@@ -58,6 +58,7 @@ class ProblemEventRecord(models.Model):
 
     class Meta:
         db_table = "projects_problem_event"
+        ordering = ["sequence"]  # a problem's history in order, also through a prefetch
         constraints = [
             models.UniqueConstraint(fields=["problem", "sequence"], name="one_event_per_step")
         ]
