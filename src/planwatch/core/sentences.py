@@ -15,6 +15,8 @@ from planwatch.core.indicators import Binding, Indicator
 from planwatch.core.targets import Target
 from planwatch.core.wording import group_phrase, target_phrase, yi
 
+MAIN_TARGETS_OPENING = "其中主要经济社会发展预期目标建议如下:"
+
 
 @dataclass(frozen=True)
 class CategoryTotals:
@@ -44,7 +46,10 @@ class ProjectArrangement:
 def indicator_system_sentence(
     year: int, indicators: Sequence[Indicator], *, continues: bool
 ) -> str:
-    """ "2025年国民经济和社会发展计划指标沿用优化2024年指标体系、共计31项,包含7项约束性指标、24项预期指标。"
+    """Write the indicator-system sentence of section 二(二).
+
+    "2025年国民经济和社会发展计划指标沿用优化2024年指标体系、共计31项,
+    包含7项约束性指标、24项预期指标。"
 
     ``indicators`` are those with a target in ``year``; ``continues`` says the
     system is the previous year's, carried over ("沿用优化2024年指标体系").
@@ -92,11 +97,11 @@ def main_targets_sentence(targets: Sequence[Target], indicators: Sequence[Indica
     phrases = [phrase for phrase, _ in headline_targets(targets, indicators)]
     if not phrases:
         return ""
-    return "其中主要经济社会发展预期目标建议如下:" + ",".join(phrases) + "。"
+    return MAIN_TARGETS_OPENING + ",".join(phrases) + "。"
 
 
 def project_sentence(arrangement: ProjectArrangement) -> str:
-    """ "2025年拟实施政府投资项目286个,总投资258.2亿元,年度计划投资82.9亿元。其中,新开工项目154个,……"."""
+    """Write section 二(三): "2025年拟实施政府投资项目286个,总投资258.2亿元,……"."""
     a = arrangement
     text = (
         f"{a.year}年拟实施政府投资项目{a.count}个,总投资{yi(a.total)},"

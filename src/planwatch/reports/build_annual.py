@@ -15,8 +15,8 @@ from planwatch.core.evaluation import Evaluation
 from planwatch.core.indicators import Kind
 from planwatch.core.observations import Status
 from planwatch.core.sentences import (
-    headline_targets,
     MAIN_TARGETS_OPENING,
+    headline_targets,
     indicator_system_sentence,
     project_sentence,
 )
