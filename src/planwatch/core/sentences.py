@@ -90,7 +90,7 @@ def headline_targets(
 
 
 def main_targets_sentence(targets: Sequence[Target], indicators: Sequence[Indicator]) -> str:
-    """ "其中主要经济社会发展预期目标建议如下:地区生产总值增长6%以上,……粮食产量稳定在45万吨以上。"
+    """Write "其中主要经济社会发展预期目标建议如下:地区生产总值增长6%以上,……".
 
     Empty when no target has a headline place.
     """

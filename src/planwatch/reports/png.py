@@ -14,14 +14,15 @@ from PIL import Image, ImageDraw, ImageFont
 
 from planwatch.core.wording import number
 from planwatch.reports.model import Chart
+from planwatch.reports.svg import scale_top
 
 SCALE = 2  # pixels per SVG unit: sharp when Word prints the image at 16 cm
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")
 
 
 def chart_png(chart: Chart, *, width: int = 640, label_width: int = 200, row: int = 26) -> bytes:
-    """The chart as PNG bytes, scaled from 0 to the largest value (at least 100 %)."""
-    top = max([100.0, *(b.value for b in chart.bars), *(b.reference or 0.0 for b in chart.bars)])
+    """The chart as PNG bytes, on the same scale as the SVG drawing."""
+    top = scale_top(chart)
     plot, head = width - label_width - 60, 30
     height = head + row * len(chart.bars) + 10
     image = Image.new("RGB", (width * SCALE, height * SCALE), "white")

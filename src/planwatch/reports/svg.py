@@ -18,10 +18,16 @@ TOP = 30
 FONT = "Noto Sans CJK SC, sans-serif"
 
 
-def chart_svg(chart: Chart) -> str:
-    """The chart as a standalone ``<svg>`` element; its scale runs from 0 to the largest value."""
+def scale_top(chart: Chart) -> float:
+    """The value at the right end of the plot: the largest value or reference, plus room."""
     values = [b.value for b in chart.bars] + [b.reference or 0.0 for b in chart.bars]
-    top = max([100.0, *values])
+    largest = max(values, default=0.0)
+    return largest * 1.15 if largest > 0 else 100.0
+
+
+def chart_svg(chart: Chart) -> str:
+    """The chart as a standalone ``<svg>`` element; its scale runs from 0 past the largest value."""
+    top = scale_top(chart)
     plot = WIDTH - LABEL_WIDTH - 60
     height = TOP + ROW * len(chart.bars) + 10
     parts = [
