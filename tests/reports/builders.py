@@ -11,8 +11,8 @@ from pathlib import Path
 from planwatch.core.dataset import Dataset, read_dataset
 from planwatch.core.plan import PlanYear, evaluate_plan
 from planwatch.core.sentences import CategoryTotals, ProjectArrangement
-from planwatch.reports.gather import layout
 from planwatch.reports.inputs import AnnualInputs, Quoted, TaskArea, TaskItem
+from planwatch.reports.layout import layout
 
 DATASET = Path(__file__).resolve().parents[2] / "src" / "planwatch" / "data" / "fuling"
 SEED = Path("/work/shared/seed/fuling-2024-plan-report.txt")

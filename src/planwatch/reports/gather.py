@@ -1,30 +1,10 @@
-"""Gather the inputs of a report from the database (through the plan services).
-
-The office's wording choices for a region (which figures the overview
-states, 左右 after which figure) are read from ``report.toml`` in the
-region's dataset directory when there is one; without it the overview
-states the headline indicators without qualifiers.
-"""
+"""Gather the inputs of a report from the database (through the plan services)."""
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-from typing import Any
-
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs
+from planwatch.reports.layout import layout
 from planwatch.web.plan import services
-
-DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
-
-
-def layout(region: str) -> dict[str, Any]:
-    """The ``[annual]`` wording settings of ``region`` (empty when it has none)."""
-    path = DATA_ROOT / region / "report.toml"
-    if not path.is_file():
-        return {}
-    annual: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("annual", {})
-    return annual
 
 
 def annual_inputs(region_code: str, year: int) -> AnnualInputs:

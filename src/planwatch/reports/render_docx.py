@@ -27,6 +27,7 @@ BODY_FONT = "Noto Serif CJK SC"  # 仿宋 in an office that has it: restyle 正�
 HEADING_FONT = "Noto Sans CJK SC"
 RED = RGBColor(0xB0, 0x3A, 0x2E)
 TABLE_TEXT = "Table Text"  # a paragraph style of our own, based on Normal
+TABLE_TEXT_ID = "TableText"
 TEXT_WIDTH_CM = 16.6
 
 
@@ -39,7 +40,7 @@ def render_docx(report: Report) -> bytes:
     if report.subtitle:
         doc.add_paragraph(report.subtitle, style="Subtitle")
     if report.has_illustrative:
-        note = doc.add_paragraph(style="Normal")
+        note = doc.add_paragraph()
         note.add_run(
             f"标有“{ILLUSTRATIVE_LABEL}”的数值为演示用的示意数值,并非已发布数据。"
         ).italic = True
@@ -68,6 +69,7 @@ def _styles(doc: DocumentType) -> None:
     doc.styles["Normal"].paragraph_format.first_line_indent = Pt(24)
     doc.styles["Normal"].paragraph_format.line_spacing = 1.5
     cells = doc.styles.add_style(TABLE_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    assert cells.style_id == TABLE_TEXT_ID
     cells.base_style = doc.styles["Normal"]
     cells.font.size = Pt(9)
     cells.paragraph_format.first_line_indent = Pt(0)
@@ -100,7 +102,7 @@ def _field(paragraph: DocxParagraph, instruction: str) -> None:
 
 def _block(doc: DocumentType, block: Block) -> None:
     if isinstance(block, Paragraph):
-        paragraph = doc.add_paragraph(style="Normal")
+        paragraph = doc.add_paragraph()  # 正文 (Normal) is the document default
         for run in block.runs:
             _run(paragraph, run, bold=block.style == "lead")
     elif isinstance(block, Table):
@@ -127,7 +129,7 @@ def _table(doc: DocumentType, table: Table) -> None:
     _row_properties(grid.rows[0]._tr, header=True)
     for cell, title, width in zip(grid.rows[0].cells, table.header, widths, strict=True):
         cell.width = width
-        cell.paragraphs[0].style = doc.styles[TABLE_TEXT]
+        cell.paragraphs[0]._p.style = TABLE_TEXT_ID
         cell.paragraphs[0].add_run(title).bold = True
     for row in table.rows:
         added = grid.add_row()
@@ -135,7 +137,8 @@ def _table(doc: DocumentType, table: Table) -> None:
         for k, (cell, runs) in enumerate(zip(added.cells, row, strict=True)):
             cell.width = widths[k]
             paragraph = cell.paragraphs[0]
-            paragraph.style = doc.styles[TABLE_TEXT]
+            # by id: python-docx's lookup by name scans every style, per cell
+            paragraph._p.style = TABLE_TEXT_ID
             if k in table.numeric:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             for run in runs:
