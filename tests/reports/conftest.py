@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.reports.builders import DATASET
+from tests.conftest import DEMO_DATASET
 
 
 @pytest.fixture
@@ -10,4 +10,4 @@ def demo(db):
     """The Fuling demo dataset loaded into the test database."""
     from planwatch.web.plan.services import load_dataset
 
-    return load_dataset(DATASET)
+    return load_dataset(DEMO_DATASET)

@@ -2,49 +2,52 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
+from typer.testing import CliRunner
 
+import planwatch.cli.commands  # noqa: F401  (registers the commands)
+from planwatch.cli import app
+from tests.conftest import DEMO_DATASET
 from tests.reports.builders import seed_line
 
-SRC = Path(__file__).resolve().parents[2] / "src"
+pytestmark = pytest.mark.django_db(transaction=True)
+runner = CliRunner()
 
 
-def planwatch(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(SRC), "PLANWATCH_HOME": str(home)}
-    env.pop("DATABASE_URL", None)
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    return subprocess.run(
-        [sys.executable, "-m", "planwatch", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=home,
-    )
+@pytest.fixture
+def loaded():
+    result = runner.invoke(app, ["load", str(DEMO_DATASET)])
+    assert result.exit_code == 0, result.output
 
 
-@pytest.mark.slow
-def test_report_annual_writes_markdown_and_html_from_the_demo_database(tmp_path):
-    assert planwatch(tmp_path, "demo").returncode == 0
-    done = planwatch(
-        tmp_path, "report", "annual", "--region", "fuling", "--year", "2024", "--format", "md"
-    )
-    assert done.returncode == 0, done.stderr
-    md = (tmp_path / "fuling-2024-annual.md").read_text(encoding="utf-8")
-    assert seed_line(111) in md
-    html = tmp_path / "out.html"
-    args = ("--year", "2024", "--format", "html", "--output", str(html), "--sources")
-    assert planwatch(tmp_path, "report", "annual", "--region", "fuling", *args).returncode == 0
-    assert "数据来源" in html.read_text(encoding="utf-8")
+def annual(*args: str):
+    return runner.invoke(app, ["report", "annual", "--region", "fuling", "--year", "2024", *args])
 
 
-@pytest.mark.slow
-def test_an_unknown_region_is_an_error_message_not_a_traceback(tmp_path):
-    done = planwatch(tmp_path, "report", "annual", "--region", "nowhere", "--year", "2024")
-    assert done.returncode == 2
-    assert "no region 'nowhere'" in done.stderr and "Traceback" not in done.stderr
+def test_report_annual_writes_markdown_with_the_seed_targets_sentence(loaded, tmp_path):
+    out = tmp_path / "annual.md"
+    result = annual("--format", "md", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {out}" in result.output
+    assert seed_line(111) in out.read_text(encoding="utf-8")
+
+
+def test_report_annual_with_sources_appends_the_source_table(loaded, tmp_path):
+    out = tmp_path / "annual.html"
+    assert annual("--format", "html", "--output", str(out), "--sources").exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "附表 数据来源" in html and 'data-source="seed:L33"' in html
+
+
+def test_report_quarterly_needs_a_quarter(loaded, tmp_path):
+    args = ["report", "quarterly", "--region", "fuling", "--period", "2025-07", "--format", "md"]
+    result = runner.invoke(app, [*args, "--output", str(tmp_path / "q.md")])
+    assert result.exit_code == 2
+    assert "is not a quarter" in result.output
+
+
+def test_an_unknown_region_is_an_error_message_not_a_traceback(loaded, tmp_path):
+    args = ["report", "annual", "--region", "nowhere", "--year", "2024", "--format", "md"]
+    result = runner.invoke(app, [*args, "--output", str(tmp_path / "x.md")])
+    assert result.exit_code == 2
+    assert "no region 'nowhere'" in result.output

@@ -1,0 +1,20 @@
+"""Paths to the shared real data every part of the suite tests against."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+SEED = SHARED / "seed" / "fuling-2024-plan-report.txt"
+GOLD = SHARED / "gold"
+DEMO_DATASET = REPO / "src" / "planwatch" / "data" / "fuling"
+
+
+@pytest.fixture
+def seed_lines() -> list[str]:
+    if not SEED.exists():
+        pytest.skip(f"the seed report is not at {SEED}")
+    return SEED.read_text(encoding="utf-8").split("\n")
