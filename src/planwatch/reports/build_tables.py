@@ -8,7 +8,16 @@ from planwatch.core.evaluation import Evaluation
 from planwatch.core.observations import Status
 from planwatch.core.wording import MISSING, number, points, quantity
 from planwatch.reports.inputs import AnnualInputs
-from planwatch.reports.model import Cell, Report, Run, Section, Table, missing_run, para
+from planwatch.reports.model import (
+    ILLUSTRATIVE_LABEL,
+    Cell,
+    Report,
+    Run,
+    Section,
+    Table,
+    missing_run,
+    para,
+)
 
 INDICATOR_COLUMNS = ("序号", "指标", "属性", "单位")
 
@@ -106,6 +115,4 @@ def with_sources(report: Report) -> Report:
 
 
 def _source_label(source: str) -> str:
-    if source in ("illustrative", "synthetic"):
-        return f"{source}(示例数据)"
-    return source
+    return ILLUSTRATIVE_LABEL if source in ("illustrative", "synthetic") else source

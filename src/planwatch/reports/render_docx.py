@@ -29,6 +29,9 @@ RED = RGBColor(0xB0, 0x3A, 0x2E)
 TABLE_TEXT = "Table Text"  # a paragraph style of our own, based on Normal
 TABLE_TEXT_ID = "TableText"
 TEXT_WIDTH_CM = 16.6
+CHAR_CM = 0.33  # one CJK character of Table Text (9 pt)
+PADDING_CM = 0.45  # a cell's left and right margins
+SHORT_CELL = 4  # characters
 
 
 def render_docx(report: Report) -> bytes:
@@ -126,6 +129,9 @@ def _table(doc: DocumentType, table: Table) -> None:
     doc.add_paragraph(table.caption, style="Caption")
     grid = doc.add_table(rows=1, cols=len(table.header), style="Table Grid")
     widths = _widths(table)
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by; Word reads each cell's width
     _row_properties(grid.rows[0]._tr, header=True)
     for cell, title, width in zip(grid.rows[0].cells, table.header, widths, strict=True):
         cell.width = width
@@ -148,13 +154,18 @@ def _table(doc: DocumentType, table: Table) -> None:
 
 
 def _widths(table: Table) -> list[Cm]:
-    """Column widths shared out by content length (capped, so one long cell cannot take all)."""
-    weights = [
+    """Column widths: short columns (序号, 属性, 单位) as wide as their text, never wrapped;
+    the rest of the line shared out among the others by their (capped) content length."""
+    chars = [
         max([len(title), *(len("".join(r.text for r in row[k])) for row in table.rows)])
         for k, title in enumerate(table.header)
     ]
-    capped = [min(max(w, 2), 14) for w in weights]
-    return [Cm(TEXT_WIDTH_CM * w / sum(capped)) for w in capped]
+    natural = [min(c, 14) * CHAR_CM + PADDING_CM for c in chars]
+    short = [c <= SHORT_CELL for c in chars]
+    fixed = sum(n for n, s in zip(natural, short, strict=True) if s)
+    flexible = sum(n for n, s in zip(natural, short, strict=True) if not s) or 1.0
+    share = (TEXT_WIDTH_CM - fixed) / flexible
+    return [Cm(n if s else n * share) for n, s in zip(natural, short, strict=True)]
 
 
 def _row_properties(tr: OxmlElement, *, header: bool) -> None:
