@@ -36,8 +36,9 @@ def main() -> None:
 
     load_dataset(Path(web.__file__).resolve().parent.parent / "data" / "fuling")
     jobs = {
-        "annual 2024": lambda fmt: annual_report("fuling", 2024, fmt, sources=True),
-        "quarterly 2025-Q3": lambda fmt: quarterly_report("fuling", "2025-Q3", fmt, sources=True),
+        "annual 2024": lambda fmt: annual_report("fuling", 2024, fmt),
+        "annual --sources": lambda fmt: annual_report("fuling", 2024, fmt, sources=True),
+        "quarterly 2025-Q3": lambda fmt: quarterly_report("fuling", "2025-Q3", fmt),
     }
     print(f"{'report':<20}{'format':<8}{'first s':>9}{'median s':>10}{'goal s':>8}  ok")
     for name, job in jobs.items():

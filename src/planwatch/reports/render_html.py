@@ -27,7 +27,7 @@ SCREEN_CSS = """
 body{font-family:"Noto Serif CJK SC",serif;max-width:60em;margin:2em auto;padding:0 1em;
 line-height:1.8;color:#111}
 h1{font-family:"Noto Sans CJK SC",sans-serif;font-size:1.6em;text-align:center}
-h2,h3,h4{font-family:"Noto Sans CJK SC",sans-serif}
+h2,h3,h4,th,caption,figcaption,p.lead{font-family:"Noto Sans CJK SC",sans-serif}
 p{text-indent:2em;margin:.4em 0}p.lead{font-weight:bold}p.note{color:#555}
 p.subtitle,p.banner{text-indent:0;text-align:center;color:#555}
 p.banner{border:1px solid #d4a017;background:#fff8e1;padding:.3em}
