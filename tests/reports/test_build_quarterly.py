@@ -7,7 +7,9 @@ from io import BytesIO
 import docx
 import pytest
 
-from planwatch.reports.build_quarterly import build_quarterly, latest
+from planwatch.core.observations import Period
+from planwatch.core.plan import PlanYear, evaluate_plan
+from planwatch.reports.build_quarterly import build_quarterly
 from planwatch.reports.inputs import LaggingProject, OverdueProblem, QuarterlyInputs
 from planwatch.reports.model import Chart, Paragraph, Table
 from planwatch.reports.render import Format, render
@@ -17,13 +19,12 @@ from tests.reports.builders import fuling
 
 def quarterly_inputs(quarter: int = 3, **changes: object) -> QuarterlyInputs:
     d = fuling()
+    plan = PlanYear(d.region.code, 2025, d.indicators, d.targets, d.observations)
     fields: dict[str, object] = {
         "region": d.region.name,
         "year": 2025,
         "quarter": quarter,
-        "indicators": d.indicators,
-        "targets": [t for t in d.targets if t.year == 2025],
-        "observations": d.observations,
+        "evaluations": evaluate_plan(plan, as_of=Period(2025, quarter=quarter)),
     }
     fields.update(changes)
     return QuarterlyInputs(**fields)  # type: ignore[arg-type]
@@ -34,8 +35,10 @@ def rows_by_name(table: Table) -> dict[str, list[str]]:
 
 
 def test_the_latest_cumulative_value_up_to_the_quarter_is_used():
-    obs = latest(list(fuling().observations), "new_urban_jobs", 2025, 6)
-    assert obs is not None and obs.value == 1.04
+    blocks = build_quarterly(quarterly_inputs(2)).sections[0].blocks
+    table = next(b for b in blocks if isinstance(b, Table))
+    assert isinstance(table, Table)
+    assert rows_by_name(table)["城镇新增就业"][3] == "1.04"
 
 
 def test_levels_are_judged_against_time_progress_and_growth_against_the_target():

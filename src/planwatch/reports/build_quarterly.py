@@ -1,21 +1,16 @@
 """Build the quarterly brief (季度经济运行分析) from plain inputs.
 
-Growth rates are judged by the one evaluation engine as estimates of the
-year (a cumulative growth rate is the year's best estimate so far); levels
-and counts with an annual target are judged against time progress
-(:mod:`planwatch.core.timeprogress`). Lagging projects and overdue problems
+The indicators are judged by the core's in-year evaluation
+(:func:`planwatch.core.plan.evaluate_plan` with ``as_of``): a year-to-date
+growth rate against the annual target, a cumulative quantity by time
+progress (序时进度). Lagging projects and overdue problems
 come from the project register and the problem list when they are given.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from planwatch.core.evaluation import evaluate
 from planwatch.core.indicators import Indicator, Kind
-from planwatch.core.observations import Observation, Status
 from planwatch.core.targets import Target
-from planwatch.core.timeprogress import time_progress
 from planwatch.core.wording import figure, number, subject
 from planwatch.reports.build_tables import missing_section
 from planwatch.reports.inputs import QuarterlyInputs
@@ -60,56 +55,34 @@ def build_quarterly(inputs: QuarterlyInputs) -> Report:
     )
 
 
-def latest(observations: list[Observation], code: str, year: int, month: int) -> Observation | None:
-    """The latest cumulative observation of ``code`` in ``year`` up to the end of ``month``."""
-    own = [
-        o
-        for o in observations
-        if o.indicator == code
-        and o.cumulative
-        and o.period.year == year
-        and not o.period.is_year
-        and o.period.elapsed_share * 12 <= month
-    ]
-    return max(own, key=lambda o: o.period.elapsed_share, default=None)
-
-
 def _indicators(
     inputs: QuarterlyInputs, missing: list[str]
 ) -> tuple[Table, list[Bar], list[Bar], list[Run]]:
-    targets = {t.indicator: t for t in inputs.targets if t.year == inputs.year}
-    observations = list(inputs.observations)
-    month, elapsed = inputs.quarter * 3, inputs.quarter / 4
+    month = inputs.quarter * 3
     rows: list[tuple[Cell, ...]] = []
     growth: list[Bar] = []
     progress: list[Bar] = []
     lines: list[Run] = []
-    for ind in inputs.indicators:
-        target = targets.get(ind.code)
+    for e in inputs.evaluations:
+        ind, target, obs, tp = e.indicator, e.target, e.observation, e.progress
         if target is None:
             continue
-        obs = latest(observations, ind.code, inputs.year, month)
         if obs is None:
             missing.append(f"{ind.name} 截至{inputs.year}年{month}月累计值")
-            rows.append(_row(ind, target, (missing_run(),), "—", "—", "暂无数据"))
+            rows.append(_row(ind, target, (missing_run(),), "—", "—", e.verdict.label_zh))
             continue
         about = f"{ind.name} {obs.period}累计"
         value = (Run(number(obs.value), obs.source, about),)
-        if ind.kind is Kind.GROWTH or target.value is None or target.value <= 0:
-            verdict = evaluate(ind, target, replace(obs, status=Status.ESTIMATE)).verdict
-            rows.append(_row(ind, target, value, "—", "—", verdict.label_zh))
-            if ind.kind is Kind.GROWTH:
-                growth.append(Bar(subject(ind), obs.value, target.value, obs.source))
-                lines += [*([Run(",")] if lines else []), Run(subject(ind))]
-                lines.append(Run(figure(obs.value, ind), obs.source, about))
+        if tp is not None:
+            done, expected = f"{tp.progress:.1f}%", f"{tp.expected:.1f}%"
+            rows.append(_row(ind, target, value, done, expected, tp.light.label_zh))
+            progress.append(Bar(ind.name, tp.progress, tp.expected, obs.source))
             continue
-        tp = time_progress(obs.value, target.value, elapsed)
-        rows.append(
-            _row(
-                ind, target, value, f"{tp.progress:.1f}%", f"{tp.expected:.1f}%", tp.light.label_zh
-            )
-        )
-        progress.append(Bar(ind.name, tp.progress, tp.expected, obs.source))
+        rows.append(_row(ind, target, value, "—", "—", e.verdict.label_zh))
+        if ind.kind is Kind.GROWTH:
+            growth.append(Bar(subject(ind), obs.value, target.value, obs.source))
+            lines += [*([Run(",")] if lines else []), Run(subject(ind))]
+            lines.append(Run(figure(obs.value, ind), obs.source, about))
     table = Table(
         caption=f"表1 {inputs.region}{inputs.year}年{PERIOD_NAMES[inputs.quarter]}主要指标运行情况",
         header=("指标", "单位", "年度目标", "截至本期", "完成进度", "序时进度", "状态"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from planwatch.core.observations import Period
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs
 from planwatch.reports.layout import layout
 from planwatch.web.plan import services
@@ -34,14 +35,11 @@ def annual_inputs(region_code: str, year: int) -> AnnualInputs:
 
 
 def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInputs:
-    """The quarterly brief's inputs: the year's targets and observations up to ``quarter``."""
-    region = services.get_region(region_code)
-    plan = services.plan_year(region, year)
+    """The quarterly brief's inputs: the year evaluated as of the end of ``quarter``."""
+    evaluated = services.evaluate_year(region_code, year, as_of=Period(year, quarter=quarter))
     return QuarterlyInputs(
-        region=region.name,
+        region=evaluated.region.name,
         year=year,
         quarter=quarter,
-        indicators=list(plan.indicators),
-        targets=list(plan.targets),
-        observations=list(plan.observations),
+        evaluations=evaluated.evaluations,
     )

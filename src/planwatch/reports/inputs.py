@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.indicators import Indicator
-from planwatch.core.observations import Observation
 from planwatch.core.sentences import ProjectArrangement
 from planwatch.core.targets import Target
 
@@ -105,16 +104,16 @@ class OverdueProblem:
 class QuarterlyInputs:
     """Everything the quarterly brief states for ``year`` up to the end of ``quarter``.
 
-    ``observations`` are the year's observations (cumulative ones are read
-    up to the quarter); ``lagging`` and ``overdue`` are ``None`` when the
-    project register or problem list is not available.
+    ``evaluations`` are the in-year evaluations as of the quarter's end
+    (:func:`planwatch.core.plan.evaluate_plan` with ``as_of``): rates judged on
+    their year-to-date value, cumulative quantities carrying their time
+    progress. ``lagging`` and ``overdue`` are ``None`` when the project
+    register or problem list is not available.
     """
 
     region: str
     year: int
     quarter: int
-    indicators: Sequence[Indicator]
-    targets: Sequence[Target]
-    observations: Sequence[Observation]
+    evaluations: Sequence[Evaluation]
     lagging: Sequence[LaggingProject] | None = None
     overdue: Sequence[OverdueProblem] | None = None
