@@ -10,6 +10,7 @@ from planwatch.core.wording import MISSING, number, points, quantity
 from planwatch.reports.inputs import AnnualInputs
 from planwatch.reports.model import (
     ILLUSTRATIVE_LABEL,
+    NOT_PUBLISHED,
     Cell,
     Report,
     Run,
@@ -115,4 +116,4 @@ def with_sources(report: Report) -> Report:
 
 
 def _source_label(source: str) -> str:
-    return ILLUSTRATIVE_LABEL if source in ("illustrative", "synthetic") else source
+    return ILLUSTRATIVE_LABEL if source in NOT_PUBLISHED else source

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-ILLUSTRATIVE = "illustrative"
+NOT_PUBLISHED = frozenset({"illustrative", "synthetic"})  # sources of demo values
 ILLUSTRATIVE_LABEL = "示例数据"
 
 
@@ -32,7 +32,7 @@ class Run:
 
     @property
     def illustrative(self) -> bool:
-        return self.source in (ILLUSTRATIVE, "synthetic")
+        return self.source in NOT_PUBLISHED
 
 
 @dataclass(frozen=True)
