@@ -111,3 +111,10 @@ def test_a_year_without_observations_or_next_targets_still_builds():
     report = build_annual(inputs)
     assert "2026年计划指标目标" in report.missing
     assert paragraphs(report, "(二)主要目标") == ["2026年主要预期目标:暂无数据。"]
+
+
+def test_a_plan_with_no_data_at_all_still_builds_and_lists_everything_missing():
+    inputs = annual_inputs_without_db(evaluations=[], next_targets=[], indicators=[])
+    report = build_annual(inputs)
+    assert "2024年计划指标评价:暂无数据。" in paragraphs(report, seed_line(27))
+    assert {"2024年主要指标实际/预计值", "2024年计划指标评价"} <= set(report.missing)

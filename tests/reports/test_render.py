@@ -68,6 +68,8 @@ def test_docx_uses_real_word_styles_so_an_office_can_restyle_it(annual):
     first_row = document.tables[0].rows[0]._tr
     assert first_row.xpath("./w:trPr/w:tblHeader")
     assert document.tables[-1].rows[0].cells[3].text == "来源"
+    footer = document.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "第" in footer
     texts = [p.text for p in document.paragraphs]
     assert seed_line(111) in texts and seed_line(115) in texts
 

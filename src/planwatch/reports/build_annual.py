@@ -36,7 +36,7 @@ def build_annual(inputs: AnnualInputs) -> Report:
     sections = (
         Section(
             f"一、{y}年国民经济和社会发展计划执行情况",
-            (*_overview(inputs, missing), *_review(inputs, missing), _summary(inputs)),
+            (*_overview(inputs, missing), *_review(inputs, missing), _summary(inputs, missing)),
         ),
         Section(
             f"二、{n}年国民经济和社会发展主要预期目标和项目安排",
@@ -153,7 +153,10 @@ def _review(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
     return paragraphs
 
 
-def _summary(inputs: AnnualInputs) -> Paragraph:
+def _summary(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
+    if not any(e.verdict.is_judged for e in inputs.evaluations):
+        missing.append(f"{inputs.year}年计划指标评价")
+        return para(f"{inputs.year}年计划指标评价:", missing_run(), "。")
     text = summary_paragraph(inputs.year, inputs.evaluations, examples=inputs.summary_examples)
     return para("总体来看,", text)
 
