@@ -9,11 +9,15 @@ pass small fakes.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
+from planwatch.core.evaluation import Evaluation
 from planwatch.core.sentences import CategoryTotals, ProjectArrangement
-from planwatch.reports.inputs import LaggingProject, Quoted, TaskArea, TaskItem
+from planwatch.core.wording import quantity
+from planwatch.reports.inputs import LaggingProject, OverdueProblem, Quoted, TaskArea, TaskItem
 
 CATEGORY_ORDER = ("新开工", "续建", "完工")  # the order the plan states them; 前期 is not stated
 
@@ -106,6 +110,7 @@ def task_areas(
                     task.title,
                     task.source,
                     tuple(Quoted(s.text, s.source) for s in sub_targets_of(task)),
+                    code=task.code,
                 )
                 for task in tasks_of(area)
             ),
@@ -128,3 +133,64 @@ def lagging_projects(statuses: Iterable[StatusLike]) -> list[LaggingProject]:
         if s.lagging
     ]
     return sorted(rows, key=lambda p: p.progress - p.expected)
+
+
+class VerdictLike(Protocol):
+    """A sub-target judged: an evaluation for a quantity, a milestone state otherwise."""
+
+    @property
+    def sub_target(self) -> Any: ...
+    @property
+    def evaluation(self) -> Evaluation | None: ...
+    @property
+    def milestone(self) -> Any: ...
+
+
+def with_results(areas: Sequence[TaskArea], verdicts: Iterable[VerdictLike]) -> list[TaskArea]:
+    """The key tasks with each sub-target's result, as the year's review states them.
+
+    A quantity reads "力争规上工业产值突破3000亿元:预计2957.91亿元,低于预期"
+    (citing the department's report); a milestone "…:已完成".
+    """
+    results: dict[str, list[Quoted]] = {}
+    for v in verdicts:
+        results.setdefault(v.sub_target.task, []).append(_result(v))
+    return [
+        replace(
+            area,
+            tasks=tuple(replace(t, results=tuple(results.get(t.code, ()))) for t in area.tasks),
+        )
+        for area in areas
+    ]
+
+
+def _result(v: VerdictLike) -> Quoted:
+    sub, e = v.sub_target, v.evaluation
+    if e is None:
+        return Quoted(f"{sub.text}:{v.milestone.label_zh}", sub.source)
+    obs = e.observation
+    if obs is None:
+        return Quoted(f"{sub.text}:暂无数据", sub.source)
+    status = "预计" if e.is_estimate else ""
+    unit = "%" if e.indicator.kind.is_rate else e.indicator.unit
+    value = quantity(obs.value, unit)
+    return Quoted(f"{sub.text}:{status}{value},{e.verdict.label_zh}", obs.source)
+
+
+class ProblemLike(Protocol):
+    @property
+    def description(self) -> str: ...
+    @property
+    def department(self) -> str: ...
+    @property
+    def deadline(self) -> date: ...
+
+
+def overdue_rows(problems: Iterable[ProblemLike], today: date) -> list[OverdueProblem]:
+    """Overdue problems (already selected by the problem list) as rows, days late on ``today``."""
+    return [
+        OverdueProblem(
+            p.description, p.department, p.deadline.isoformat(), (today - p.deadline).days
+        )
+        for p in problems
+    ]

@@ -145,8 +145,12 @@ def _review(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
         paragraphs.append(para(Run(f"{area.ordinal}{area.title}。", area.source), style="lead"))
         for task in area.tasks:
             number += 1
-            results = [Run(r.text, r.source, about=task.title) for r in task.results]
-            if not results:
+            results: list[Run] = []
+            for k, r in enumerate(task.results):
+                results += [*([Run(";")] if k else []), Run(r.text, r.source, about=task.title)]
+            if results:
+                results.append(Run("。"))
+            else:
                 missing.append(f"{inputs.year}年重点任务「{task.title}」完成情况")
                 results = [missing_run()]
             paragraphs.append(para(Run(f"{number}.{task.title}。", task.source), *results))

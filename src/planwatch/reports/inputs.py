@@ -27,13 +27,17 @@ class Quoted:
 
 @dataclass(frozen=True)
 class TaskItem:
-    """A task of an area ("一是深入推进新型工业化"), its sub-targets and reported results."""
+    """A task of an area ("一是深入推进新型工业化"), its sub-targets and reported results.
+
+    ``code`` identifies the task in the task tree (to attach results).
+    """
 
     ordinal: str
     title: str
     source: str = ""
     sub_targets: tuple[Quoted, ...] = ()
     results: tuple[Quoted, ...] = ()
+    code: str = ""
 
 
 @dataclass(frozen=True)
