@@ -118,3 +118,10 @@ def test_a_plan_with_no_data_at_all_still_builds_and_lists_everything_missing():
     report = build_annual(inputs)
     assert "2024年计划指标评价:暂无数据。" in paragraphs(report, seed_line(27))
     assert {"2024年主要指标实际/预计值", "2024年计划指标评价"} <= set(report.missing)
+
+
+def test_an_area_whose_heading_was_lost_says_so_instead_of_inventing_one():
+    area = replace(seed_task_area(), title="", source="")
+    report = build_annual(annual_inputs_without_db(plan_tasks=[area]))
+    assert "(一)标题暂无数据。" in paragraphs(report, seed_line(117))
+    assert "主要任务(一)的标题" in report.missing

@@ -142,7 +142,7 @@ def _review(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
     paragraphs = [para(f"过去一年,重点抓了以下{count}个方面工作:")]
     number = 0
     for area in inputs.review:
-        paragraphs.append(para(Run(f"{area.ordinal}{area.title}。", area.source), style="lead"))
+        paragraphs.append(_area_heading(area, missing))
         for task in area.tasks:
             number += 1
             results: list[Run] = []
@@ -201,7 +201,7 @@ def _plan_tasks(inputs: AnnualInputs, missing: list[str]) -> tuple[Paragraph, ..
     tasks = sum(len(a.tasks) for a in areas)
     paragraphs = [para(f"重点做好以下{len(areas)}个方面{tasks}项工作:")]
     for area in areas:
-        paragraphs.append(para(Run(f"{area.ordinal}{area.title}。", area.source), style="lead"))
+        paragraphs.append(_area_heading(area, missing))
         for task in area.tasks:
             runs = [Run(f"{task.ordinal}{task.title}。", task.source)]
             for k, sub in enumerate(task.sub_targets):
@@ -210,6 +210,14 @@ def _plan_tasks(inputs: AnnualInputs, missing: list[str]) -> tuple[Paragraph, ..
                 runs.append(Run("。"))
             paragraphs.append(para(*runs))
     return tuple(paragraphs)
+
+
+def _area_heading(area: TaskArea, missing: list[str]) -> Paragraph:
+    """ "(一)title。"; an area whose heading the source document lost says so."""
+    if area.title:
+        return para(Run(f"{area.ordinal}{area.title}。", area.source), style="lead")
+    missing.append(f"主要任务{area.ordinal}的标题")
+    return para(area.ordinal, missing_run("标题暂无数据"), "。", style="lead")
 
 
 def _missing_section(title: str, what: str, missing: list[str]) -> Section:
