@@ -85,6 +85,42 @@ class Chart:
 
 Block = Paragraph | Table | Chart
 
+CELL_CAP = 14.0  # characters: a longer cell wraps rather than widen its column further
+CELL_PADDING = 1.0  # characters of margin around a cell's text
+MARK_WIDTH = 2.0  # characters the small 示例数据 mark takes after a value
+SHORT_COLUMN = 6.0  # characters: a column this narrow keeps its natural width
+LINE_WIDTH = 52.0  # CJK characters of table text across an A4 page's text width
+
+
+def text_width(text: str) -> float:
+    """Width in CJK characters: a CJK character is 1, an ASCII character ½."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in text)
+
+
+def column_shares(table: Table) -> list[float]:
+    """Each column's share of the table width, summing to 1.
+
+    A narrow column (序号, 属性, 单位) gets its natural width, so it never
+    wraps; the other columns share the rest of the line by their widest
+    (capped) cell. DOCX and the PDF's HTML use the same shares.
+    """
+    natural = []
+    for k, title in enumerate(table.header):
+        cells = [
+            text_width("".join(r.text for r in row[k]))
+            + (MARK_WIDTH if any(r.illustrative for r in row[k]) else 0.0)
+            for row in table.rows
+        ]
+        natural.append(min(max([text_width(title), *cells]), CELL_CAP) + CELL_PADDING)
+    short = [w <= SHORT_COLUMN + CELL_PADDING for w in natural]
+    fixed = sum(w for w, s in zip(natural, short, strict=True) if s)
+    flexible = sum(w for w, s in zip(natural, short, strict=True) if not s)
+    if not flexible or fixed >= LINE_WIDTH:
+        return [w / sum(natural) for w in natural]
+    scale = max(LINE_WIDTH - fixed, 0.0) / flexible
+    widths = [w if s else w * scale for w, s in zip(natural, short, strict=True)]
+    return [w / sum(widths) for w in widths]
+
 
 @dataclass(frozen=True)
 class Section:

@@ -20,7 +20,16 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from planwatch.reports.model import ILLUSTRATIVE_LABEL, Block, Chart, Paragraph, Report, Run, Table
+from planwatch.reports.model import (
+    ILLUSTRATIVE_LABEL,
+    Block,
+    Chart,
+    Paragraph,
+    Report,
+    Run,
+    Table,
+    column_shares,
+)
 from planwatch.reports.png import chart_png
 
 BODY_FONT = "Noto Serif CJK SC"  # 仿宋 in an office that has it: restyle 正文 once
@@ -29,9 +38,6 @@ RED = RGBColor(0xB0, 0x3A, 0x2E)
 TABLE_TEXT = "Table Text"  # a paragraph style of our own, based on Normal
 TABLE_TEXT_ID = "TableText"
 TEXT_WIDTH_CM = 16.6
-CHAR_CM = 0.33  # one CJK character of Table Text (9 pt)
-PADDING_CM = 0.45  # a cell's left and right margins
-SHORT_CELL = 4  # characters
 
 
 def render_docx(report: Report) -> bytes:
@@ -154,18 +160,7 @@ def _table(doc: DocumentType, table: Table) -> None:
 
 
 def _widths(table: Table) -> list[Cm]:
-    """Column widths: short columns (序号, 属性, 单位) as wide as their text, never wrapped;
-    the rest of the line shared out among the others by their (capped) content length."""
-    chars = [
-        max([len(title), *(len("".join(r.text for r in row[k])) for row in table.rows)])
-        for k, title in enumerate(table.header)
-    ]
-    natural = [min(c, 14) * CHAR_CM + PADDING_CM for c in chars]
-    short = [c <= SHORT_CELL for c in chars]
-    fixed = sum(n for n, s in zip(natural, short, strict=True) if s)
-    flexible = sum(n for n, s in zip(natural, short, strict=True) if not s) or 1.0
-    share = (TEXT_WIDTH_CM - fixed) / flexible
-    return [Cm(n if s else n * share) for n, s in zip(natural, short, strict=True)]
+    return [Cm(TEXT_WIDTH_CM * share) for share in column_shares(table)]
 
 
 def _row_properties(tr: OxmlElement, *, header: bool) -> None:

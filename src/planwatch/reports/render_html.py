@@ -18,10 +18,9 @@ from planwatch.reports.model import (
     Report,
     Run,
     Table,
+    column_shares,
 )
 from planwatch.reports.svg import chart_svg
-
-SHORT_CELL = 4  # characters; shorter cells (属性, 单位, 序号) never wrap
 
 SCREEN_CSS = """
 body{font-family:"Noto Serif CJK SC",serif;max-width:60em;margin:2em auto;padding:0 1em;
@@ -37,7 +36,7 @@ p.banner{border:1px solid #d4a017;background:#fff8e1;padding:.3em}
 .missing{color:#b03a2e}
 table{border-collapse:collapse;width:100%;font-size:.85em;margin:.5em 0}
 th,td{border:1px solid #888;padding:.2em .4em;vertical-align:top}
-th,td.short{white-space:nowrap}
+table{table-layout:fixed}td{overflow-wrap:anywhere}
 th{background:#eef2f5}td.num{text-align:right}
 caption{font-weight:bold;margin:.3em}p.tnote{text-indent:0;font-size:.8em;color:#555}
 figure{margin:1em 0;text-align:center}figcaption{font-weight:bold}
@@ -93,10 +92,7 @@ def _run(run: Run) -> str:
 
 
 def _cell(cell: Cell, numeric: bool) -> str:
-    classes = ["num"] if numeric else []
-    if sum(len(r.text) for r in cell) <= SHORT_CELL:
-        classes.append("short")
-    css = f' class="{" ".join(classes)}"' if classes else ""
+    css = ' class="num"' if numeric else ""
     return f"<td{css}>{''.join(_run(r) for r in cell)}</td>"
 
 
@@ -107,8 +103,10 @@ def _table(table: Table) -> str:
         for row in table.rows
     )
     note = f'<p class="tnote">注:{escape(table.note)}</p>' if table.note else ""
+    cols = "".join(f'<col style="width:{share:.1%}">' for share in column_shares(table))
     return (
-        f"<table><caption>{escape(table.caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"<table><caption>{escape(table.caption)}</caption><colgroup>{cols}</colgroup>"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>{note}"
     )
 
