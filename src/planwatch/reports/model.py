@@ -86,7 +86,7 @@ class Chart:
 Block = Paragraph | Table | Chart
 
 CELL_CAP = 14.0  # characters: a longer cell wraps rather than widen its column further
-CELL_PADDING = 1.0  # characters of margin around a cell's text
+CELL_PADDING = 1.5  # characters of margin around a cell's text (Word's default margins)
 MARK_WIDTH = 2.0  # characters the small 示例数据 mark takes after a value
 SHORT_COLUMN = 6.0  # characters: a column this narrow keeps its natural width
 LINE_WIDTH = 52.0  # CJK characters of table text across an A4 page's text width
