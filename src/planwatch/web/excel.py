@@ -1,0 +1,57 @@
+"""Every table of the site as an Excel workbook (openpyxl), from the rows the page shows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from urllib.parse import quote
+
+from django.http import HttpRequest, HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+Cell = str | int | float | None
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table as a page shows it: a title, column headers and plain-value rows."""
+
+    title: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+
+
+def wanted(request: HttpRequest) -> bool:
+    """``?format=xlsx``: the page's table as a workbook instead of the page."""
+    return request.GET.get("format") == "xlsx"
+
+
+def workbook(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
+    """One sheet: a title line, a bold header row, the rows; columns sized to their text."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31]  # Excel's limit on sheet names
+    sheet.append([title])
+    sheet["A1"].font = Font(bold=True, size=13)
+    sheet.append(list(headers))
+    for cell in sheet[2]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "A3"
+    for index, header in enumerate(headers, start=1):
+        longest = max([len(str(header)), *(len(str(r[index - 1] or "")) for r in rows)])
+        sheet.column_dimensions[get_column_letter(index)].width = min(60, 4 + longest * 1.6)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def response(sheet: Sheet) -> HttpResponse:
+    answer = HttpResponse(workbook(sheet.title, sheet.headers, sheet.rows), content_type=XLSX)
+    answer["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(sheet.title)}.xlsx"
+    return answer
