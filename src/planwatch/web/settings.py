@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "planwatch.web.plan",
     "planwatch.web.accounts",
     "planwatch.web.submissions",
+    "planwatch.web.projects",
 ]
 
 MIDDLEWARE = [
