@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Annotated
 
@@ -57,6 +58,27 @@ def quarterly(
     with reported():
         content = quarterly_report(region, period, fmt, sources=sources)
     _write(content, output or Path(f"{region}-{period}-quarterly.{fmt.value}"))
+
+
+@report_app.command()
+def notice(
+    region: Region,
+    month: Annotated[str, typer.Option(help="The month, e.g. 2025-06.")],
+    fmt: FormatOption = Format.PDF,
+    output: Output = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Points behind time progress before a project lags.")
+    ] = None,
+    sources: Sources = False,
+) -> None:
+    """The lag notice (督导通报) of a month: lagging projects by department."""
+    database.ready()
+    from planwatch.reports.documents import notice_report
+
+    limit = None if threshold is None else Decimal(str(threshold))
+    with reported():
+        content = notice_report(region, month, fmt, threshold=limit, sources=sources)
+    _write(content, output or Path(f"{region}-{month}-notice.{fmt.value}"))
 
 
 def _write(content: bytes, path: Path) -> None:

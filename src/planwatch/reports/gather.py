@@ -1,8 +1,12 @@
-"""Gather the inputs of a report from the database (through the plan services)."""
+"""Gather the inputs of a report from the database (through the plan and projects services)."""
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from planwatch.core.observations import Period
+from planwatch.reports import gather_work as work
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs
 from planwatch.reports.layout import layout
 from planwatch.web.plan import services
@@ -31,15 +35,21 @@ def annual_inputs(region_code: str, year: int) -> AnnualInputs:
         continues=bool(next_codes) and next_codes == this_codes,
         overview=[list(clause) for clause in settings.get("overview", ())],
         qualifiers=dict(settings.get("qualifiers", {})),
+        review=work.review(year),
+        plan_tasks=work.key_tasks(year + 1),
+        projects=work.project_arrangement(year + 1),
     )
 
 
 def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInputs:
     """The quarterly brief's inputs: the year evaluated as of the end of ``quarter``."""
     evaluated = services.evaluate_year(region_code, year, as_of=Period(year, quarter=quarter))
+    month = quarter * 3
     return QuarterlyInputs(
         region=evaluated.region.name,
         year=year,
         quarter=quarter,
         evaluations=evaluated.evaluations,
+        lagging=work.lagging(year, month),
+        overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1])),
     )
