@@ -5,7 +5,8 @@ build the model and render, per report). Run:
 
     PYTHONPATH=src .venv/bin/python benchmarks/reports.py [--repeat 5]
 
-The database is a fresh SQLite file in a temporary PLANWATCH_HOME.
+The database is a fresh SQLite file in a temporary PLANWATCH_HOME, holding the
+demo plan, its 2025 project register, key tasks and problem list.
 """
 
 from __future__ import annotations
@@ -30,15 +31,19 @@ def main() -> None:
 
     web.setup()
     web.migrate()
-    from planwatch.reports.documents import annual_report, quarterly_report
+    from planwatch.reports.documents import annual_report, notice_report, quarterly_report
     from planwatch.reports.render import Format
     from planwatch.web.plan.services import load_dataset
+    from planwatch.web.projects.demo import load_year
 
-    load_dataset(Path(web.__file__).resolve().parent.parent / "data" / "fuling")
+    dataset = Path(web.__file__).resolve().parent.parent / "data" / "fuling"
+    load_dataset(dataset)
+    load_year(dataset, 2025)
     jobs = {
         "annual 2024": lambda fmt: annual_report("fuling", 2024, fmt),
         "annual --sources": lambda fmt: annual_report("fuling", 2024, fmt, sources=True),
         "quarterly 2025-Q3": lambda fmt: quarterly_report("fuling", "2025-Q3", fmt),
+        "notice 2025-06": lambda fmt: notice_report("fuling", "2025-06", fmt),
     }
     print(f"{'report':<20}{'format':<8}{'first s':>9}{'median s':>10}{'goal s':>8}  ok")
     for name, job in jobs.items():
