@@ -68,9 +68,9 @@ def test_lagging_projects_and_overdue_problems_are_tabled_when_given():
     )
     report = build_quarterly(inputs)
     assert "项目库及月度进度(滞后项目)" not in report.missing
-    projects = report.sections[1].blocks[0]
+    projects = report.sections[1].blocks[1]
     assert isinstance(projects, Table) and projects.rows[0][2][0].text == "40.0%"
-    problems = report.sections[2].blocks[0]
+    problems = report.sections[2].blocks[1]
     assert isinstance(problems, Table) and problems.rows[0][3][0].text == "30天"
 
 

@@ -59,7 +59,7 @@ def test_the_quarterly_brief_tables_lagging_projects_and_overdue_problems(work):
     inputs = quarterly_inputs("fuling", 2025, 3)
     assert inputs.lagging and inputs.overdue is not None
     report = build_quarterly(inputs)
-    assert isinstance(report.sections[1].blocks[0], Table)
+    assert isinstance(report.sections[1].blocks[1], Table)
     assert "项目库及月度进度(滞后项目)" not in report.missing
 
 

@@ -43,8 +43,8 @@ def build_quarterly(inputs: QuarterlyInputs) -> Report:
         blocks.append(Chart(f"图2 {name}累计完成进度与序时进度(%)", tuple(progress), "序时进度"))
     sections = [
         Section("一、主要指标运行情况", tuple(blocks)),
-        Section("二、项目推进情况", (_lagging(inputs, missing),)),
-        Section("三、问题整改情况", (_overdue(inputs, missing),)),
+        Section("二、项目推进情况", _lagging(inputs, missing)),
+        Section("三、问题整改情况", _overdue(inputs, missing)),
     ]
     closing = missing_section(missing)
     return Report(
@@ -107,12 +107,12 @@ def _row(
     )
 
 
-def _lagging(inputs: QuarterlyInputs, missing: list[str]) -> Block:
+def _lagging(inputs: QuarterlyInputs, missing: list[str]) -> tuple[Block, ...]:
     if inputs.lagging is None:
         missing.append("项目库及月度进度(滞后项目)")
-        return para("滞后项目:", missing_run(), "。")
+        return (para("滞后项目:", missing_run(), "。"),)
     if not inputs.lagging:
-        return para("本期无滞后于序时进度的项目。")
+        return (para("本期无滞后于序时进度的项目。"),)
     rows = tuple(
         (
             (Run(p.name),),
@@ -122,15 +122,19 @@ def _lagging(inputs: QuarterlyInputs, missing: list[str]) -> Block:
         )
         for p in inputs.lagging
     )
-    return Table("表2 滞后项目", ("项目", "责任单位", "完成进度", "序时进度"), rows, (2, 3))
+    lead = para(
+        f"截至{inputs.year}年{inputs.quarter * 3}月底,{len(rows)}个项目进度滞后"
+        "(按完成进度落后序时进度由多到少排列):"
+    )
+    return lead, Table("表2 滞后项目", ("项目", "责任单位", "完成进度", "序时进度"), rows, (2, 3))
 
 
-def _overdue(inputs: QuarterlyInputs, missing: list[str]) -> Block:
+def _overdue(inputs: QuarterlyInputs, missing: list[str]) -> tuple[Block, ...]:
     if inputs.overdue is None:
         missing.append("问题清单(逾期问题)")
-        return para("逾期未整改问题:", missing_run(), "。")
+        return (para("逾期未整改问题:", missing_run(), "。"),)
     if not inputs.overdue:
-        return para("本期无逾期未整改问题。")
+        return (para("本期无逾期未整改问题。"),)
     rows = tuple(
         (
             (Run(p.title, p.source, "问题"),),
@@ -140,4 +144,5 @@ def _overdue(inputs: QuarterlyInputs, missing: list[str]) -> Block:
         )
         for p in inputs.overdue
     )
-    return Table("表3 逾期未整改问题", ("问题", "责任单位", "整改时限", "逾期"), rows, (3,))
+    lead = para(f"截至{inputs.year}年{inputs.quarter * 3}月底,{len(rows)}个问题逾期未整改:")
+    return lead, Table("表3 逾期未整改问题", ("问题", "责任单位", "整改时限", "逾期"), rows, (3,))
