@@ -7,7 +7,7 @@ from decimal import Decimal
 from planwatch.core.errors import InvalidValue
 from planwatch.core.observations import Period
 from planwatch.reports.build_annual import build_annual
-from planwatch.reports.build_notice import build_notice
+from planwatch.reports.build_notice import build_lag_notice
 from planwatch.reports.build_quarterly import build_quarterly
 from planwatch.reports.gather import annual_inputs, quarterly_inputs
 from planwatch.reports.render import Format, render
@@ -39,4 +39,4 @@ def notice_report(
         raise InvalidValue(f"{month!r} is not a month (e.g. 2025-06)")
     extra = {} if threshold is None else {"threshold": threshold}
     notice = lag_notice(period, **extra)
-    return render(build_notice(notice, get_region(region).name), fmt, sources=sources)
+    return render(build_lag_notice(notice, get_region(region).name), fmt, sources=sources)
