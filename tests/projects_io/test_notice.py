@@ -8,7 +8,9 @@ from hypothesis import strategies as st
 
 from planwatch.core.observations import Period
 from planwatch.core.progress import DEFAULT_THRESHOLD, assess_all
-from planwatch.projects_io.notice import Notice, build_notice, to_markdown, write_docx
+from planwatch.projects_io.notice import Notice, build_notice
+from planwatch.reports.build_notice import build_lag_notice
+from planwatch.reports.render import Format, render
 from tests.core.project_builders import make_project, make_report, milestone
 
 JUNE = Period(2025, month=6)
@@ -26,6 +28,14 @@ REPORTS = [
     make_report("ON-TRACK", completed=520),
     make_report("FAR-BEHIND", completed=100),
 ]
+
+
+def to_markdown(notice: Notice) -> str:
+    return render(build_lag_notice(notice), Format.MD).decode("utf-8")
+
+
+def write_docx(notice: Notice, path: Path) -> None:
+    path.write_bytes(render(build_lag_notice(notice), Format.DOCX))
 
 
 def notice() -> Notice:

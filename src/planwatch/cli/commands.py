@@ -1,3 +1,3 @@
 """Imports every topic module of the CLI so that its commands register on ``app``."""
 
-from planwatch.cli import accounts, demo, extract, ingest, plan, projects, serve  # noqa: F401
+from planwatch.cli import accounts, demo, extract, ingest, plan, projects, report, serve  # noqa: F401

@@ -114,15 +114,17 @@ def notice(
 ) -> None:
     """Write the lag notice (督导通报) of a month as Markdown and DOCX."""
     database.ready()
-    from planwatch.projects_io.notice import to_markdown, write_docx
+    from planwatch.reports.build_notice import build_lag_notice
+    from planwatch.reports.render import Format, render
     from planwatch.web.projects.services import lag_notice
 
     with reported():
         the_notice = lag_notice(Period.parse(month), threshold=Decimal(str(threshold)))
     out.mkdir(parents=True, exist_ok=True)
     markdown, docx = out / f"notice-{month}.md", out / f"notice-{month}.docx"
-    markdown.write_text(to_markdown(the_notice), encoding="utf-8")
-    write_docx(the_notice, docx)
+    report = build_lag_notice(the_notice)
+    markdown.write_bytes(render(report, Format.MD))
+    docx.write_bytes(render(report, Format.DOCX))
     typer.echo(f"{len(the_notice.lagging)} lagging projects; wrote {markdown} and {docx}")
 
 

@@ -1,9 +1,10 @@
-"""项目进度滞后督导通报: the lag notice of one month, as Markdown and DOCX.
+"""项目进度滞后督导通报: the lag notice of one month.
 
 :func:`build_notice` turns assessed statuses into one notice model (lagging
-projects grouped by department); each format is a small renderer of that
-model. Which projects lag is decided by the core (:mod:`planwatch.core.progress`),
-never here.
+projects grouped by department) and :func:`cells` formats one row; the
+reports turn it into their report model, which every format renders
+(:mod:`planwatch.reports.build_notice`). Which projects lag is decided by the
+core (:mod:`planwatch.core.progress`), never here.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
-
-from docx import Document
 
 from planwatch.core.observations import Period
 from planwatch.core.progress import ProjectStatus
@@ -99,37 +97,6 @@ def cells(s: ProjectStatus) -> list[str]:
         "—" if s.gap is None else _number(s.gap, 1),
         "、".join(s.overdue) or "—",
     ]
-
-
-def to_markdown(notice: Notice) -> str:
-    lines = [f"# {notice.title}", "", notice.summary, ""]
-    if not notice.departments:
-        lines.append("本月无滞后项目。")
-    for number, group in enumerate(notice.departments, start=1):
-        lines += [f"## {number}. {group.department}({len(group.statuses)}个)", ""]
-        lines.append("| " + " | ".join(COLUMNS) + " |")
-        lines.append("|" + "---|" * len(COLUMNS))
-        lines += ["| " + " | ".join(cells(s)) + " |" for s in group.statuses]
-        lines.append("")
-    return "\n".join(lines)
-
-
-def write_docx(notice: Notice, path: Path) -> None:
-    document = Document()
-    document.add_heading(notice.title, level=1)
-    document.add_paragraph(notice.summary)
-    if not notice.departments:
-        document.add_paragraph("本月无滞后项目。")
-    for number, group in enumerate(notice.departments, start=1):
-        document.add_heading(f"{number}. {group.department}({len(group.statuses)}个)", level=2)
-        table = document.add_table(rows=1, cols=len(COLUMNS))
-        table.style = "Table Grid"
-        for cell, text in zip(table.rows[0].cells, COLUMNS, strict=True):
-            cell.text = text
-        for s in group.statuses:
-            for cell, text in zip(table.add_row().cells, cells(s), strict=True):
-                cell.text = text
-    document.save(str(path))
 
 
 def _number(value: Decimal, places: int = 0) -> str:

@@ -1,0 +1,63 @@
+"""Report generation time per format on the Fuling demo data; prints a table.
+
+Goals: DOCX and HTML under 1 s, PDF under 3 s (gather from the database,
+build the model and render, per report). Run:
+
+    PYTHONPATH=src .venv/bin/python benchmarks/reports.py [--repeat 5]
+
+The database is a fresh SQLite file in a temporary PLANWATCH_HOME, holding the
+demo plan, its 2025 project register, key tasks and problem list.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+GOALS = {"docx": 1.0, "html": 1.0, "md": 1.0, "pdf": 3.0}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    repeat = parser.parse_args().repeat
+    os.environ["PLANWATCH_HOME"] = tempfile.mkdtemp(prefix="planwatch-bench-")
+    os.environ.pop("DATABASE_URL", None)
+    from planwatch import web
+
+    web.setup()
+    web.migrate()
+    from planwatch.reports.documents import annual_report, notice_report, quarterly_report
+    from planwatch.reports.render import Format
+    from planwatch.web.plan.services import load_dataset
+    from planwatch.web.projects.demo import load_year
+
+    dataset = Path(web.__file__).resolve().parent.parent / "data" / "fuling"
+    load_dataset(dataset)
+    load_year(dataset, 2025)
+    jobs = {
+        "annual 2024": lambda fmt: annual_report("fuling", 2024, fmt),
+        "annual --sources": lambda fmt: annual_report("fuling", 2024, fmt, sources=True),
+        "quarterly 2025-Q3": lambda fmt: quarterly_report("fuling", "2025-Q3", fmt),
+        "notice 2025-06": lambda fmt: notice_report("fuling", "2025-06", fmt),
+    }
+    print(f"{'report':<20}{'format':<8}{'first s':>9}{'median s':>10}{'goal s':>8}  ok")
+    for name, job in jobs.items():
+        for fmt in Format:
+            times = []
+            for _ in range(repeat + 1):
+                start = time.perf_counter()
+                job(fmt)
+                times.append(time.perf_counter() - start)
+            median = statistics.median(times[1:])
+            goal = GOALS[fmt.value]
+            ok = "yes" if median < goal else "NO"
+            print(f"{name:<20}{fmt.value:<8}{times[0]:>9.3f}{median:>10.3f}{goal:>8.1f}  {ok}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,86 @@
+"""`planwatch report annual|quarterly`: write a report from the database in any format."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planwatch.cli import app, database
+from planwatch.cli.errors import reported
+from planwatch.reports.render import Format
+
+report_app = typer.Typer(help="Write the plan's reports (DOCX, PDF, HTML, Markdown).")
+app.add_typer(report_app, name="report")
+
+Region = Annotated[str, typer.Option(help="Region code, e.g. fuling.")]
+FormatOption = Annotated[Format, typer.Option("--format", help="docx, pdf, html or md.")]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", help="File to write; default <region>-<name>.<format>."),
+]
+Sources = Annotated[
+    bool, typer.Option("--sources", help="Append a table naming the source of every figure.")
+]
+
+
+@report_app.command()
+def annual(
+    region: Region,
+    year: Annotated[int, typer.Option(help="The year whose execution is reported, e.g. 2024.")],
+    fmt: FormatOption = Format.PDF,
+    output: Output = None,
+    sources: Sources = False,
+) -> None:
+    """The annual report: YEAR's execution and the plan of YEAR+1 (the seed's structure)."""
+    database.ready()
+    from planwatch.reports.documents import annual_report
+
+    with reported():
+        content = annual_report(region, year, fmt, sources=sources)
+    _write(content, output or Path(f"{region}-{year}-annual.{fmt.value}"))
+
+
+@report_app.command()
+def quarterly(
+    region: Region,
+    period: Annotated[str, typer.Option(help="The quarter, e.g. 2025-Q3.")],
+    fmt: FormatOption = Format.PDF,
+    output: Output = None,
+    sources: Sources = False,
+) -> None:
+    """The quarterly brief (季度经济运行分析): indicators against time progress, with charts."""
+    database.ready()
+    from planwatch.reports.documents import quarterly_report
+
+    with reported():
+        content = quarterly_report(region, period, fmt, sources=sources)
+    _write(content, output or Path(f"{region}-{period}-quarterly.{fmt.value}"))
+
+
+@report_app.command()
+def notice(
+    region: Region,
+    month: Annotated[str, typer.Option(help="The month, e.g. 2025-06.")],
+    fmt: FormatOption = Format.PDF,
+    output: Output = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Points behind time progress before a project lags.")
+    ] = None,
+    sources: Sources = False,
+) -> None:
+    """The lag notice (督导通报) of a month: lagging projects by department."""
+    database.ready()
+    from planwatch.reports.documents import notice_report
+
+    limit = None if threshold is None else Decimal(str(threshold))
+    with reported():
+        content = notice_report(region, month, fmt, threshold=limit, sources=sources)
+    _write(content, output or Path(f"{region}-{month}-notice.{fmt.value}"))
+
+
+def _write(content: bytes, path: Path) -> None:
+    path.write_bytes(content)
+    typer.echo(f"wrote {path} ({len(content):,} bytes)")

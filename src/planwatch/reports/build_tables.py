@@ -1,0 +1,119 @@
+"""Tables and closing sections shared by the reports: 表1 of indicators, sources, missing data."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planwatch.core.evaluation import Evaluation
+from planwatch.core.observations import Status
+from planwatch.core.wording import MISSING, number, points, quantity
+from planwatch.reports.inputs import AnnualInputs
+from planwatch.reports.model import (
+    ILLUSTRATIVE_LABEL,
+    NOT_PUBLISHED,
+    Cell,
+    Report,
+    Run,
+    Section,
+    Table,
+    missing_run,
+    para,
+)
+
+INDICATOR_COLUMNS = ("序号", "指标", "属性", "单位")
+
+
+def indicator_table(inputs: AnnualInputs, missing: list[str]) -> Table:
+    """表1: every indicator with its target, actual or estimate, attainment and verdict."""
+    y, n = inputs.year, inputs.next_year
+    next_targets = {t.indicator: t for t in inputs.next_targets}
+    rows = []
+    for position, e in enumerate(inputs.evaluations, start=1):
+        ind = e.indicator
+        nxt = next_targets.get(ind.code)
+        if e.observation is None:
+            missing.append(f"{ind.name} {y}年实际/预计值")
+        rows.append(
+            (
+                _plain(str(position)),
+                _plain(ind.name),
+                _plain(ind.binding.label_zh),
+                _plain(ind.unit),
+                _target_cell(e, y),
+                _actual_cell(e),
+                _plain(_attainment(e)),
+                _plain(e.verdict.label_zh + ("(<80%)" if e.flagged else "")),
+                (Run(nxt.text, nxt.source, f"{ind.name} {n}年目标"),) if nxt else (missing_run(),),
+            )
+        )
+    return Table(
+        caption=f"表1 {inputs.region}{y}年计划指标执行情况及{n}年目标",
+        header=(
+            *INDICATOR_COLUMNS,
+            f"{y}年目标",
+            f"{y}年实际/预计",
+            "实现程度",
+            "评价",
+            f"{n}年目标",
+        ),
+        rows=tuple(rows),
+        numeric=(5, 6),
+        note="实现程度 = 实际 ÷ 目标(越低越好的指标为 目标 ÷ 实际);无数值目标时列出与目标之差。",
+    )
+
+
+def _plain(text: str) -> Cell:
+    return (Run(text),)
+
+
+def _target_cell(e: Evaluation, year: int) -> Cell:
+    if e.target is None:
+        return (missing_run(),)
+    return (Run(e.target.text, e.target.source, f"{e.indicator.name} {year}年目标"),)
+
+
+def _actual_cell(e: Evaluation) -> Cell:
+    obs = e.observation
+    if obs is None:
+        return (missing_run(),)
+    status = "预计值" if obs.status is Status.ESTIMATE else "实际值"
+    about = f"{e.indicator.name} {obs.period}年{status}"
+    estimate = "(预计)" if obs.status is Status.ESTIMATE else ""
+    return (Run(number(obs.value) + estimate, obs.source, about),)
+
+
+def _attainment(e: Evaluation) -> str:
+    if e.attainment is not None:
+        return f"{e.attainment:.1f}%"
+    if e.gap is not None:
+        gap = points(e.gap) if e.indicator.kind.is_rate else quantity(e.gap, e.indicator.unit)
+        return ("+" if e.gap > 0 else "") + gap
+    return "—"
+
+
+def missing_section(missing: list[str]) -> Section | None:
+    """数据缺失说明: what the report could not state, each item once, in order found."""
+    items = list(dict.fromkeys(missing))
+    if not items:
+        return None
+    lines = tuple(para(f"{k}. {item}:{MISSING}。", style="note") for k, item in enumerate(items, 1))
+    return Section("数据缺失说明", (para("以下内容暂无数据,生成时以“暂无数据”标注:"), *lines))
+
+
+def with_sources(report: Report) -> Report:
+    """The report with an appendix table naming the source of every figure it states."""
+    rows = tuple(
+        (_plain(str(k)), _plain(about), _plain(figure), _plain(_source_label(source)))
+        for k, (about, figure, source) in enumerate(report.sources(), start=1)
+    )
+    table = Table(
+        caption="附表 数据来源",
+        header=("序号", "记录", "数值或文字", "来源"),
+        rows=rows,
+        note="seed:L<n> 指已发布报告的第 n 行;示例数据 为演示用的示意数值,并非已发布数据。",
+    )
+    return replace(report, sections=(*report.sections, Section("数据来源", (table,))))
+
+
+def _source_label(source: str) -> str:
+    return ILLUSTRATIVE_LABEL if source in NOT_PUBLISHED else source

@@ -1,0 +1,42 @@
+"""The report use cases: gather from the database, build the model, render the format."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from planwatch.core.errors import InvalidValue
+from planwatch.core.observations import Period
+from planwatch.reports.build_annual import build_annual
+from planwatch.reports.build_notice import build_lag_notice
+from planwatch.reports.build_quarterly import build_quarterly
+from planwatch.reports.gather import annual_inputs, quarterly_inputs
+from planwatch.reports.render import Format, render
+
+
+def annual_report(region: str, year: int, fmt: Format, *, sources: bool = False) -> bytes:
+    """The annual report of ``region`` for ``year`` (and its plan for ``year + 1``)."""
+    return render(build_annual(annual_inputs(region, year)), fmt, sources=sources)
+
+
+def quarterly_report(region: str, period: str, fmt: Format, *, sources: bool = False) -> bytes:
+    """The quarterly brief of ``region`` for ``period`` ("2025-Q3")."""
+    quarter = Period.parse(period)
+    if quarter.quarter is None:
+        raise InvalidValue(f"{period!r} is not a quarter (e.g. 2025-Q3)")
+    inputs = quarterly_inputs(region, quarter.year, quarter.quarter)
+    return render(build_quarterly(inputs), fmt, sources=sources)
+
+
+def notice_report(
+    region: str, month: str, fmt: Format, *, threshold: Decimal | None = None, sources: bool = False
+) -> bytes:
+    """The lag notice (督导通报) of ``month`` ("2025-06") for ``region``'s register."""
+    from planwatch.web.plan.services import get_region
+    from planwatch.web.projects.services import lag_notice
+
+    period = Period.parse(month)
+    if period.month is None:
+        raise InvalidValue(f"{month!r} is not a month (e.g. 2025-06)")
+    extra = {} if threshold is None else {"threshold": threshold}
+    notice = lag_notice(period, **extra)
+    return render(build_lag_notice(notice, get_region(region).name), fmt, sources=sources)

@@ -1,0 +1,65 @@
+"""Gather the year's work for the reports: project register, key tasks, problem list.
+
+Through the projects services; each function returns ``None`` when the
+database holds nothing of that kind for the year, so the report says 暂无数据.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from planwatch.core.errors import NotFound
+from planwatch.core.observations import Period
+from planwatch.core.project_totals import group_totals, totals
+from planwatch.core.sentences import ProjectArrangement
+from planwatch.reports.adapters import (
+    arrangement,
+    lagging_projects,
+    overdue_rows,
+    task_areas,
+    with_results,
+)
+from planwatch.reports.inputs import LaggingProject, OverdueProblem, TaskArea
+from planwatch.reports.model import NOT_PUBLISHED
+from planwatch.web.projects import problem_services, services, task_services
+
+
+def project_arrangement(year: int) -> ProjectArrangement | None:
+    """二(三): the government investment projects of ``year``'s register."""
+    projects = [p for p in services.register(year) if p.government]
+    if not projects:
+        return None
+    sources = {p.source for p in projects}
+    source = "synthetic" if sources <= NOT_PUBLISHED else ",".join(sorted(sources))
+    return arrangement(year, totals(projects), group_totals(projects, "category"), source=source)
+
+
+def key_tasks(year: int) -> list[TaskArea] | None:
+    """三: ``year``'s key tasks, areas → tasks → sub-targets."""
+    try:
+        tree = task_services.task_tree(year)
+    except NotFound:
+        return None
+    return task_areas(tree.areas, tree.tasks_of, tree.sub_targets_of)
+
+
+def review(year: int) -> list[TaskArea] | None:
+    """一's review: ``year``'s key tasks with each sub-target judged at the year's end."""
+    areas = key_tasks(year)
+    if areas is None:
+        return None
+    verdicts = task_services.verdicts(Period(year, quarter=4), date(year, 12, 31))
+    return with_results(areas, verdicts)
+
+
+def lagging(year: int, month: int) -> list[LaggingProject] | None:
+    """Projects behind time progress at the end of ``month``; ``None`` without a register."""
+    statuses = services.project_statuses(Period(year, month=month))
+    return lagging_projects(statuses) if statuses else None
+
+
+def overdue(today: date) -> list[OverdueProblem] | None:
+    """Problems past their deadline on ``today``; ``None`` without a problem list."""
+    if not problem_services.problems():
+        return None
+    return overdue_rows(problem_services.overdue_problems(today), today)

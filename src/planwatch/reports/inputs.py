@@ -1,0 +1,123 @@
+"""Plain inputs of the reports: what a builder needs, gathered from the database or a test.
+
+Builders take these and nothing else, so a report can be built from the
+seed's figures in a test as well as from the database (see
+:mod:`planwatch.reports.gather`). Every optional part may be ``None``: the
+report then says 暂无数据 and lists the part as missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.indicators import Indicator
+from planwatch.core.sentences import ProjectArrangement
+from planwatch.core.targets import Target
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A text as the plan or a department wrote it, with its source."""
+
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class TaskItem:
+    """A task of an area ("一是深入推进新型工业化"), its sub-targets and reported results.
+
+    ``code`` identifies the task in the task tree (to attach results).
+    """
+
+    ordinal: str
+    title: str
+    source: str = ""
+    sub_targets: tuple[Quoted, ...] = ()
+    results: tuple[Quoted, ...] = ()
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class TaskArea:
+    """An area of the key tasks ("(一)…") with its tasks."""
+
+    ordinal: str
+    title: str
+    source: str = ""
+    tasks: tuple[TaskItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class AnnualInputs:
+    """Everything the annual report states.
+
+    ``evaluations`` judge ``year`` in plan order; ``next_targets`` are the
+    targets of ``year + 1``; ``continues`` says the next year's indicator
+    system is this year's carried over. ``overview`` lists the clauses of
+    the overview sentence, each a list of indicator codes (several growth
+    rates in one clause are said with 分别; empty: one clause per headline
+    indicator), and ``qualifiers`` the word the office writes with a figure (左右, 突破).
+    ``review`` holds this year's key tasks with their results, ``plan_tasks``
+    next year's key tasks.
+    """
+
+    region: str
+    year: int
+    indicators: Sequence[Indicator]
+    evaluations: Sequence[Evaluation]
+    next_targets: Sequence[Target]
+    summary_examples: Mapping[Verdict, str] = field(default_factory=dict)
+    continues: bool = True
+    overview: Sequence[Sequence[str]] = ()
+    qualifiers: Mapping[str, str] = field(default_factory=dict)
+    review: Sequence[TaskArea] | None = None
+    plan_tasks: Sequence[TaskArea] | None = None
+    projects: ProjectArrangement | None = None
+
+    @property
+    def next_year(self) -> int:
+        return self.year + 1
+
+
+@dataclass(frozen=True)
+class LaggingProject:
+    """A project behind time progress: completed and expected investment in percent."""
+
+    name: str
+    department: str
+    progress: float
+    expected: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class OverdueProblem:
+    """A problem past its rectification deadline."""
+
+    title: str
+    department: str
+    deadline: str
+    days_overdue: int
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class QuarterlyInputs:
+    """Everything the quarterly brief states for ``year`` up to the end of ``quarter``.
+
+    ``evaluations`` are the in-year evaluations as of the quarter's end
+    (:func:`planwatch.core.plan.evaluate_plan` with ``as_of``): rates judged on
+    their year-to-date value, cumulative quantities carrying their time
+    progress. ``lagging`` and ``overdue`` are ``None`` when the project
+    register or problem list is not available.
+    """
+
+    region: str
+    year: int
+    quarter: int
+    evaluations: Sequence[Evaluation]
+    lagging: Sequence[LaggingProject] | None = None
+    overdue: Sequence[OverdueProblem] | None = None

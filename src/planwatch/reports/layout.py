@@ -1,0 +1,24 @@
+"""The office's wording choices for a region's reports, kept as data beside its dataset.
+
+``report.toml`` in the region's dataset directory says which figures the
+annual overview states, in which clauses, and the word the office writes
+with a figure (左右, 突破). Without it the overview states the headline
+indicators, one clause each, without qualifiers.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
+
+
+def layout(region: str) -> dict[str, Any]:
+    """The ``[annual]`` wording settings of ``region`` (empty when it has none)."""
+    path = DATA_ROOT / region / "report.toml"
+    if not path.is_file():
+        return {}
+    annual: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("annual", {})
+    return annual

@@ -1,0 +1,180 @@
+"""The report model: what every output format renders.
+
+A report is a title, sections of blocks (paragraphs, tables, charts) and
+the list of what was missing when it was built. A paragraph is made of text
+runs; a run that states a figure carries the source of the record it came
+from (``seed:L33``, ``illustrative``, a department), so every renderer can
+make each number traceable and mark illustrative values as 示例数据.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+NOT_PUBLISHED = frozenset({"illustrative", "synthetic"})  # sources of demo values
+ILLUSTRATIVE_LABEL = "示例数据"
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of text; ``source`` is set when it states a figure from a record.
+
+    ``about`` names that record ("地区生产总值增速 2024年预计值") for source
+    tables and tooltips; ``missing`` marks a run standing in for absent data
+    (暂无数据).
+    """
+
+    text: str
+    source: str = ""
+    about: str = ""
+    missing: bool = False
+
+    @property
+    def illustrative(self) -> bool:
+        return self.source in NOT_PUBLISHED
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of runs; ``style`` is ``body``, ``lead`` (a bold opening) or ``note``."""
+
+    runs: tuple[Run, ...]
+    style: str = "body"
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+Cell = tuple[Run, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a caption ("表1 …"), a header row and rows of cells.
+
+    ``numeric`` lists the indexes of columns to align right.
+    """
+
+    caption: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    numeric: tuple[int, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: a label, a value and an optional reference mark (序时进度)."""
+
+    label: str
+    value: float
+    reference: float | None = None
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A horizontal bar chart in percent, drawn by each renderer (SVG or PNG)."""
+
+    caption: str
+    bars: tuple[Bar, ...]
+    reference_label: str = ""
+
+
+Block = Paragraph | Table | Chart
+
+CELL_CAP = 14.0  # characters: a longer cell wraps rather than widen its column further
+CELL_PADDING = 1.5  # characters of margin around a cell's text (Word's default margins)
+MARK_WIDTH = 2.0  # characters the small 示例数据 mark takes after a value
+SHORT_COLUMN = 6.0  # characters: a column this narrow keeps its natural width
+LINE_WIDTH = 52.0  # CJK characters of table text across an A4 page's text width
+
+
+def text_width(text: str) -> float:
+    """Width in CJK characters: a CJK character is 1, an ASCII character ½."""
+    return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in text)
+
+
+def column_shares(table: Table) -> list[float]:
+    """Each column's share of the table width, summing to 1.
+
+    A narrow column (序号, 属性, 单位) gets its natural width, so it never
+    wraps; the other columns share the rest of the line by their widest
+    (capped) cell. DOCX and the PDF's HTML use the same shares.
+    """
+    natural = []
+    for k, title in enumerate(table.header):
+        cells = [
+            text_width("".join(r.text for r in row[k]))
+            + (MARK_WIDTH if any(r.illustrative for r in row[k]) else 0.0)
+            for row in table.rows
+        ]
+        natural.append(min(max([text_width(title), *cells]), CELL_CAP) + CELL_PADDING)
+    short = [w <= SHORT_COLUMN + CELL_PADDING for w in natural]
+    fixed = sum(w for w, s in zip(natural, short, strict=True) if s)
+    flexible = sum(w for w, s in zip(natural, short, strict=True) if not s)
+    if not flexible or fixed >= LINE_WIDTH:
+        return [w / sum(natural) for w in natural]
+    scale = max(LINE_WIDTH - fixed, 0.0) / flexible
+    widths = [w if s else w * scale for w, s in zip(natural, short, strict=True)]
+    return [w / sum(widths) for w in widths]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading, its blocks and its subsections; the depth gives the heading level."""
+
+    title: str
+    blocks: tuple[Block, ...] = ()
+    sections: tuple[Section, ...] = ()
+
+    def walk(self, level: int = 1) -> Iterator[tuple[int, Section]]:
+        """Yield (level, section) for this section and every subsection, in reading order."""
+        yield level, self
+        for child in self.sections:
+            yield from child.walk(level + 1)
+
+
+@dataclass(frozen=True)
+class Report:
+    """A whole document: title, the lines under it, sections, and what was missing."""
+
+    title: str
+    subtitle: str = ""
+    sections: tuple[Section, ...] = ()
+    missing: tuple[str, ...] = field(default=())
+
+    def runs(self) -> Iterator[Run]:
+        """Every run of the report, in reading order (paragraphs, then table cells)."""
+        for section in self.sections:
+            for _, s in section.walk():
+                for block in s.blocks:
+                    if isinstance(block, Paragraph):
+                        yield from block.runs
+                    elif isinstance(block, Table):
+                        for row in block.rows:
+                            for cell in row:
+                                yield from cell
+
+    def sources(self) -> list[tuple[str, str, str]]:
+        """(record, figure, source) for every sourced run, in reading order, without repeats."""
+        seen: dict[tuple[str, str, str], None] = {}
+        for run in self.runs():
+            if run.source:
+                seen.setdefault((run.about, run.text, run.source), None)
+        return list(seen)
+
+    @property
+    def has_illustrative(self) -> bool:
+        return any(r.illustrative for r in self.runs())
+
+
+def missing_run(what: str = "暂无数据") -> Run:
+    return Run(what, missing=True)
+
+
+def para(*runs: Run | str, style: str = "body") -> Paragraph:
+    """A paragraph of runs; plain strings become unsourced runs."""
+    return Paragraph(tuple(r if isinstance(r, Run) else Run(r) for r in runs), style)

@@ -1,0 +1,36 @@
+"""One entry point for every output format: render a report model to bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+
+from planwatch.reports.build_tables import with_sources
+from planwatch.reports.model import Report
+from planwatch.reports.render_docx import render_docx
+from planwatch.reports.render_html import render_html
+from planwatch.reports.render_md import render_md
+from planwatch.reports.render_pdf import render_pdf
+
+
+class Format(StrEnum):
+    DOCX = "docx"
+    PDF = "pdf"
+    HTML = "html"
+    MD = "md"
+
+
+_RENDERERS: dict[Format, Callable[[Report], bytes]] = {
+    Format.DOCX: render_docx,
+    Format.PDF: render_pdf,
+    Format.HTML: lambda report: render_html(report).encode("utf-8"),
+    Format.MD: lambda report: render_md(report).encode("utf-8"),
+}
+
+
+def render(report: Report, fmt: Format, *, sources: bool = False) -> bytes:
+    """``report`` in ``fmt``; with ``sources``, an appendix names the source of every figure.
+
+    HTML links every figure to its source with or without the appendix.
+    """
+    return _RENDERERS[fmt](with_sources(report) if sources else report)

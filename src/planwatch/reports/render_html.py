@@ -1,0 +1,115 @@
+"""Render a report as one self-contained, escaped HTML page (also the input of the PDF).
+
+Every sourced figure is a ``<span class="fig">`` whose ``data-source`` and
+``title`` name its record and source; an illustrative value also carries a
+visible 示例数据 mark, so it can never pass for a published one.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from planwatch.reports.model import (
+    ILLUSTRATIVE_LABEL,
+    Block,
+    Cell,
+    Chart,
+    Paragraph,
+    Report,
+    Run,
+    Table,
+    column_shares,
+)
+from planwatch.reports.svg import chart_svg
+
+SCREEN_CSS = """
+body{font-family:"Noto Serif CJK SC",serif;max-width:60em;margin:2em auto;padding:0 1em;
+line-height:1.8;color:#111}
+h1{font-family:"Noto Sans CJK SC",sans-serif;font-size:1.6em;text-align:center}
+h2,h3,h4,th,caption,figcaption,p.lead{font-family:"Noto Sans CJK SC",sans-serif}
+p{text-indent:2em;margin:.4em 0}p.lead{font-weight:bold}p.note{color:#555}
+p.subtitle,p.banner{text-indent:0;text-align:center;color:#555}
+p.banner{border:1px solid #d4a017;background:#fff8e1;padding:.3em}
+.fig{border-bottom:1px dotted #2e86c1}
+.fig.illustrative{border-bottom:1px dashed #d4a017;background:#fff8e1}
+.demo{font-size:.65em;color:#9a6b00;vertical-align:super;margin-left:1px}
+.missing{color:#b03a2e}
+table{border-collapse:collapse;width:100%;font-size:.85em;margin:.5em 0}
+th,td{border:1px solid #888;padding:.2em .4em;vertical-align:top}
+table{table-layout:fixed}td{overflow-wrap:anywhere}
+th{background:#eef2f5}td.num{text-align:right}
+caption{font-weight:bold;margin:.3em}p.tnote{text-indent:0;font-size:.8em;color:#555}
+figure{margin:1em 0;text-align:center}figcaption{font-weight:bold}
+"""
+
+
+def render_html(report: Report, *, extra_css: str = "") -> str:
+    """The report as an HTML document; ``extra_css`` is appended (the PDF's print sheet)."""
+    body = [f"<h1>{escape(report.title)}</h1>"]
+    if report.subtitle:
+        body.append(f'<p class="subtitle">{escape(report.subtitle)}</p>')
+    if report.has_illustrative:
+        body.append(
+            f'<p class="banner">标有“{ILLUSTRATIVE_LABEL}”的数值为演示用的示意数值,'
+            "并非已发布数据。</p>"
+        )
+    for section in report.sections:
+        for level, s in section.walk():
+            tag = f"h{min(level + 1, 6)}"
+            body.append(f"<section><{tag}>{escape(s.title)}</{tag}>")
+            body += [_block(b) for b in s.blocks]
+            body.append("</section>")
+    return (
+        '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'
+        f"<title>{escape(report.title)}</title><style>{SCREEN_CSS}{extra_css}</style></head>"
+        f"<body>{''.join(body)}</body></html>"
+    )
+
+
+def _block(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        css = "" if block.style == "body" else f' class="{block.style}"'
+        return f"<p{css}>{''.join(_run(r) for r in block.runs)}</p>"
+    if isinstance(block, Table):
+        return _table(block)
+    return _chart(block)
+
+
+def _run(run: Run) -> str:
+    text = escape(run.text)
+    if run.missing:
+        return f'<span class="missing">{text}</span>'
+    if not run.source:
+        return text
+    title = escape(f"{run.about} · 来源 {run.source}" if run.about else f"来源 {run.source}")
+    if run.illustrative:
+        return (
+            f'<span class="fig illustrative" data-source="{escape(run.source)}" '
+            f'title="{title}({ILLUSTRATIVE_LABEL})">{text}'
+            f'<sup class="demo">{ILLUSTRATIVE_LABEL}</sup></span>'
+        )
+    return f'<span class="fig" data-source="{escape(run.source)}" title="{title}">{text}</span>'
+
+
+def _cell(cell: Cell, numeric: bool) -> str:
+    css = ' class="num"' if numeric else ""
+    return f"<td{css}>{''.join(_run(r) for r in cell)}</td>"
+
+
+def _table(table: Table) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
+    rows = "".join(
+        "<tr>" + "".join(_cell(c, k in table.numeric) for k, c in enumerate(row)) + "</tr>"
+        for row in table.rows
+    )
+    note = f'<p class="tnote">注:{escape(table.note)}</p>' if table.note else ""
+    cols = "".join(f'<col style="width:{share:.1%}">' for share in column_shares(table))
+    return (
+        f"<table><caption>{escape(table.caption)}</caption><colgroup>{cols}</colgroup>"
+        f"<thead><tr>{head}</tr></thead>"
+        f"<tbody>{rows}</tbody></table>{note}"
+    )
+
+
+def _chart(chart: Chart) -> str:
+    return f"<figure>{chart_svg(chart)}<figcaption>{escape(chart.caption)}</figcaption></figure>"

@@ -1,0 +1,127 @@
+"""The annual report model, built from the Fuling demo data, mirrors the seed report."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from planwatch.core.summary import summary_paragraph
+from planwatch.reports.build_annual import build_annual
+from planwatch.reports.model import Paragraph, Report, Section
+from tests.reports.builders import (
+    annual_inputs_without_db,
+    seed_line,
+    seed_projects,
+    seed_task_area,
+)
+
+
+def paragraphs(report: Report, title: str) -> list[str]:
+    for section in report.sections:
+        for _, s in section.walk():
+            if s.title == title:
+                return [b.text for b in s.blocks if isinstance(b, Paragraph)]
+    raise AssertionError(f"no section {title!r}")
+
+
+@pytest.fixture
+def report(demo) -> Report:
+    from planwatch.reports.gather import annual_inputs
+
+    return build_annual(replace(annual_inputs("fuling", 2024), projects=seed_projects()))
+
+
+@pytest.mark.django_db
+def test_the_main_targets_paragraph_equals_seed_line_111(report):
+    assert paragraphs(report, "(二)主要目标") == [seed_line(111)]
+
+
+@pytest.mark.django_db
+def test_the_project_paragraph_equals_seed_line_115(report):
+    assert paragraphs(report, "(三)项目安排") == [seed_line(115)]
+
+
+@pytest.mark.django_db
+def test_the_sections_follow_the_seed_headings(report):
+    titles = [s.title for s in report.sections]
+    assert titles[:3] == [seed_line(27), seed_line(103), seed_line(117)]
+    assert [s.title for s in report.sections[1].sections][1:] == [seed_line(109), seed_line(113)]
+
+
+@pytest.mark.django_db
+def test_the_overview_states_the_headline_figures_with_their_qualifiers(report):
+    overview = paragraphs(report, seed_line(27))[1]
+    assert overview.startswith(
+        "预计全年地区生产总值增长6.5%左右,规上工业增加值、固定资产投资、社会消费品零售总额"
+        "分别增长9%、6%、5%,一般公共预算收入增长55.5%。"
+    )
+    assert "全体居民人均可支配收入增长5.6%左右" in overview
+
+
+@pytest.mark.django_db
+def test_the_evaluation_summary_is_the_core_summary_paragraph(report, demo):
+    from planwatch.web.plan.services import evaluate_year
+
+    result = evaluate_year("fuling", 2024)
+    expected = summary_paragraph(2024, result.evaluations, examples=result.examples)
+    assert "总体来看," + expected in paragraphs(report, seed_line(27))
+    assert expected in seed_line(101)
+
+
+def test_every_figure_of_the_overview_cites_its_record():
+    report = build_annual(annual_inputs_without_db())
+    overview = next(b for b in report.sections[0].blocks[1:2] if isinstance(b, Paragraph))
+    figures = [r for r in overview.runs if any(ch.isdigit() for ch in r.text)]
+    assert figures and all(r.source.startswith("seed:L") for r in figures)
+    assert ("地区生产总值增速 2024年预计值", "增长6.5%左右", "seed:L33") in report.sources()
+
+
+def test_missing_parts_say_no_data_and_are_listed_at_the_end():
+    report = build_annual(annual_inputs_without_db())
+    assert "2025年政府投资项目安排(项目库)" in report.missing
+    assert "2024年重点任务及完成情况" in report.missing
+    assert "战略性新兴产业增加值增速 2024年实际/预计值" in report.missing
+    last: Section = report.sections[-1]
+    assert last.title == "数据缺失说明"
+    assert any("项目库" in b.text for b in last.blocks if isinstance(b, Paragraph))
+    assert "2025年政府投资项目安排:暂无数据。" in paragraphs(report, "(三)项目安排")
+
+
+def test_the_key_tasks_are_written_area_by_area_with_their_sub_targets():
+    report = build_annual(annual_inputs_without_db(plan_tasks=[seed_task_area()]))
+    tasks = paragraphs(report, seed_line(117))
+    assert tasks[0] == "重点做好以下1个方面2项工作:"
+    assert tasks[1] == "(一)以培育发展新质生产力为牵引,加快打造特色鲜明、优势突出的现代化产业体系。"
+    assert tasks[3] == (
+        "二是推动建筑业高质量发展。主要目标:力争建筑业注册地产值增长5%以上;培育高等级资质企业2家。"
+    )
+
+
+def test_the_review_numbers_tasks_across_areas_and_says_when_results_are_missing():
+    report = build_annual(annual_inputs_without_db(review=[seed_task_area()]))
+    review = paragraphs(report, seed_line(27))
+    assert "过去一年,重点抓了以下一个方面工作:" in review
+    assert "2.推动建筑业高质量发展。暂无数据" in review
+    assert "2024年重点任务「深入推进新型工业化」完成情况" in report.missing
+
+
+def test_a_year_without_observations_or_next_targets_still_builds():
+    inputs = annual_inputs_without_db(2025)
+    report = build_annual(inputs)
+    assert "2026年计划指标目标" in report.missing
+    assert paragraphs(report, "(二)主要目标") == ["2026年主要预期目标:暂无数据。"]
+
+
+def test_a_plan_with_no_data_at_all_still_builds_and_lists_everything_missing():
+    inputs = annual_inputs_without_db(evaluations=[], next_targets=[], indicators=[])
+    report = build_annual(inputs)
+    assert "2024年计划指标评价:暂无数据。" in paragraphs(report, seed_line(27))
+    assert {"2024年主要指标实际/预计值", "2024年计划指标评价"} <= set(report.missing)
+
+
+def test_an_area_whose_heading_was_lost_says_so_instead_of_inventing_one():
+    area = replace(seed_task_area(), title="", source="")
+    report = build_annual(annual_inputs_without_db(plan_tasks=[area]))
+    assert "(一)标题暂无数据。" in paragraphs(report, seed_line(117))
+    assert "主要任务(一)的标题" in report.missing

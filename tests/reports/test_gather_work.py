@@ -1,0 +1,72 @@
+"""Reports read the project register, key tasks and problem list from the database."""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.reports.build_annual import build_annual
+from planwatch.reports.build_quarterly import build_quarterly
+from planwatch.reports.model import Paragraph, Table
+from tests.conftest import DEMO_DATASET
+from tests.reports.builders import seed_line
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def work(demo):
+    """The demo plan plus its 2025 register, progress, key tasks and problems."""
+    from planwatch.web.projects.demo import load_year
+
+    return load_year(DEMO_DATASET, 2025)
+
+
+def texts(blocks) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_the_project_paragraph_from_the_stored_register_equals_seed_line_115(work):
+    from planwatch.reports.gather import annual_inputs
+
+    report = build_annual(annual_inputs("fuling", 2024))
+    [section_two] = [s for s in report.sections if s.title == seed_line(103)]
+    projects = section_two.sections[2]
+    assert texts(projects.blocks) == [seed_line(115)]
+    assert projects.blocks[0].runs[0].source == "synthetic"  # a synthetic register: 示例数据
+
+
+def test_the_next_years_key_tasks_come_from_the_stored_tree(work):
+    from planwatch.reports.gather import annual_inputs
+
+    report = build_annual(annual_inputs("fuling", 2024))
+    tasks = texts(report.sections[2].blocks)
+    assert tasks[0] == "重点做好以下8个方面31项工作:"
+    assert tasks[2].startswith("一是深入推进新型工业化。主要目标:力争规上工业产值突破3000亿元")
+
+
+def test_the_review_of_a_year_with_a_task_tree_states_each_result(work):
+    from planwatch.reports.gather import annual_inputs
+
+    report = build_annual(annual_inputs("fuling", 2025))
+    review = texts(report.sections[0].blocks)
+    assert "过去一年,重点抓了以下八个方面工作:" in review
+    assert any(t.startswith("1.深入推进新型工业化。力争规上工业产值突破3000亿元:") for t in review)
+
+
+def test_the_quarterly_brief_tables_lagging_projects_and_overdue_problems(work):
+    from planwatch.reports.gather import quarterly_inputs
+
+    inputs = quarterly_inputs("fuling", 2025, 3)
+    assert inputs.lagging and inputs.overdue is not None
+    report = build_quarterly(inputs)
+    assert isinstance(report.sections[1].blocks[1], Table)
+    assert "项目库及月度进度(滞后项目)" not in report.missing
+
+
+def test_report_notice_writes_the_months_lag_notice_in_any_format(work, tmp_path):
+    from planwatch.reports.documents import notice_report
+    from planwatch.reports.render import Format
+
+    md = notice_report("fuling", "2025-06", Format.MD).decode("utf-8")
+    assert md.startswith("# 涪陵区2025年6月项目进度滞后督导通报")
+    assert "| 项目编码 | 项目名称 |" in md
