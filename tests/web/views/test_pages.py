@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
+from tests.web.views.conftest import client_for
 
 
 @pytest.mark.django_db
@@ -132,3 +133,32 @@ def test_each_page_reads_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(budget):
         assert office.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fmt", "content_type", "magic"),
+    [
+        ("docx", "application/vnd.openxmlformats", b"PK"),
+        ("pdf", "application/pdf", b"%PDF"),
+        ("html", "text/html", b"<!DOCTYPE html>"),
+        ("md", "text/markdown", "# ".encode()),
+    ],
+)
+def test_the_annual_report_downloads_in_every_format_for_anyone(fmt, content_type, magic):
+    response = client_for(None).get(f"/report/annual.{fmt}?region=fuling&year=2024")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert response.content.lstrip().startswith(magic) or magic in response.content[:200]
+    assert "attachment" in response["Content-Disposition"]
+
+
+@pytest.mark.django_db
+def test_an_unknown_report_format_is_not_found():
+    assert client_for(None).get("/report/annual.exe?region=fuling&year=2024").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_dashboard_offers_the_report_downloads(office):
+    page = office.get("/?region=fuling&year=2024").content.decode()
+    assert "/report/annual.docx?region=fuling&amp;year=2024" in page

@@ -9,4 +9,5 @@ urlpatterns = [
     path("indicators/<slug:code>/", views.indicator_detail, name="indicator"),
     path("compare/", views.compare, name="compare"),
     path("report/", views.report, name="report"),
+    path("report/annual.<str:fmt>", views.report_download, name="report-download"),
 ]

@@ -6,13 +6,22 @@ become HTTP statuses in ``planwatch.web.errors``.
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from planwatch.web import excel
 from planwatch.web.access import reader
+from planwatch.reports.documents import annual_report
+from planwatch.reports.render import Format
 from planwatch.web.plan import charts, indicator_pages, pages, tables
+
+_CONTENT_TYPES = {
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Format.PDF: "application/pdf",
+    Format.HTML: "text/html; charset=utf-8",
+    Format.MD: "text/markdown; charset=utf-8",
+}
 
 
 def _scope(request: HttpRequest) -> pages.Scope:
@@ -77,3 +86,15 @@ def report(request: HttpRequest) -> HttpResponse:
     if excel.wanted(request):
         return excel.response(tables.evaluation_sheet(_title(scope, _("Main indicators")), rows))
     return render(request, "plan/report.html", {"scope": scope, "result": result, "rows": rows})
+
+
+def report_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The annual report on plan execution as a file, for everyone who may read the report page."""
+    if fmt not in {f.value for f in Format}:
+        raise Http404(f"no report format {fmt!r}")
+    scope = _scope(request)
+    body = annual_report(scope.region.code, scope.year, Format(fmt))
+    response = HttpResponse(body, content_type=_CONTENT_TYPES[Format(fmt)])
+    filename = f"{scope.region.code}-{scope.year}-annual-report.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
