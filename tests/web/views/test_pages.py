@@ -142,7 +142,7 @@ def test_each_page_reads_a_bounded_number_of_queries(
         ("docx", "application/vnd.openxmlformats", b"PK"),
         ("pdf", "application/pdf", b"%PDF"),
         ("html", "text/html", b"<!DOCTYPE html>"),
-        ("md", "text/markdown", "# ".encode()),
+        ("md", "text/markdown", b"# "),
     ],
 )
 def test_the_annual_report_downloads_in_every_format_for_anyone(fmt, content_type, magic):

@@ -10,10 +10,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from planwatch.web import excel
-from planwatch.web.access import reader
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import Format
+from planwatch.web import excel
+from planwatch.web.access import reader
 from planwatch.web.plan import charts, indicator_pages, pages, tables
 
 _CONTENT_TYPES = {
