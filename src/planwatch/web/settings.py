@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "planwatch.web.plan",
+    "planwatch.web.editing",
+    "planwatch.web.api",
 ]
 
 MIDDLEWARE = [
@@ -84,3 +86,6 @@ MEDIA_ROOT = (
 )  # outside any web root; served only through views that check access
 
 LOGIN_URL = "/login/"
+
+# History is read-only in the application: the admin may show it, never revert it.
+SIMPLE_HISTORY_REVERT_DISABLED = True
