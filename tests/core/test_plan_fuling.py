@@ -100,3 +100,23 @@ def test_2025_targets_state_what_the_seed_states(dataset, seed_lines):
                 or target.value is None
                 or (f"{target.value:g}" in line)
             ), target
+
+
+def test_in_year_evaluation_judges_rates_year_to_date_and_quantities_by_time_progress(dataset):
+    from planwatch.core.observations import Period
+    from planwatch.core.timeprogress import Light
+
+    plan = PlanYear("fuling", 2025, dataset.indicators, dataset.targets, dataset.observations)
+    by_code = {e.indicator.code: e for e in evaluate_plan(plan, Period(2025, month=10))}
+    gdp = by_code["gdp_growth"]
+    assert (gdp.actual, str(gdp.observation.period), gdp.verdict) == (6.2, "2025-Q3", Verdict.MET)
+    jobs = by_code["new_urban_jobs"]
+    assert jobs.verdict is Verdict.NO_DATA  # the year's value is not known yet
+    assert jobs.progress.progress == pytest.approx(83.0)
+    assert jobs.progress.light is Light.AMBER  # 83.0% against 83.3% of the year
+    assert by_code["fdi_utilized"].progress.light is Light.RED  # 64% at the end of September
+
+
+def test_without_as_of_in_year_values_do_not_count(dataset):
+    plan = PlanYear("fuling", 2025, dataset.indicators, dataset.targets, dataset.observations)
+    assert all(e.verdict is not Verdict.MET for e in evaluate_plan(plan))

@@ -84,13 +84,19 @@ def evaluate(
     summary: Annotated[
         bool, typer.Option("--summary", help="Print the summary paragraph.")
     ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(help="A month or quarter (2025-10, 2025-Q3): judge year-to-date values."),
+    ] = None,
 ) -> None:
     """Evaluate a plan year: verdict, attainment and rule for every indicator."""
     database.ready()
+    from planwatch.core.observations import Period
     from planwatch.web.plan.services import evaluate_year
 
     with reported():
-        result = evaluate_year(region, year)
+        period = None if as_of is None else Period.parse(as_of)
+        result = evaluate_year(region, year, period)
     if output is Format.JSON:
         payload: dict[str, object] = {
             "region": region,
@@ -108,6 +114,13 @@ def evaluate(
             typer.echo(result.summary)
 
 
+def _progress_text(evaluation: Evaluation) -> str:
+    p = evaluation.progress
+    if p is None:
+        return ""
+    return f"{p.progress:.1f}% / 序时{p.expected:.1f}% {p.light.label_zh}"
+
+
 def console() -> Console:
     """A console as wide as the terminal, or wide enough for the tables when piped."""
     plain = Console()
@@ -123,7 +136,8 @@ def write_csv(evaluations: list[Evaluation]) -> None:
 
 def print_table(title: str, evaluations: list[Evaluation]) -> None:
     table = Table(title=title)
-    for column in (
+    with_progress = any(e.progress for e in evaluations)
+    columns = [
         "指标",
         "属性",
         "单位",
@@ -134,11 +148,15 @@ def print_table(title: str, evaluations: list[Evaluation]) -> None:
         "评价",
         "<80%",
         "规则",
-    ):
+    ]
+    for column in columns + (["序时进度"] if with_progress else []):
         table.add_column(column, overflow="fold")
     for e in evaluations:
         obs = e.observation
         actual = "—" if obs is None else f"{obs.value:g}" + ("(预计)" if e.is_estimate else "")
+        if obs is not None and not obs.period.is_year:
+            actual += f" [{obs.period}]"
+        progress = [] if not with_progress else [_progress_text(e)]
         table.add_row(
             e.indicator.name,
             e.indicator.binding.label_zh,
@@ -150,5 +168,6 @@ def print_table(title: str, evaluations: list[Evaluation]) -> None:
             f"[{_VERDICT_STYLE.get(e.verdict, '')}]{e.verdict.label_zh}[/]",
             "⚠" if e.flagged else "",
             e.rule,
+            *progress,
         )
     console().print(table)

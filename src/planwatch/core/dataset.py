@@ -85,6 +85,15 @@ def read_dataset(directory: Path) -> Dataset:
     return Dataset(region, indicators, targets, observations, years, examples)
 
 
+def read_catalog(path: Path) -> list[Indicator]:
+    """Read an indicator catalog file alone (``indicators.csv``), all or nothing."""
+    problems = _Problems()
+    indicators = _read_indicators(path, problems)
+    if problems.items:
+        raise DatasetError(problems.items)
+    return indicators
+
+
 def _read_region(
     path: Path, problems: _Problems
 ) -> tuple[Region | None, tuple[int, ...], dict[int, dict[Verdict, str]]]:

@@ -56,3 +56,15 @@ class NotFound(PlanwatchError):
     """A region, year or indicator that does not exist."""
 
     code = "not_found"
+
+
+class ExtractionError(PlanwatchError):
+    """A report that the extractor cannot work on."""
+
+    code = "extraction_error"
+
+
+class UnreadableReport(ExtractionError):
+    """Input that is not a text report: empty, binary, or in no encoding we can decode."""
+
+    code = "unreadable_report"

@@ -13,6 +13,7 @@ from enum import StrEnum
 from planwatch.core.indicators import Direction, Indicator
 from planwatch.core.observations import Observation, Status
 from planwatch.core.targets import Target, TargetForm
+from planwatch.core.timeprogress import TimeProgress
 
 RATE_TOLERANCE = 0.5  # percentage points, for growth rates and shares
 LEVEL_TOLERANCE_SHARE = 0.02  # of the target value, for levels and counts
@@ -76,6 +77,8 @@ class Evaluation:
     ``attainment`` is in percent and ``None`` where it is undefined (target 0
     or without a number); ``gap`` is actual minus target in the indicator's
     unit (percentage points for rates) and stands in for it there.
+    ``progress`` is the time progress (序时进度) of a cumulative quantity
+    judged before the year's value is known.
     """
 
     indicator: Indicator
@@ -86,6 +89,7 @@ class Evaluation:
     attainment: float | None = None
     gap: float | None = None
     flagged: bool = False
+    progress: TimeProgress | None = None
 
     @property
     def is_estimate(self) -> bool:
@@ -115,6 +119,12 @@ class Evaluation:
             "verdict_zh": self.verdict.label_zh,
             "flagged": self.flagged,
             "rule": self.rule,
+            "period": str(obs.period) if obs else None,
+            "progress": None if self.progress is None else round(self.progress.progress, 1),
+            "expected_progress": None
+            if self.progress is None
+            else round(self.progress.expected, 1),
+            "progress_light": None if self.progress is None else self.progress.light.value,
         }
 
 

@@ -177,3 +177,55 @@ class SummaryExample(models.Model):
                 fields=["region", "year", "verdict"], name="one_example_per_group"
             )
         ]
+
+
+class Document(models.Model):
+    """A published report ingested for a region; identified by the hash of its text."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="documents")
+    name = models.CharField(max_length=300)
+    label = models.CharField(max_length=100, help_text="how values cite it: LABEL:L<line>")
+    sha256 = models.CharField(max_length=64)
+    year = models.PositiveSmallIntegerField(help_text="the year the report reviews")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["region", "sha256"], name="document_once_per_region")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DocumentStatement(models.Model):
+    """One quantitative statement of a document, mapped to an indicator or waiting for review."""
+
+    class Review(models.TextChoices):
+        MAPPED = "mapped"
+        PENDING = "pending"
+        IGNORED = "ignored"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="statements")
+    line = models.PositiveIntegerField()
+    quote = models.TextField()
+    subject = models.CharField(max_length=200)
+    measure = models.CharField(max_length=10)
+    value = models.FloatField(null=True, blank=True)
+    unit = models.CharField(max_length=20, blank=True)
+    qualifier = models.CharField(max_length=10)
+    period = models.CharField(max_length=12)
+    status = models.CharField(max_length=10)
+    cumulative = models.BooleanField(default=False)
+    section = models.CharField(max_length=40, blank=True)
+    text_target = models.CharField(max_length=100, blank=True)
+    indicators = models.ManyToManyField(IndicatorRecord, blank=True, related_name="statements")
+    review = models.CharField(max_length=10, choices=Review.choices)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["document", "line", "id"]
+        indexes = [models.Index(fields=["subject", "measure", "period"])]
+
+    def __str__(self) -> str:
+        return f"L{self.line} {self.subject} {self.value}{self.unit}"

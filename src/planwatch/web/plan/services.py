@@ -15,6 +15,7 @@ from django.db import transaction
 from planwatch.core.dataset import Dataset, read_dataset
 from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.observations import Period
 from planwatch.core.plan import PlanYear, evaluate_plan
 from planwatch.core.summary import summary_paragraph
 from planwatch.web.plan.models import (
@@ -166,13 +167,14 @@ def plan_year(region: Region, year: int) -> PlanYear:
     )
 
 
-def evaluate_year(region_code: str, year: int) -> YearEvaluation:
+def evaluate_year(region_code: str, year: int, as_of: Period | None = None) -> YearEvaluation:
+    """Evaluate a region's plan year; with ``as_of``, in-year values and time progress count."""
     region = get_region(region_code)
     plan = plan_year(region, year)
-    if not plan.targets:
-        raise NotFound(f"{region.name} has no targets for {year}")
+    if not plan.targets and not plan.observations:
+        raise NotFound(f"{region.name} has no targets or values for {year}")
     examples = {
         Verdict(e.verdict): e.indicator.code
         for e in SummaryExample.objects.filter(region=region, year=year).select_related("indicator")
     }
-    return YearEvaluation(region, year, evaluate_plan(plan), examples)
+    return YearEvaluation(region, year, evaluate_plan(plan, as_of), examples)

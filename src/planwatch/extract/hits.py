@@ -1,0 +1,197 @@
+"""Numbers of a clause that state something: quantities, ranks, word numbers, qualitative targets.
+
+A *hit* is a candidate statement value before its subject is known. Numbers that
+are part of a name or label are dropped here: digits inside quotation marks or
+book-title marks (“1+3+6+N”, 《…2024—2027年》), ordinals after 第 that are not
+ranks, years, and numbers without a unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from planwatch.core.numbers import (
+    CN_NUMERAL_CHARS,
+    Qualifier,
+    find_quantities,
+    parse_chinese_integer,
+    to_halfwidth,
+)
+from planwatch.extract.records import Measure
+from planwatch.extract.sentences import Span
+
+_CN = CN_NUMERAL_CHARS
+_RANK_RE = re.compile(
+    r"(?P<verb>位居|位列|排名|居|列|保持|排)?"
+    r"(?P<scope>全国|全省|全市|全区|全县|西部|中西部|同类城市|区县)(?P<sub>[^,。;、第]{0,6}?)"
+    rf"(?:第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])|(?P<first>首位))"
+)
+_ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
+_WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(双)?翻(一)?番"), "double"),
+    (re.compile(rf"以下(?P<n>[{_CN}]+)个方面"), "aspects"),
+    (re.compile(rf"连续(?P<n>[{_CN}]+)年"), "years"),
+    (re.compile(r"(动态)?(清零|为零)"), "zero"),
+    (re.compile(r"(?P<n>[ⅠⅡⅢⅣⅤⅥ])类"), "roman"),
+    (
+        re.compile(
+            rf"(?<![\d.{_CN}])(?P<q>突破|超过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
+            r"(?P<tail>大关|元)"
+        ),
+        "magnitude",
+    ),
+)
+_QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(实现)?正增长"), "正增长"),
+    (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
+    (
+        re.compile(r"以(市上|上级|国家|省|市|省上|中央)?(下达|分解下达)(的)?(指标|任务|目标)?为准"),
+        "",
+    ),
+)
+_NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
+
+
+@dataclass
+class Hit:
+    """A value found in a clause, with line offsets (``start``..``end`` covers qualifiers).
+
+    ``measure`` is preset for ranks, word numbers and qualitative targets;
+    ``subjects`` is preset when one phrase names several subjects (双翻番).
+    """
+
+    value: float | None
+    unit: str | None
+    qualifier: Qualifier
+    start: int
+    end: int
+    number_start: int
+    upper: float | None = None
+    measure: Measure | None = None
+    text_target: str | None = None
+    rank_scope: str = ""
+    subjects: list[str] = field(default_factory=list)
+
+
+def _shielded(text: str) -> list[tuple[int, int]]:
+    """Spans inside “…”, 《…》 or "…" where digits belong to names."""
+    spans = []
+    for m in re.finditer(r"“[^”]*”|《[^》]*》|\"[^\"]*\"|「[^」]*」", text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def find_hits(line: str, clause: Span) -> list[Hit]:
+    """Every statement value of ``clause`` (a span of ``line``), in reading order."""
+    text = to_halfwidth(clause.text)
+    base = clause.start
+    shields = _shielded(text)
+
+    def shielded(pos: int) -> bool:
+        return any(a < pos < b for a, b in shields)
+
+    hits: list[Hit] = []
+    for q in find_quantities(text):
+        if q.unit is None or shielded(q.number_start):
+            continue
+        before = text[: q.number_start]
+        if before.endswith("第") or text[q.end : q.end + 1] in _NOT_UNITS_AFTER:
+            continue
+        hits.append(
+            Hit(
+                q.value,
+                q.unit,
+                q.qualifier,
+                base + q.start,
+                base + q.end,
+                base + q.number_start,
+                q.upper,
+            )
+        )
+    for m in _RANK_RE.finditer(text):
+        if shielded(m.start()):
+            continue
+        n = m.group("n") or "1"
+        value = float(n) if n.isdigit() else float(parse_chinese_integer(n))
+        start = m.start("verb") if m.group("verb") else m.start("scope")
+        hits.append(
+            Hit(
+                value,
+                None,
+                Qualifier.EXACT,
+                base + start,
+                base + m.end(),
+                base + (m.start("n") if m.group("n") else m.start("first")),
+                measure=Measure.RANK,
+                rank_scope=m.group("scope") + m.group("sub"),
+            )
+        )
+    hits.extend(_word_hits(text, base, shielded))
+    hits.extend(_qualitative_hits(text, base))
+    hits.sort(key=lambda h: h.number_start)
+    return _drop_overlaps(hits)
+
+
+def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
+    kept: list[Hit] = []
+    for hit in hits:
+        if kept and hit.number_start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _word_hits(text: str, base: int, shielded: Callable[[int], bool]) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern, kind in _WORD_PATTERNS:
+        for m in pattern.finditer(text):
+            if shielded(m.start()):
+                continue
+            hit = _word_hit(m, kind, text, base)
+            if hit is not None:
+                hits.append(hit)
+    return hits
+
+
+def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
+    start, end = base + m.start(), base + m.end()
+    if kind == "double":
+        return Hit(100.0, "%", Qualifier.AT_LEAST, start, end, start, measure=Measure.GROWTH)
+    if kind == "zero":
+        return Hit(0.0, "个", Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
+    if kind == "roman":
+        return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)
+    if kind == "magnitude":
+        if text[m.end() : m.end() + 1] == "级":
+            return None
+        words = m.group("n")
+        numeral = words.rstrip("万亿")
+        magnitude = words[len(numeral) :]
+        qualifier = (
+            Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT
+        )
+        value = float(parse_chinese_integer(numeral or "一"))
+        return Hit(value, magnitude + "元", qualifier, start, end, base + m.start("n"))
+    unit = "个" if kind == "aspects" else "年"
+    value = float(parse_chinese_integer(m.group("n")))
+    return Hit(value, unit, Qualifier.EXACT, start, end, base + m.start("n"))
+
+
+def _qualitative_hits(text: str, base: int) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern, wording in _QUALITATIVE:
+        for m in pattern.finditer(text):
+            start, end = base + m.start(), base + m.end()
+            if wording == "正增长":
+                hit = Hit(0.0, "%", Qualifier.AT_LEAST, start, end, start, measure=Measure.GROWTH)
+                hit.text_target = wording
+            elif wording:
+                hit = Hit(None, "%", Qualifier.EXACT, start, end, start, measure=Measure.GROWTH)
+                hit.text_target = wording
+            else:
+                hit = Hit(None, None, Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
+                hit.text_target = m.group(0)
+            hits.append(hit)
+    return hits

@@ -1,0 +1,98 @@
+"""The statement extractor: report text → one :class:`Statement` per stated number.
+
+Reading order is line → sentence → clause → number (see
+:mod:`planwatch.extract.clause_reader` for what happens inside a clause).
+This module decides what holds for a whole sentence:
+
+* **status** — from the part it sits in (review → actual, plan → target), 预计
+  turning a whole sentence (and a following 其中 sentence) into estimates;
+  parts of no recognisable kind fall back on words such as 力争 and 预计;
+* **period** — the year named by the part heading, else by the document's
+  first lines (the review year, and the year after it for the plan).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planwatch.core.numbers import to_halfwidth
+from planwatch.extract.clause_reader import ClauseContext, clause_statements
+from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
+from planwatch.extract.records import Statement, Status
+from planwatch.extract.sections import Part, PartKind, Tree, document_tree
+from planwatch.extract.sentences import clauses, sentences
+
+_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
+# "2025年是“十四五”收官之年": the year a report plans for introduces itself so.
+_PLAN_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年是[^。]{0,40}之年")
+
+
+@dataclass
+class _Years:
+    review: int | None
+    plan: int | None
+
+
+def extract_statements(text: str) -> list[Statement]:
+    """Every quantitative statement of ``text``, in document order.
+
+    ``text`` is the report as plain text, one paragraph per line; line numbers
+    in the result are 1-based lines of ``text``. Never raises on odd input: a
+    text without numbers yields ``[]``.
+    """
+    tree = document_tree(text)
+    years = _document_years(text, tree)
+    found: list[Statement] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        part = tree.part_of(number)
+        previous_estimate = False
+        for sentence in sentences(line):
+            plain = to_halfwidth(sentence.text).strip()
+            estimate = any(m in plain for m in ESTIMATE_MARKERS) or (
+                previous_estimate and plain.startswith("其中")
+            )
+            previous_estimate = estimate
+            status = _status(part, plain, estimate)
+            year = _year(part, status, years, plain)
+            context = ClauseContext(line, number, tree.paths[number - 1], status, year)
+            for clause in clauses(sentence):
+                context.action = context.verb = context.unit = None
+                context.counted = ""
+                found.extend(clause_statements(context, clause, part))
+    return found
+
+
+def _document_years(text: str, tree: Tree) -> _Years:
+    review = next((p.year for p in tree.parts if p.kind is PartKind.REVIEW and p.year), None)
+    plan = next((p.year for p in tree.parts if p.kind is PartKind.PLAN and p.year), None)
+    if plan is None and (stated := _PLAN_YEAR_RE.search(text)):
+        plan = int(stated.group(1))
+    if review is None or plan is None:
+        head = "\n".join(text.splitlines()[:40])
+        named = sorted({int(y) for y in _YEAR_RE.findall(head)})
+        if review is None and named:
+            review = named[0] if plan is None else plan - 1
+        if plan is None and review is not None:
+            plan = review + 1
+    return _Years(review, plan)
+
+
+def _status(part: Part | None, sentence: str, estimate: bool) -> Status:
+    kind = part.kind if part else PartKind.OTHER
+    if kind is PartKind.PLAN:
+        return Status.TARGET
+    if estimate:
+        return Status.ESTIMATE
+    if kind is PartKind.REVIEW:
+        return Status.ACTUAL
+    return Status.TARGET if any(m in sentence for m in TARGET_MARKERS) else Status.ACTUAL
+
+
+def _year(part: Part | None, status: Status, years: _Years, sentence: str) -> str:
+    if part is not None and part.year is not None:
+        return str(part.year)
+    if part is None and (named := _YEAR_RE.search(sentence)):
+        return named.group(1)
+    year = years.plan if status is Status.TARGET else years.review
+    return "" if year is None else str(year)

@@ -1,0 +1,263 @@
+"""Use cases of published reports: ingest their statements, and check a draft against the data.
+
+The extractor turns text into statements; these functions put them in the
+database with their provenance (document, line, quote) or compare them with
+it. Statements that map to no indicator with confidence wait for review.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from django.db import transaction
+
+from planwatch.core.dataset import read_catalog
+from planwatch.core.mapping import MappedTarget, MappedValue, StatementLike, Unmapped, map_statement
+from planwatch.web.plan.models import (
+    Document,
+    DocumentStatement,
+    IndicatorRecord,
+    ObservationRecord,
+    Region,
+    TargetRecord,
+)
+
+DEFAULT_CATALOG = Path(__file__).resolve().parents[2] / "data" / "fuling" / "indicators.csv"
+
+
+class ExtractedStatement(StatementLike, Protocol):
+    @property
+    def line(self) -> int: ...
+    @property
+    def quote(self) -> str: ...
+    @property
+    def period(self) -> str: ...
+    @property
+    def cumulative(self) -> bool: ...
+    @property
+    def section(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    document: Document
+    new: bool
+    statements: int
+    values: int
+    targets: int
+    review: int
+
+
+def ingest_statements(
+    *,
+    region_code: str,
+    year: int,
+    name: str,
+    label: str,
+    sha256: str,
+    statements: Sequence[ExtractedStatement],
+) -> IngestResult:
+    """Store a document's statements and the values and targets they map to, in one transaction.
+
+    A document already ingested for the region (same text hash) changes
+    nothing. A region unknown so far is created with the default catalog.
+    Values cite ``LABEL:L<line>``; a later document's actual supersedes an
+    earlier estimate (both are kept).
+    """
+    with transaction.atomic():
+        region = _region_with_catalog(region_code)
+        existing = Document.objects.filter(region=region, sha256=sha256).first()
+        if existing is not None:
+            return _result(existing, new=False)
+        document = Document.objects.create(
+            region=region, name=name, label=label, sha256=sha256, year=year
+        )
+        records = {r.code: r for r in IndicatorRecord.objects.filter(region=region)}
+        catalog = [r.to_domain() for r in records.values()]
+        for statement in statements:
+            _store(document, statement, map_statement(statement, catalog), records)
+        return _result(document, new=True)
+
+
+def _region_with_catalog(code: str) -> Region:
+    region, created = Region.objects.get_or_create(code=code, defaults={"name": code})
+    if created or not region.indicators.exists():
+        for position, ind in enumerate(read_catalog(DEFAULT_CATALOG), start=1):
+            IndicatorRecord.objects.create(
+                region=region,
+                code=ind.code,
+                name=ind.name,
+                name_en=ind.name_en,
+                aliases="|".join(ind.aliases),
+                unit=ind.unit,
+                kind=ind.kind.value,
+                direction=ind.direction.value,
+                binding=ind.binding.value,
+                group=ind.group,
+                owner=ind.owner,
+                position=position,
+            )
+    return region
+
+
+def _store(
+    document: Document,
+    statement: ExtractedStatement,
+    mapped: list[MappedValue | MappedTarget] | Unmapped,
+    records: dict[str, IndicatorRecord],
+) -> None:
+    row = DocumentStatement.objects.create(
+        document=document,
+        line=statement.line,
+        quote=statement.quote,
+        subject=statement.subject,
+        measure=statement.measure,
+        value=statement.value,
+        unit=statement.unit or "",
+        qualifier=statement.qualifier,
+        period=statement.period,
+        status=statement.status,
+        cumulative=statement.cumulative,
+        section=statement.section,
+        text_target=statement.text_target or "",
+        review=DocumentStatement.Review.PENDING
+        if isinstance(mapped, Unmapped)
+        else DocumentStatement.Review.MAPPED,
+        reason=mapped.reason if isinstance(mapped, Unmapped) else "",
+    )
+    if isinstance(mapped, Unmapped):
+        return
+    source = f"{document.label}:L{statement.line}"
+    for item in mapped:
+        indicator = records[item.indicator]
+        row.indicators.add(indicator)
+        if isinstance(item, MappedValue):
+            if not statement.period.isdigit():
+                continue  # a multi-year total is not a value of one year
+            ObservationRecord.objects.update_or_create(
+                indicator=indicator,
+                period=statement.period,
+                status=item.status.value,
+                origin=f"document:{document.pk}",
+                defaults={
+                    "year": int(statement.period),
+                    "value": item.value,
+                    "source": source,
+                    "line": statement.line,
+                    "quote": statement.quote,
+                },
+            )
+        elif statement.period.isdigit():
+            TargetRecord.objects.update_or_create(
+                indicator=indicator,
+                year=int(statement.period),
+                defaults={
+                    "form": item.form.value,
+                    "text": item.text,
+                    "value": item.value,
+                    "reference": records[item.reference] if item.reference else None,
+                    "source": source,
+                },
+            )
+
+
+def _result(document: Document, *, new: bool) -> IngestResult:
+    rows = document.statements.all()
+    return IngestResult(
+        document=document,
+        new=new,
+        statements=rows.count(),
+        values=ObservationRecord.objects.filter(origin=f"document:{document.pk}").count(),
+        targets=TargetRecord.objects.filter(source__startswith=f"{document.label}:L").count(),
+        review=rows.filter(review=DocumentStatement.Review.PENDING).count(),
+    )
+
+
+def review_list(region_code: str | None = None) -> list[DocumentStatement]:
+    """Statements waiting for a person to map or ignore them, in document order."""
+    rows = DocumentStatement.objects.filter(review=DocumentStatement.Review.PENDING).select_related(
+        "document"
+    )
+    if region_code is not None:
+        rows = rows.filter(document__region__code=region_code)
+    return list(rows)
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    line: int
+    quote: str
+    problem: str  # wrong_figure | wrong_qualifier | stale_estimate
+    found: str
+    expected: str
+
+
+def check_statements(region_code: str, statements: Iterable[ExtractedStatement]) -> list[Mismatch]:
+    """Compare a draft's statements with the stored documents and values of a region.
+
+    A statement is checked against stored statements of the same subject,
+    measure, unit, period and status (it passes when any of them has its
+    value, then its qualifier), and an estimate is stale when the database
+    already holds an actual for its indicator and period. Statements the
+    database knows nothing of are not mismatches.
+    """
+    stored: dict[tuple[str, str, str, str, str], list[DocumentStatement]] = {}
+    for row in DocumentStatement.objects.filter(document__region__code=region_code):
+        stored.setdefault(_key(row), []).append(row)
+    actuals = {
+        (code, period): value
+        for code, period, value in ObservationRecord.objects.filter(
+            indicator__region__code=region_code, status="actual"
+        ).values_list("indicator__code", "period", "value")
+    }
+    catalog = [r.to_domain() for r in IndicatorRecord.objects.filter(region__code=region_code)]
+    mismatches = []
+    for statement in statements:
+        found = f"{_fmt(statement.value)}{statement.unit or ''}"
+        same = stored.get(_key(statement), [])
+        if same and all(row.value != statement.value for row in same):
+            expected = "、".join(sorted({f"{_fmt(r.value)}{r.unit} (L{r.line})" for r in same}))
+            mismatches.append(
+                Mismatch(statement.line, statement.quote, "wrong_figure", found, expected)
+            )
+        elif same and all(
+            r.qualifier != statement.qualifier for r in same if r.value == statement.value
+        ):
+            expected = "、".join(sorted({r.qualifier for r in same}))
+            mismatches.append(
+                Mismatch(
+                    statement.line,
+                    statement.quote,
+                    "wrong_qualifier",
+                    statement.qualifier,
+                    expected,
+                )
+            )
+        elif statement.status == "estimate":
+            mapped = map_statement(statement, catalog)
+            for item in [] if isinstance(mapped, Unmapped) else mapped:
+                actual = actuals.get((item.indicator, statement.period))
+                if isinstance(item, MappedValue) and actual is not None:
+                    mismatches.append(
+                        Mismatch(
+                            statement.line,
+                            statement.quote,
+                            "stale_estimate",
+                            found,
+                            f"{_fmt(actual)} (actual)",
+                        )
+                    )
+    return mismatches
+
+
+def _key(
+    row: StatementLike | DocumentStatement | ExtractedStatement,
+) -> tuple[str, str, str, str, str]:
+    return (row.subject, row.measure, row.unit or "", str(row.period), row.status)
+
+
+def _fmt(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
