@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from planwatch.cli import app, database
 from planwatch.cli.errors import reported
 from planwatch.cli.plan import DEMO_DATASET, print_table
+from planwatch.cli.serve import HostOption, PortOption, run
+
+# Demo accounts, one per role, so the dashboard can be tried at once. The
+# password is printed: demo data only, never a real deployment.
+DEMO_PASSWORD = "planwatch-demo"
+DEMO_USERS = (
+    ("office", "plan_office", ""),
+    ("stats", "clerk", "区统计局"),
+    ("commerce", "clerk", "区商务委"),
+    ("leader", "leader", ""),
+)
 
 
 @app.command()
-def demo() -> None:
-    """Create the database, load the Fuling demo dataset and show the 2024 evaluation."""
+def demo(
+    serve: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the dashboard afterwards.")
+    ] = True,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+) -> None:
+    """Load the Fuling demo dataset, show the 2024 evaluation, then serve the dashboard."""
     database.ready()
     from planwatch.web.plan.services import evaluate_year, load_dataset
 
@@ -21,3 +40,16 @@ def demo() -> None:
     typer.echo(f"loaded the {result.region.name} demo dataset ({loaded.indicators} indicators)")
     print_table(f"{result.region.name} 2024年计划指标评价", result.evaluations)
     typer.echo(result.summary)
+    if serve:
+        _demo_users()
+        run(host, port)
+
+
+def _demo_users() -> None:
+    from planwatch.web.accounts.roles import Role
+    from planwatch.web.accounts.services import create_user
+
+    for username, role, department in DEMO_USERS:
+        create_user(username, DEMO_PASSWORD, Role(role), department=department, replace=True)
+    names = ", ".join(name for name, _, _ in DEMO_USERS)
+    typer.echo(f"demo users {names}; password {DEMO_PASSWORD}")

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import os
 
+from pathlib import Path
+
 from planwatch.web.env import data_dir, database_from_url, env_bool, env_list
 
+WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 DEBUG = env_bool("PLANWATCH_DEBUG", True)
 SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY") or (
@@ -32,6 +35,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "planwatch.web.plan",
+    "planwatch.web.accounts",
+    "planwatch.web.submissions",
     "planwatch.web.editing",
     "planwatch.web.api",
 ]
@@ -40,13 +45,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "planwatch.web.language.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "planwatch.web.errors.DomainErrorMiddleware",
 ]
 
 ROOT_URLCONF = "planwatch.web.urls"
@@ -55,7 +61,7 @@ WSGI_APPLICATION = "planwatch.web.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [WEB_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -63,6 +69,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "planwatch.web.context.navigation",
             ],
         },
     },
@@ -78,14 +85,28 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# The catalogue is compiled and committed (locale/*/LC_MESSAGES/django.mo), so
+# running needs no gettext binaries; scripts/messages rebuilds it.
+LOCALE_PATHS = [WEB_DIR / "locale"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATICFILES_DIRS = [WEB_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # gzip/brotli copies made by collectstatic (``planwatch serve`` runs it)
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Serve straight from the source tree too, so tests and a fresh checkout need no collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MAX_AGE = 3600
 MEDIA_ROOT = (
     DATA_DIR / "uploads"
 )  # outside any web root; served only through views that check access
 
 LOGIN_URL = "/login/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/login/"
 
 # History is read-only in the application: the admin may show it, never revert it.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -1,0 +1,58 @@
+"""Screenshot every page at desktop (1366) and phone (390) widths into docs/screenshots/.
+
+Run against a server started by ``planwatch demo`` (it creates the demo users):
+    .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+Uses Debian's Chromium (/usr/bin/chromium); never downloads a browser.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+PASSWORD = "planwatch-demo"
+PAGES = [  # (name, user or None for anonymous, path)
+    ("login", None, "/login/"),
+    ("report", None, "/report/"),
+    ("dashboard", "office", "/"),
+    ("dashboard-2025", "leader", "/?year=2025"),
+    ("indicators", "office", "/indicators/"),
+    ("indicator", "office", "/indicators/new_urban_jobs/?year=2025"),
+    ("compare", "leader", "/compare/?indicator=gdp_growth"),
+    ("submissions", "stats", "/submissions/"),
+    ("entry", "stats", "/submissions/new/1/"),
+    ("review", "office", "/review/"),
+    ("forbidden", "leader", "/review/"),
+]
+WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        for label, (width, height) in WIDTHS.items():
+            for name, user, path in PAGES:
+                context = browser.new_context(viewport={"width": width, "height": height})
+                page = context.new_page()
+                if user:
+                    page.goto(f"{BASE}/login/")
+                    page.fill("#id_username", user)
+                    page.fill("#id_password", PASSWORD)
+                    page.click("main button.primary")
+                page.goto(BASE + path)
+                page.wait_for_timeout(300)  # charts draw after DOMContentLoaded
+                page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
+                context.close()
+        browser.close()
+    print(f"screenshots in {OUT}")
+
+
+if __name__ == "__main__":
+    main()

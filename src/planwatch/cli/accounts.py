@@ -1,0 +1,32 @@
+"""`planwatch createuser`: users and their roles (plan office, clerk, leader, public)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from planwatch.cli import app, database
+from planwatch.cli.errors import reported
+from planwatch.web.accounts.roles import Role
+
+
+@app.command()
+def createuser(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[Role, typer.Option(help="plan_office, clerk, leader or public.")],
+    department: Annotated[
+        str, typer.Option(help="The clerk's department, as indicators name it (区统计局).")
+    ] = "",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+    replace: Annotated[bool, typer.Option(help="Reset an existing user.")] = False,
+) -> None:
+    """Create a user with a role; a clerk also needs its department."""
+    database.ready()
+    from planwatch.web.accounts.services import create_user
+
+    with reported():
+        create_user(username, password, role, department=department, replace=replace)
+    typer.echo(f"user {username}: {role.value}" + (f" ({department})" if department else ""))

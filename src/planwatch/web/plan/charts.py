@@ -1,0 +1,107 @@
+"""ECharts options built on the server: the page embeds them as JSON, one script draws them all.
+
+Colours come in pairs with a line style or symbol, so no series is told apart
+by colour alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from planwatch.core.observations import Period
+
+ACTUAL, TARGET, PACE = "#1f5fa8", "#b45309", "#6b7280"
+Option = dict[str, Any]
+
+
+def sparkline(series: list[tuple[str, float]]) -> Option | None:
+    if len(series) < 2:
+        return None
+    return {
+        "animation": False,
+        "grid": {"left": 2, "right": 2, "top": 4, "bottom": 2},
+        "xAxis": {"type": "category", "show": False, "data": [p for p, _ in series]},
+        "yAxis": {"type": "value", "show": False, "scale": True},
+        "tooltip": {"trigger": "axis", "confine": True},
+        "series": [_line(_("Actual"), [v for _, v in series], ACTUAL, area=True)],
+    }
+
+
+def within_year(
+    periods: list[tuple[str, float]], target: float | None, cumulative_target: bool
+) -> Option | None:
+    """The year's months or quarters against the target.
+
+    For a level with an annual target (jobs, investment) the target line is the
+    time progress 序时进度 (annual target × share of the year elapsed); for a
+    rate it is the target rate itself.
+    """
+    if not periods:
+        return None
+    names = [p for p, _ in periods]
+    series = [_line(_("Actual (cumulative)"), [v for _, v in periods], ACTUAL)]
+    if target is not None:
+        pace = [
+            round(target * Period.parse(p).elapsed_share, 4) if cumulative_target else target
+            for p in names
+        ]
+        label = _("Time progress") if cumulative_target else _("Target")
+        series.append(_line(label, pace, TARGET, dashed=True))
+    return _chart(names, series)
+
+
+def across_years(rows: list[tuple[int, float | None, float | None]]) -> Option | None:
+    """Actual (bars) and target (dashed line) for each plan year."""
+    if not rows:
+        return None
+    years = [str(y) for y, _, _ in rows]
+    bars = {
+        "name": _("Actual / estimate"),
+        "type": "bar",
+        "barMaxWidth": 36,
+        "itemStyle": {"color": ACTUAL},
+        "label": {"show": True, "position": "top"},
+        "data": [a for _, a, _ in rows],
+    }
+    option = _chart(years, [bars, _line(_("Target"), [t for _, _, t in rows], TARGET, dashed=True)])
+    option["yAxis"]["scale"] = False  # bars start at zero, or their heights mislead
+    return option
+
+
+def regions_over_years(years: list[int], lines: dict[str, list[float | None]]) -> Option | None:
+    if not lines:
+        return None
+    marks = ["circle", "rect", "triangle", "diamond", "pin", "arrow"]
+    series = [
+        {**_line(name, values, None), "symbol": marks[i % len(marks)], "symbolSize": 8}
+        for i, (name, values) in enumerate(lines.items())
+    ]
+    return _chart([str(y) for y in years], series)
+
+
+def _chart(categories: list[str], series: list[Option]) -> Option:
+    return {
+        "animation": False,
+        "grid": {"left": 48, "right": 16, "top": 36, "bottom": 28},
+        "legend": {"top": 0},
+        "tooltip": {"trigger": "axis"},
+        "xAxis": {"type": "category", "data": categories},
+        "yAxis": {"type": "value", "scale": True},
+        "series": series,
+    }
+
+
+def _line(
+    name: str, data: list[Any], colour: str | None, *, dashed: bool = False, area: bool = False
+) -> Option:
+    line: Option = {"name": name, "type": "line", "data": data, "connectNulls": True}
+    if colour:
+        line["itemStyle"] = {"color": colour}
+        line["lineStyle"] = {"color": colour, "type": "dashed" if dashed else "solid"}
+    if dashed:
+        line["symbol"] = "diamond"
+    if area:
+        line |= {"areaStyle": {"opacity": 0.15}, "symbol": "none"}
+    return line

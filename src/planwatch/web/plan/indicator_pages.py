@@ -1,0 +1,90 @@
+"""What the indicator page and the comparison page show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from planwatch.core.errors import NotFound
+from planwatch.core.indicators import Kind
+from planwatch.core.observations import Period
+from planwatch.web.plan import charts
+from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region
+from planwatch.web.plan.pages import IndicatorYear, indicator_years
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    record: IndicatorRecord
+    year: int
+    current: IndicatorYear | None
+    years: list[IndicatorYear]
+    history: list[ObservationRecord]
+    within_chart: dict[str, Any] | None
+    years_chart: dict[str, Any] | None
+
+
+def indicator_page(region: Region, year: int, code: str) -> IndicatorPage:
+    """One indicator: this year's verdict, every year's, and every value with its source."""
+    record = _record(region, code)
+    years = indicator_years([record])
+    current = next((y for y in years if y.year == year), None)
+    history = list(
+        ObservationRecord.objects.filter(indicator=record).order_by("-period", "-updated_at")
+    )
+    within = sorted(
+        ((o.period, o.value) for o in history if o.year == year and len(o.period) > 4),
+        key=lambda pv: _period_key(pv[0]),
+    )
+    target = current.evaluation.target if current else None
+    cumulative_target = Kind(record.kind) in (Kind.LEVEL, Kind.COUNT)
+    rows = [
+        (y.year, y.evaluation.actual, y.evaluation.target.value if y.evaluation.target else None)
+        for y in years
+    ]
+    return IndicatorPage(
+        record=record,
+        year=year,
+        current=current,
+        years=years,
+        history=history,
+        within_chart=charts.within_year(within, target.value if target else None, cumulative_target),
+        years_chart=charts.across_years(rows),
+    )
+
+
+@dataclass(frozen=True)
+class Comparison:
+    record: IndicatorRecord
+    choices: list[IndicatorRecord]
+    years: list[int]
+    rows: list[IndicatorYear]
+    chart: dict[str, Any] | None
+
+
+def comparison(region: Region, code: str | None) -> Comparison:
+    """One indicator across years, and across every loaded region that has it (same code)."""
+    choices = list(IndicatorRecord.objects.filter(region=region).order_by("position"))
+    if not choices:
+        raise NotFound(f"{region.name}没有指标。")
+    record = _record(region, code) if code else choices[0]
+    same = IndicatorRecord.objects.filter(code=record.code).select_related("region")
+    rows = indicator_years(same.order_by("region__code"))
+    years = sorted({r.year for r in rows})
+    lines: dict[str, list[float | None]] = {}
+    for row in rows:
+        values = lines.setdefault(row.region.name, [None] * len(years))
+        values[years.index(row.year)] = row.evaluation.actual
+    return Comparison(record, choices, years, rows, charts.regions_over_years(years, lines))
+
+
+def _record(region: Region, code: str) -> IndicatorRecord:
+    try:
+        return IndicatorRecord.objects.select_related("region").get(region=region, code=code)
+    except IndicatorRecord.DoesNotExist:
+        raise NotFound(f"{region.name}没有指标 {code!r}。") from None
+
+
+def _period_key(period: str) -> float:
+    """Months and quarters on one axis: the share of the year elapsed at the period's end."""
+    return Period.parse(period).elapsed_share

@@ -1,0 +1,104 @@
+"""The indicator table: filters, sort order and the rows an Excel export writes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from planwatch.core.evaluation import Evaluation
+from planwatch.core.indicators import Binding
+from planwatch.web.excel import Cell
+from planwatch.web.plan.pages import IndicatorYear
+from planwatch.web.plan.templatetags.planwatch import name_of, verdict_label
+
+SORTS = ("plan", "attainment", "-attainment", "verdict", "owner")
+
+
+@dataclass(frozen=True)
+class TableFilter:
+    """``?binding=&verdict=&owner=&q=&sort=`` of the indicator table; unknown values are ignored."""
+
+    binding: str = ""
+    verdict: str = ""
+    owner: str = ""
+    q: str = ""
+    sort: str = "plan"
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str]) -> TableFilter:
+        sort = query.get("sort", "plan")
+        return cls(
+            binding=query.get("binding", ""),
+            verdict=query.get("verdict", ""),
+            owner=query.get("owner", ""),
+            q=query.get("q", "").strip(),
+            sort=sort if sort in SORTS else "plan",
+        )
+
+    def apply(self, evaluations: list[Evaluation]) -> list[Evaluation]:
+        """Matching rows; binding indicators first, then the chosen order (plan order by default)."""
+        rows = [e for e in evaluations if self._keeps(e)]
+        if self.sort in ("attainment", "-attainment"):
+            known = sorted(
+                (e for e in rows if e.attainment is not None),
+                key=lambda e: e.attainment or 0.0,
+                reverse=self.sort.startswith("-"),
+            )
+            rows = known + [e for e in rows if e.attainment is None]
+        elif self.sort == "verdict":
+            rows.sort(key=lambda e: e.verdict.value)
+        elif self.sort == "owner":
+            rows.sort(key=lambda e: e.indicator.owner)
+        return sorted(rows, key=lambda e: e.indicator.binding is not Binding.BINDING)
+
+    def _keeps(self, e: Evaluation) -> bool:
+        ind = e.indicator
+        return (
+            (not self.binding or ind.binding.value == self.binding)
+            and (not self.verdict or e.verdict.value == self.verdict)
+            and (not self.owner or ind.owner == self.owner)
+            and (not self.q or any(self.q.lower() in n.lower() for n in (*ind.names, ind.name_en)))
+        )
+
+
+def headers() -> list[str]:
+    return [
+        _("No."), _("Indicator"), _("Type"), _("Unit"), _("Target"), _("Actual / estimate"),
+        _("Source"), _("Attainment %"), _("Verdict"), _("Responsible department"),
+    ]  # fmt: skip
+
+
+def row(number: int, e: Evaluation) -> list[Cell]:
+    obs = e.observation
+    return [
+        number,
+        name_of(e.indicator),
+        _("Binding") if e.indicator.binding is Binding.BINDING else _("Expected"),
+        e.indicator.unit,
+        e.target.text if e.target else None,
+        None if obs is None else obs.value,
+        None if obs is None else (obs.source + (f" ({_('estimate')})" if e.is_estimate else "")),
+        None if e.attainment is None else round(e.attainment, 1),
+        verdict_label(e.verdict),
+        e.indicator.owner,
+    ]
+
+
+def comparison_headers() -> list[str]:
+    return [_("Region"), _("Year"), _("Target"), _("Actual / estimate"), _("Attainment %"), _("Verdict")]
+
+
+def comparison_rows(rows: list[IndicatorYear]) -> list[list[Cell]]:
+    return [
+        [
+            r.region.name,
+            r.year,
+            r.evaluation.target.text if r.evaluation.target else None,
+            r.evaluation.actual,
+            None if r.evaluation.attainment is None else round(r.evaluation.attainment, 1),
+            verdict_label(r.evaluation.verdict),
+        ]
+        for r in rows
+    ]

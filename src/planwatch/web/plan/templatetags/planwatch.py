@@ -1,0 +1,76 @@
+"""Template filters: verdicts as words and icons, numbers, names and sources in the active language."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from planwatch.core.evaluation import Verdict
+
+register = template.Library()
+
+_ICONS = {
+    Verdict.ABOVE: "▲",
+    Verdict.MET: "●",
+    Verdict.BELOW: "▼",
+    Verdict.NO_DATA: "○",
+    Verdict.NO_TARGET: "–",
+    Verdict.AWAITING: "…",
+    Verdict.NEEDS_JUDGEMENT: "?",
+}
+_SEED_LINE = re.compile(r"^seed:L(\d+)$")
+
+
+def english() -> bool:
+    return (get_language() or "").startswith("en")
+
+
+@register.filter
+def verdict_label(verdict: Verdict | str) -> str:
+    verdict = Verdict(verdict)
+    return verdict.label_en if english() else verdict.label_zh
+
+
+@register.filter
+def verdict_icon(verdict: Verdict | str) -> str:
+    return _ICONS[Verdict(verdict)]
+
+
+@register.filter
+def name_of(indicator: Any) -> str:
+    """The indicator's name, in English when the page is English and one is known."""
+    return indicator.name_en if english() and indicator.name_en else indicator.name
+
+
+@register.filter
+def num(value: float | None) -> str:
+    """A value as a plan writes it: no trailing zeros, at most four decimals."""
+    if value is None:
+        return "—"
+    text = f"{value:,.4f}".rstrip("0").rstrip(".")
+    return text if text != "-0" else "0"
+
+
+@register.filter
+def source_label(source: str) -> str:
+    """``seed:L33`` → "report line 33"; ``illustrative`` → "" (templates show a 示例数据 tag)."""
+    match = _SEED_LINE.match(source or "")
+    if match:
+        return _("report line %(line)s") % {"line": match.group(1)}
+    return "" if source == "illustrative" else source
+
+
+@register.filter
+def is_illustrative(source: str) -> bool:
+    return source == "illustrative"
+
+
+@register.filter
+def as_json(value: Any) -> str:
+    """JSON for a ``data-`` attribute; left unsafe on purpose so autoescaping quotes it."""
+    return json.dumps(value, ensure_ascii=False)

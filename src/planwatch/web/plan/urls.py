@@ -1,0 +1,12 @@
+from django.urls import path
+
+from planwatch.web.plan import views
+
+app_name = "plan"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("indicators/", views.indicator_list, name="indicators"),
+    path("indicators/<slug:code>/", views.indicator_detail, name="indicator"),
+    path("compare/", views.compare, name="compare"),
+    path("report/", views.report, name="report"),
+]

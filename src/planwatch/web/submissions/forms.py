@@ -1,0 +1,66 @@
+"""The entry form of a department clerk; its checks are the service's (``entry_problems``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from planwatch.core.observations import Status
+from planwatch.web.plan.models import IndicatorRecord, TargetRecord
+from planwatch.web.submissions.services import Entry, entry_problems
+
+
+def period_choices(indicator: IndicatorRecord) -> list[tuple[str, Any]]:
+    """The year, its quarters and months, for every plan year of the indicator (latest first)."""
+    years = TargetRecord.objects.filter(indicator=indicator).values_list("year", flat=True)
+    choices: list[tuple[str, Any]] = []
+    for year in sorted(set(years), reverse=True):
+        options = [(str(year), _("%(year)s, whole year") % {"year": year})]
+        options += [(f"{year}-Q{q}", f"{year} Q{q}") for q in range(1, 5)]
+        options += [(f"{year}-{m:02d}", f"{year}-{m:02d}") for m in range(1, 13)]
+        choices.append((str(year), options))
+    return choices
+
+
+def current_period(choices: list[tuple[str, Any]]) -> str | None:
+    """Last month if it is in a plan year, else the latest plan year as a whole."""
+    today = date.today()
+    last = f"{today.year}-{today.month - 1:02d}" if today.month > 1 else str(today.year - 1)
+    flat = [value for _, group in choices for value, _ in group]
+    return last if last in flat else (flat[0] if flat else None)
+
+
+class EntryForm(forms.Form):
+    period = forms.ChoiceField(label=_("Period"))
+    value = forms.FloatField(label=_("Value"), widget=forms.NumberInput(attrs={"step": "any"}))
+    status = forms.ChoiceField(
+        label=_("Actual or estimate"),
+        choices=[(Status.ACTUAL.value, _("Actual")), (Status.ESTIMATE.value, _("Estimate"))],
+    )
+    note = forms.CharField(
+        label=_("Note (reason for a shortfall, source of the figure)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        choices = period_choices(indicator)
+        self.fields["period"].choices = choices
+        self.fields["period"].initial = current_period(choices)
+        self.fields["value"].help_text = indicator.unit
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not self.errors:
+            for field, message in entry_problems(self.indicator, self.entry()).items():
+                self.add_error(field, message)
+        return data
+
+    def entry(self) -> Entry:
+        data = self.cleaned_data
+        return Entry(data["period"], data["value"], Status(data["status"]), data.get("note", ""))

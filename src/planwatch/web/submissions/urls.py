@@ -1,0 +1,13 @@
+from django.urls import path
+
+from planwatch.web.submissions import views
+
+app_name = "submissions"
+urlpatterns = [
+    path("submissions/", views.mine, name="mine"),
+    path("submissions/new/<int:indicator_id>/", views.new, name="new"),
+    path("submissions/<int:submission_id>/edit/", views.edit, name="edit"),
+    path("review/", views.review, name="review"),
+    path("review/<int:submission_id>/approve/", views.approve, name="approve"),
+    path("review/<int:submission_id>/return/", views.send_back, name="return"),
+]
