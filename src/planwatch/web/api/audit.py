@@ -1,10 +1,8 @@
 """The audit log, filterable, as JSON or exported as CSV / Excel (plan office only)."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
@@ -58,8 +56,8 @@ class Format(StrEnum):
 def audit_log(
     request: HttpRequest,
     filters: Query[AuditFilter],
-    limit: int = Field(100, ge=1, le=500),
-    offset: int = Field(0, ge=0, le=10**6),
+    limit: Annotated[int, Field(ge=1, le=500)] = 100,
+    offset: Annotated[int, Field(ge=0, le=10**6)] = 0,
 ) -> Any:
     return audit.log(actor=request.user, filters=filters.filters(), limit=limit, offset=offset)
 

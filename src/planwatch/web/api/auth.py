@@ -7,8 +7,8 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import APIKeyCookie, HttpBearer
 
+from planwatch.web.accounts.roles import can_read, require
 from planwatch.web.api import tokens
-from planwatch.web.permissions import can_read, require
 
 
 def _reader(request: HttpRequest, user: Any) -> Any:

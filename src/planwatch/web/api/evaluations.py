@@ -1,7 +1,5 @@
 """The engine's evaluation of a region's plan year, with the summary paragraph."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import HttpRequest

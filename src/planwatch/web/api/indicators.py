@@ -1,7 +1,5 @@
 """Indicators of a region: list, filter, read, change (plan office)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import HttpRequest

@@ -1,7 +1,5 @@
 """Indicator values: list with filters, check, enter, correct, delete, import in bulk."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import HttpRequest

@@ -1,7 +1,5 @@
 """Regions and their indicator catalogs."""
 
-from __future__ import annotations
-
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.pagination import paginate

@@ -1,7 +1,5 @@
 """Targets of the plan: list a region's targets, set or remove one (plan office)."""
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import HttpRequest

@@ -18,8 +18,8 @@ from django.db.models import OuterRef, Subquery
 from openpyxl import Workbook
 
 from planwatch.core.errors import InvalidValue
+from planwatch.web.accounts.roles import can_review, require
 from planwatch.web.editing.models import ValidationRule
-from planwatch.web.permissions import can_review, require
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
 
 TRACKED: dict[str, type[models.Model]] = {

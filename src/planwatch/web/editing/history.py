@@ -17,7 +17,7 @@ from django.db.models import OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from planwatch.core.errors import InvalidValue, NotFound
-from planwatch.web.permissions import Conflict
+from planwatch.web.errors import Conflict
 
 M = TypeVar("M", bound=models.Model)
 

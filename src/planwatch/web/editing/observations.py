@@ -16,11 +16,12 @@ from django.db import transaction
 from planwatch.core.errors import InvalidValue
 from planwatch.core.observations import Observation, Period, Status
 from planwatch.core.validation import Finding, ValidationFailed, check, default_rules, errors
+from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.editing import history
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.editing.models import ValidationRule
 from planwatch.web.editing.services import indicator_or_404
-from planwatch.web.permissions import Conflict, can_write_for, require
+from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord
 
 ORIGIN = "entry"  # values typed in through the API or the pages (one per period and status)

@@ -14,10 +14,11 @@ from django.db import transaction
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.targets import Target, TargetForm
 from planwatch.core.validation import Rules
+from planwatch.web.accounts.roles import can_review, require
 from planwatch.web.editing import history
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.editing.models import ValidationRule
-from planwatch.web.permissions import Conflict, can_review, require
+from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, TargetRecord
 
 INDICATOR_FIELDS = frozenset(
