@@ -59,8 +59,9 @@ def test_a_jump_beyond_the_limit_needs_a_remark_and_only_warns_with_one(before, 
     existing = [obs("2023", before)]
     rules = Rules(max_jump=limit)
     bare = check(obs("2024", after), indicator=GDP, rules=rules, existing=existing)
-    remarked = check(obs("2024", after, note="统计口径调整"), indicator=GDP, rules=rules,
-                     existing=existing)  # fmt: skip
+    remarked = check(
+        obs("2024", after, note="统计口径调整"), indicator=GDP, rules=rules, existing=existing
+    )
     jumped = abs(after - before) > limit
     assert codes(errors(bare)) == (["jump_needs_remark"] if jumped else [])
     assert errors(remarked) == []
@@ -89,10 +90,17 @@ def test_cumulative_values_may_rise_but_never_fall_within_a_year(values):
 
 def test_a_cumulative_value_above_a_later_month_is_refused_and_other_years_do_not_count():
     existing = [obs("2024-06", 50.0, cumulative=True), obs("2023-12", 900.0, cumulative=True)]
-    assert codes(check(obs("2024-03", 60.0, cumulative=True), indicator=GDP, rules=Rules(),
-                       existing=existing)) == ["cumulative_decrease"]  # fmt: skip
-    assert check(obs("2024-03", 40.0, cumulative=True), indicator=GDP, rules=Rules(),
-                 existing=existing) == []  # fmt: skip
+    assert codes(
+        check(
+            obs("2024-03", 60.0, cumulative=True), indicator=GDP, rules=Rules(), existing=existing
+        )
+    ) == ["cumulative_decrease"]
+    assert (
+        check(
+            obs("2024-03", 40.0, cumulative=True), indicator=GDP, rules=Rules(), existing=existing
+        )
+        == []
+    )
 
 
 def test_an_estimate_cannot_replace_an_actual_but_an_actual_replaces_an_estimate():

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from ninja import NinjaAPI
 
-from planwatch.web.api import audit, errors, evaluations, indicators, observations, regions, targets
+from planwatch.web.api import (
+    audit,
+    errors,
+    evaluations,
+    indicators,
+    observations,
+    regions,
+    rules,
+    targets,
+)
 from planwatch.web.api.auth import SessionAuth, TokenAuth
 
 api = NinjaAPI(
@@ -20,5 +29,5 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 errors.install(api)
-for module in (regions, indicators, targets, observations, evaluations, audit):
+for module in (regions, indicators, targets, rules, observations, evaluations, audit):
     api.add_router("/", module.router)

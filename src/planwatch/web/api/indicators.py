@@ -89,6 +89,9 @@ def change_indicator(
 ) -> IndicatorRecord:
     fields = change.model_dump(exclude_unset=True, exclude={"version", "reason"})
     return services.update_indicator(
-        actor=request.user, indicator_id=indicator_id, changes=fields,
-        version=change.version, reason=change.reason,
-    )  # fmt: skip
+        actor=request.user,
+        indicator_id=indicator_id,
+        changes=fields,
+        version=change.version,
+        reason=change.reason,
+    )

@@ -118,21 +118,26 @@ def enter_value(request: HttpRequest, indicator_id: Id, entry: EntryIn) -> Any:
 @router.put("/observations/{observation_id}", response=Recorded)
 def correct_value(request: HttpRequest, observation_id: Id, correction: Correction) -> Any:
     return values.correct(
-        actor=request.user, observation_id=observation_id, entry=correction.entry(),
-        version=correction.version, reason=correction.reason,
-    )  # fmt: skip
+        actor=request.user,
+        observation_id=observation_id,
+        entry=correction.entry(),
+        version=correction.version,
+        reason=correction.reason,
+    )
 
 
 @router.delete("/observations/{observation_id}", response={204: None})
 def delete_value(request: HttpRequest, observation_id: Id, removal: Query[Removal]) -> Any:
     values.delete(
-        actor=request.user, observation_id=observation_id, version=removal.version,
+        actor=request.user,
+        observation_id=observation_id,
+        version=removal.version,
         reason=removal.reason,
-    )  # fmt: skip
+    )
     return 204, None
 
 
-@router.post("/observations/import", response={201: list[Recorded]})
+@router.post("/imports/observations", response={201: list[Recorded]})
 def import_values(request: HttpRequest, bulk: BulkIn) -> Any:
     """Enter many values at once, all or nothing."""
     rows = [(indicator_id, entry.entry()) for indicator_id, entry in bulk.rows]

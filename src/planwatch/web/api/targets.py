@@ -65,10 +65,13 @@ def list_targets(request: HttpRequest, code: Code, year: Year | None = None) -> 
 @router.put("/indicators/{indicator_id}/targets/{year}", response=TargetOut)
 def set_target(request: HttpRequest, indicator_id: Id, year: Year, target: TargetIn) -> Any:
     return services.save_target(
-        actor=request.user, indicator_id=indicator_id, year=year,
+        actor=request.user,
+        indicator_id=indicator_id,
+        year=year,
         fields=target.model_dump(exclude={"version", "reason"}),
-        version=target.version, reason=target.reason,
-    )  # fmt: skip
+        version=target.version,
+        reason=target.reason,
+    )
 
 
 @router.delete("/targets/{target_id}", response={204: None})

@@ -116,9 +116,19 @@ def rows(changes: list[Change]) -> list[list[str]]:
     for c in changes:
         for field, old, new in c.fields or [("", None, None)]:
             out.append(
-                [c.when.isoformat(), c.who, c.what, str(c.object_id), c.object, c.action, field,
-                 _text(old), _text(new), c.why]
-            )  # fmt: skip
+                [
+                    c.when.isoformat(),
+                    c.who,
+                    c.what,
+                    str(c.object_id),
+                    c.object,
+                    c.action,
+                    field,
+                    _text(old),
+                    _text(new),
+                    c.why,
+                ]
+            )
     return out
 
 
@@ -148,8 +158,10 @@ def _text(value: Any) -> str:
 
 def _safe(row: list[str]) -> list[str]:
     """Neutralise spreadsheet formulas (=, +, -, @) a user may have typed into a field."""
-    return ["'" + cell if cell[:1] in ("=", "+", "-", "@") and not _number(cell) else cell
-            for cell in row]  # fmt: skip
+    return [
+        "'" + cell if cell[:1] in ("=", "+", "-", "@") and not _number(cell) else cell
+        for cell in row
+    ]
 
 
 def _number(text: str) -> bool:

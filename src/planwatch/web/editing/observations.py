@@ -53,9 +53,14 @@ def findings_for(indicator: IndicatorRecord, entry: Entry) -> list[Finding]:
     domain = indicator.to_domain()
     existing = [o.to_domain() for o in indicator.observations.all()]
     proposed = Observation(
-        indicator=indicator.code, period=period, value=entry.value, status=entry.status,
-        cumulative=entry.cumulative, source=entry.source, note=entry.note,
-    )  # fmt: skip
+        indicator=indicator.code,
+        period=period,
+        value=entry.value,
+        status=entry.status,
+        cumulative=entry.cumulative,
+        source=entry.source,
+        note=entry.note,
+    )
     rules = rule.to_domain() if rule else default_rules(domain)
     return check(proposed, indicator=domain, rules=rules, existing=existing, unit=entry.unit)
 

@@ -90,6 +90,7 @@ def save_target(
     reference = fields.pop("reference", None)
     for field, value in fields.items():
         setattr(record, field, value)
+    record.source = record.source or f"entered by {actor.get_username()}"
     record.reference = _reference(indicator, reference) if reference else None
     _target_domain(record, indicator.code)
     return history.save(record, actor=actor, reason=reason)
