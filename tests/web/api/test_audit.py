@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
 from planwatch.web.api import tokens
-from tests.web.api.conftest import indicator
+from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from tests.web.api.conftest import indicator
+from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
 

@@ -5,7 +5,7 @@ import pytest
 from planwatch.web.editing import observations
 from planwatch.web.editing.models import ValidationRule
 from planwatch.web.plan.models import ObservationRecord, TargetRecord
-from tests.web.api.conftest import indicator
+from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
 

@@ -1,4 +1,4 @@
-"""The cast of the API tests: the demo dataset, a user of every role, and their tokens.
+"""The cast of the web tests: the demo dataset, a user of every role, and their tokens.
 
 alice works in the plan office; bob is a clerk of 区统计局 (owner of GDP
 growth), carol a clerk of 区商务委 (owner of retail sales growth); dave is a
