@@ -77,3 +77,9 @@ def erin(db: None) -> Caller:
 
 def indicator(code: str) -> IndicatorRecord:
     return IndicatorRecord.objects.get(code=code)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings: Any) -> None:
+    """Hash test passwords cheaply: the cast is created for nearly every test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

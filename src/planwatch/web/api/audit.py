@@ -62,7 +62,20 @@ def audit_log(
     return audit.log(actor=request.user, filters=filters.filters(), limit=limit, offset=offset)
 
 
-@router.get("/audit/export", response={200: bytes})
+_FILE = {"schema": {"type": "string", "format": "binary"}}
+
+
+@router.get(
+    "/audit/export",
+    openapi_extra={
+        "responses": {
+            200: {
+                "description": "the log as a file",
+                "content": {"text/csv": _FILE, audit.XLSX: _FILE},
+            }
+        }
+    },
+)
 def export_audit_log(request: HttpRequest, filters: Query[AuditFilter], format: Format) -> Any:
     changes = audit.log(actor=request.user, filters=filters.filters(), limit=EXPORT_LIMIT)
     if format is Format.CSV:
@@ -70,7 +83,7 @@ def export_audit_log(request: HttpRequest, filters: Query[AuditFilter], format: 
     else:
         response = HttpResponse(
             audit.to_xlsx(changes),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=audit.XLSX,
         )
     response["Content-Disposition"] = f'attachment; filename="planwatch-audit.{format.value}"'
     return response

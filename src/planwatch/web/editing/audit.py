@@ -30,6 +30,7 @@ TRACKED: dict[str, type[models.Model]] = {
 }
 _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 _UNTRACKED_FIELDS = {"id", "updated_at"}
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = ["when", "who", "what", "object_id", "object", "action", "field", "old", "new", "why"]
 
 
