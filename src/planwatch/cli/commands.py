@@ -1,3 +1,12 @@
 """Imports every topic module of the CLI so that its commands register on ``app``."""
 
-from planwatch.cli import accounts, backup, demo, extract, plan, serve, tokens  # noqa: F401
+from planwatch.cli import (  # noqa: F401
+    accounts,
+    backup,
+    demo,
+    extract,
+    ingest,
+    plan,
+    serve,
+    tokens,
+)

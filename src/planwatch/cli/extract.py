@@ -11,7 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from planwatch.cli import app
-from planwatch.core.errors import ExtractionError, PlanwatchError
+from planwatch.cli.errors import reported
+from planwatch.core.errors import ExtractionError
 from planwatch.extract import (
     Score,
     Statement,
@@ -45,7 +46,7 @@ def extract_command(
     ] = None,
 ) -> None:
     """Extract the quantitative statements of a plan report."""
-    try:
+    with reported():
         text = read_report(report)
         if tree:
             _print_tree(document_tree(text))
@@ -54,9 +55,6 @@ def extract_command(
         if gold is not None:
             _print_score(score(statements, read_jsonl(_read_gold(gold))))
             return
-    except PlanwatchError as error:
-        typer.echo(f"error: {error.message}", err=True)
-        raise typer.Exit(code=2) from None
     if output is OutputFormat.JSONL:
         typer.echo(to_jsonl(statements), nl=False)
     elif output is OutputFormat.CSV:

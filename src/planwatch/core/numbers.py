@@ -21,6 +21,20 @@ from decimal import Decimal
 from enum import StrEnum
 
 from planwatch.core.errors import InvalidValue
+from planwatch.core.quantity_words import (
+    BASE_UNITS,
+    CN_BIG_UNITS,
+    CN_DIGITS,
+    CN_NUMERAL_CHARS,
+    CN_SMALL_UNITS,
+    MAGNITUDES,
+    PREFIX_APPROX,
+    PREFIX_AT_LEAST,
+    PREFIX_AT_MOST,
+    SUFFIX_APPROX,
+    SUFFIX_AT_LEAST,
+    SUFFIX_AT_MOST,
+)
 
 
 class Qualifier(StrEnum):
@@ -56,119 +70,6 @@ _FULLWIDTH = str.maketrans(
     "0123456789.%-+,:;()~",
 )
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-CN_DIGITS |= {"五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
-CN_NUMERAL_CHARS = "".join(CN_DIGITS) + "十百千"
-
-MAGNITUDES = ("百万", "千万", "十万", "百亿", "千亿", "万亿", "万", "亿", "千")
-
-# Longest first so that 万人次 wins over 万人, 平方公里 over 公里.
-BASE_UNITS: tuple[str, ...] = tuple(
-    sorted(
-        [
-            "个百分点",
-            "百分点",
-            "%",
-            "‰",
-            "元",
-            "美元",
-            "欧元",
-            "人民币",
-            "元/吨",
-            "元/平方米",
-            "个",
-            "项",
-            "家",
-            "户",
-            "人",
-            "人次",
-            "名",
-            "位",
-            "所",
-            "座",
-            "处",
-            "条",
-            "件",
-            "只",
-            "头",
-            "羽",
-            "套",
-            "辆",
-            "盏",
-            "台",
-            "艘",
-            "架",
-            "架次",
-            "间",
-            "张",
-            "部",
-            "本",
-            "册",
-            "场",
-            "场次",
-            "次",
-            "起",
-            "宗",
-            "批",
-            "类",
-            "支",
-            "块",
-            "种",
-            "款",
-            "例",
-            "篇",
-            "份",
-            "棵",
-            "株",
-            "口",
-            "亩",
-            "公顷",
-            "平方公里",
-            "平方米",
-            "平方",
-            "立方米",
-            "立方",
-            "公里",
-            "千米",
-            "米",
-            "吨",
-            "千克",
-            "公斤",
-            "斤",
-            "千瓦",
-            "千瓦时",
-            "千伏",
-            "度",
-            "兆瓦",
-            "标准箱",
-            "标箱",
-            "箱",
-            "列",
-            "班",
-            "趟",
-            "吨公里",
-            "天",
-            "小时",
-            "分钟",
-            "年",
-            "个月",
-            "岁",
-            "倍",
-            "床",
-            "MW",
-            "GW",
-            "kW",
-            "kV",
-            "km",
-            "TEU",
-        ],
-        key=len,
-        reverse=True,
-    )
-)
-
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _MAG = "|".join(MAGNITUDES)
 _UNIT = "|".join(re.escape(u) for u in BASE_UNITS)
@@ -179,32 +80,29 @@ _QUANTITY_RE = re.compile(
     rf"(?P<yu1>余|多)?(?:(?!{_UNIT})(?P<mag>{_MAG}))?(?P<yu2>余|多)?"
     rf"(?P<unit>{_UNIT})?(?P<paren>\([^()]{{1,3}}\))?"
 )
-_PREFIX_AT_LEAST: tuple[str, ...] = (
-    "超过",
-    "突破",
-    "不低于",
-    "不少于",
-    "高于",
-    "多于",
-    "超",
-    "逾",
-    "达到或超过",
-)
-_PREFIX_AT_MOST: tuple[str, ...] = ("不超过", "不高于", "控制在", "低于", "少于", "前")
-_PREFIX_APPROX: tuple[str, ...] = ("大约", "接近", "约", "近")
-_SUFFIX_AT_LEAST: tuple[str, ...] = ("以上", "及以上", "之上")
-_SUFFIX_AT_MOST: tuple[str, ...] = ("以内", "以下", "之内")
-_SUFFIX_APPROX: tuple[str, ...] = ("左右", "上下")
-
-
 _PREFIXES: tuple[tuple[str, Qualifier], ...] = tuple(
     sorted(
-        [(w, Qualifier.AT_MOST) for w in _PREFIX_AT_MOST]
-        + [(w, Qualifier.AT_LEAST) for w in _PREFIX_AT_LEAST]
-        + [(w, Qualifier.APPROX) for w in _PREFIX_APPROX],
+        [(w, Qualifier.AT_MOST) for w in PREFIX_AT_MOST]
+        + [(w, Qualifier.AT_LEAST) for w in PREFIX_AT_LEAST]
+        + [(w, Qualifier.APPROX) for w in PREFIX_APPROX],
         key=lambda pair: len(pair[0]),
         reverse=True,
     )
+)
+
+
+_SUFFIXES: tuple[tuple[str, Qualifier], ...] = tuple(
+    sorted(
+        [(w, Qualifier.AT_LEAST) for w in SUFFIX_AT_LEAST]
+        + [(w, Qualifier.AT_MOST) for w in SUFFIX_AT_MOST]
+        + [(w, Qualifier.APPROX) for w in SUFFIX_APPROX],
+        key=lambda pair: len(pair[0]),
+        reverse=True,
+    )
+)
+_RANGE_MARKS = frozenset("-~—–至到 ")
+_RANGE_TAIL = re.compile(
+    rf"\s*[-~—–至到]\s*(?P<hi>{_NUM})\s*(?P<unit>(?:{_MAG})?(?:{_UNIT})(?:\([^()]{{1,3}}\))?)"
 )
 
 
@@ -220,13 +118,13 @@ def parse_chinese_integer(text: str) -> int:
     (``十五`` → 15). Raises :class:`InvalidValue` on anything else or on an
     empty string.
     """
-    known = CN_DIGITS.keys() | _CN_SMALL_UNITS.keys() | _CN_BIG_UNITS.keys()
+    known = CN_DIGITS.keys() | CN_SMALL_UNITS.keys() | CN_BIG_UNITS.keys()
     if not text or any(c not in known for c in text):
         raise InvalidValue(f"not a Chinese integer numeral: {text!r}")
     for big in ("亿", "万"):
         if big in text:
             high, low = text.split(big, 1)
-            return (parse_chinese_integer(high) if high else 1) * _CN_BIG_UNITS[big] + (
+            return (parse_chinese_integer(high) if high else 1) * CN_BIG_UNITS[big] + (
                 parse_chinese_integer(low) if low else 0
             )
     section = digit = 0
@@ -234,7 +132,7 @@ def parse_chinese_integer(text: str) -> int:
         if char in CN_DIGITS:
             digit = CN_DIGITS[char]
         else:
-            section += (digit or 1) * _CN_SMALL_UNITS[char]
+            section += (digit or 1) * CN_SMALL_UNITS[char]
             digit = 0
     return section + digit
 
@@ -265,7 +163,7 @@ def parse_number(text: str) -> float:
 def _magnitude_factor(mag: str) -> int:
     factor = 1
     for char in mag:
-        factor *= _CN_SMALL_UNITS.get(char, 0) or _CN_BIG_UNITS[char]
+        factor *= CN_SMALL_UNITS.get(char, 0) or CN_BIG_UNITS[char]
     return factor
 
 
@@ -328,25 +226,17 @@ def _build(norm: str, m: re.Match[str]) -> Quantity:
     qualifier = Qualifier.EXACT
     if m.group("yu1") or m.group("yu2"):
         qualifier = Qualifier.AT_LEAST
-    if upper is None and unit is not None:
-        tail = re.match(rf"\s*[-~—–至到]\s*(?P<hi>{_NUM})\s*{re.escape(unit)}", norm[end:])
-        if tail:
+    if upper is None and unit is not None and norm[end : end + 1] in _RANGE_MARKS:
+        tail = _RANGE_TAIL.match(norm, end)
+        if tail and tail.group("unit") == unit:
             upper = float(tail.group("hi").replace(",", ""))
-            end += tail.end()
-    before = norm[:start]
-    prefix = next(((w, q) for w, q in _PREFIXES if before.endswith(w)), None)
+            end = tail.end()
+    prefix = next(((w, q) for w, q in _PREFIXES if norm.endswith(w, 0, start)), None)
     if prefix is not None and not (prefix[0] == "前" and unit != "%"):
         qualifier, start = prefix[1], start - len(prefix[0])
-    after = norm[end:]
-    for words, qual in (
-        (_SUFFIX_AT_LEAST, Qualifier.AT_LEAST),
-        (_SUFFIX_AT_MOST, Qualifier.AT_MOST),
-        (_SUFFIX_APPROX, Qualifier.APPROX),
-    ):
-        word = next((w for w in words if after.startswith(w)), None)
-        if word is not None:
-            qualifier, end = qual, end + len(word)
-            break
+    suffix = next(((w, q) for w, q in _SUFFIXES if norm.startswith(w, end)), None)
+    if suffix is not None:
+        qualifier, end = suffix[1], end + len(suffix[0])
     return Quantity(value, unit, qualifier, start, end, m.start(), upper)
 
 
@@ -395,9 +285,9 @@ def find_chinese_quantity(text: str) -> Quantity | None:
     end = m.end()
     qualifier = Qualifier.EXACT
     for words, qual in (
-        (_SUFFIX_AT_LEAST, Qualifier.AT_LEAST),
-        (_SUFFIX_AT_MOST, Qualifier.AT_MOST),
-        (_SUFFIX_APPROX, Qualifier.APPROX),
+        (SUFFIX_AT_LEAST, Qualifier.AT_LEAST),
+        (SUFFIX_AT_MOST, Qualifier.AT_MOST),
+        (SUFFIX_APPROX, Qualifier.APPROX),
     ):
         word = next((w for w in words if text[end:].startswith(w)), None)
         if word is not None:

@@ -1,83 +1,63 @@
-"""Reading one clause: its numbers, their subjects, measures and flags.
+"""Reading one clause: which numbers it states and what each one is about.
 
-For each number of a clause:
-
-* **subject** — the words left of it (工业投资增长16%), or the object right of
-  it after an action verb (新增48家专精特新企业); an empty left side carries
-  the subject of the previous number of the sentence (到位资金243亿元、增长16.1%);
-  attribute nouns (完成投资, 协议资金) take the thing counted just before as
-  prefix; 分别 / 均 lists give one statement per member;
-* **measure** — growth for 增长/下降 + %, change for 新增 and for 增加/提升/缩短
-  with a non-% unit, rank for 居…第N, level otherwise; declines are negative;
-* **cumulative** — 累计 or 总量 before the number; period ``cumulative`` for
-  累计 sums of flows (not for 累计达 / 累计建成 stocks).
+For each number of a clause the **subject** is the words left of it
+(工业投资增长16%), or the object right of it after an action verb
+(新增48家专精特新企业); an empty left side carries the subject of the previous
+number of the sentence (到位资金243亿元、增长16.1%); attribute nouns (完成投资,
+协议资金) take the thing counted just before as prefix; 分别 / 均 lists give one
+statement per member; ranks and 连续N年 runs name what they rank or time.
+The remaining fields come from :mod:`planwatch.extract.statement_fields`.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from planwatch.core.numbers import Qualifier, to_halfwidth
+from planwatch.core.numbers import Qualifier
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
     ATTRIBUTE_NOUNS,
     COUNT_UNITS,
+    GENERIC_OBJECTS,
     GROWTH_DOWN,
-    GROWTH_UP,
     LEVEL_VERBS,
-    NEW_VERBS,
 )
-from planwatch.extract.records import Measure, Statement, Status
+from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
+from planwatch.extract.statement_fields import ClauseContext, build_statement, in_stock_clause
 from planwatch.extract.subjects import (
     base_name,
+    counted_object,
     cut_locative,
     drop_generic,
+    holder_of,
     last_phrase,
     leading_action,
     nearest_verb,
-    object_after,
     split_list,
     strip_leading,
     strip_trailing,
+    with_area_head,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
-_STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
-_STOCK_VERBS = ("达", "建成")
 _EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
-_TOTAL_RE = re.compile(r"总量(?:分别|均)?(?:达|为|突破|超)")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
-@dataclass
-class ClauseContext:
-    """What one number learns from the numbers before it in its sentence."""
-
-    line: str
-    line_no: int
-    section: str
-    status_of: Status
-    period: str
-    subjects: list[str] = field(default_factory=list)
-    action: str | None = None
-    verb: str | None = None
-    counted: str = ""
-    unit: str | None = None
-
-
-def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> list[Statement]:
-    hits = find_hits(ctx.line, clause)
-    out: list[Statement] = []
+def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
+    """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
+    hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
+    out = ctx.made
     position = clause.start
     index = 0
     while index < len(hits):
         hit = hits[index]
-        left = to_halfwidth(ctx.line[position : hit.start]).rstrip()
-        group = _list_group(ctx.line, hits, index) if "分别" in left else [hit]
+        left = ctx.plain[position : hit.start].rstrip()
+        group = _list_group(ctx.plain, hits, index) if "分别" in left else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
         listed = any(sep in left for sep in ("、", "和"))
         if (
@@ -98,13 +78,12 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> li
             continue
         position = group[-1].end
         index += len(group)
-    return out
 
 
 def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
     group = [hits[index]]
     for hit in hits[index + 1 :]:
-        glue = to_halfwidth(line[group[-1].end : hit.start]).strip()
+        glue = line[group[-1].end : hit.start].strip()
         if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
             break
         group.append(hit)
@@ -140,7 +119,7 @@ def _list_statements(
     verb = _verb_of(verb_text) or ctx.verb
     out = []
     for name, hit, start in zip(names, hits, starts, strict=True):
-        out.append(_statement(ctx, clause, part, hit, name, start, verb))
+        out.append(build_statement(ctx, clause, part, hit, name, start, verb))
     ctx.subjects.extend(names)
     return out
 
@@ -200,37 +179,44 @@ def _single_statement(
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
     name, own_verb = strip_trailing(rest)
     verb = own_verb
-    lead = to_halfwidth(ctx.line[hit.start : hit.number_start])
+    lead = ctx.plain[hit.start : hit.number_start]
     if verb is None and lead in LEVEL_VERBS and not name:
         verb = lead
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
     name = last_phrase(cut_locative(name))
-    right = to_halfwidth(ctx.line[hit.end : following])
+    right = ctx.plain[hit.end : following]
     previous = ctx.subjects[-1] if ctx.subjects else ""
+    if not name and own_verb in ACTION_VERBS:
+        name = own_verb
     action = leading_action(name) or (name if name in ACTION_VERBS else None)
     consumed = hit.end
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
-    if hit.unit == "年" and name.endswith("连续"):
-        rest_of_clause = to_halfwidth(ctx.line[hit.end : clause.end])
+    if hit.unit == "年" and (name.endswith("连续") or lead == "连续"):
+        rest_of_clause = ctx.plain[hit.end : clause.end]
         subject, holder = _run_subject(name.removesuffix("连续"), rest_of_clause, previous)
         ctx.subjects.append(holder)
-        statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
+        statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
     if hit.measure is Measure.RANK:
         subject = _rank_subject(ctx, name, previous, hit.rank_scope)
     elif name.startswith("占"):
         subject = base_name(previous) + name
     elif name in ATTRIBUTE_NOUNS and previous:
-        subject = (ctx.counted if glued and ctx.counted else base_name(previous)) + name
+        holder = ctx.counted if glued and ctx.counted else _holder(previous)
+        _name_count_of(ctx, holder)
+        subject = holder + name
     elif not name or action == name or name.endswith("等"):
-        thing = object_after(right) if not name.endswith("等") else right.split("、")[0]
+        thing, used = (
+            counted_object(right) if not name.endswith("等") else (right.split("、")[0], 0)
+        )
         if thing:
-            subject = (name if action == name else ctx.action or "") + thing
-            consumed = hit.end + right.find(thing) + len(thing)
-            ctx.counted = base_name(drop_generic(subject))
-        elif _in_stock_clause(left):
+            verb_part = name if action == name else (action or ctx.action)
+            subject = drop_generic((verb_part or "") + thing)
+            consumed = hit.end + used
+            ctx.counted = base_name(subject)
+        elif in_stock_clause(left):
             subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:
             subject = previous
@@ -247,8 +233,26 @@ def _single_statement(
     subject = drop_generic(subject)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
-    statement = _statement(ctx, clause, part, hit, subject, position + dropped, verb)
+    named = with_area_head(subject, hit.unit)
+    statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _holder(previous: str) -> str:
+    """What the previous subject counted, without its novelty verb unless that leaves too little."""
+    whole = holder_of(previous)
+    bare = base_name(whole)
+    return whole if bare in GENERIC_OBJECTS else bare
+
+
+def _name_count_of(ctx: ClauseContext, holder: str) -> None:
+    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量."""
+    for index in range(len(ctx.made) - 1, -1, -1):
+        made = ctx.made[index]
+        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and holder in made.subject:
+            if not made.subject.endswith("数量"):
+                ctx.made[index] = replace(made, subject=made.subject + "数量")
+            return
 
 
 def _run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
@@ -282,77 +286,6 @@ def _rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> s
     return name + scope + "排名"
 
 
-def _in_stock_clause(left: str) -> bool:
-    return "累计" in left or _TOTAL_RE.search(left) is not None
-
-
 def _verb_of(text: str) -> str | None:
     _, verb = strip_trailing(text)
     return verb
-
-
-def _measure(hit: Hit, verb: str | None, subject: str) -> tuple[Measure, float | None]:
-    if hit.measure is not None:
-        return hit.measure, hit.value
-    value = hit.value
-    down = verb in GROWTH_DOWN
-    if down and value is not None:
-        value = -value
-    if verb in GROWTH_UP or down:
-        return (Measure.GROWTH if hit.unit == "%" else Measure.CHANGE), value
-    if verb in LEVEL_VERBS:
-        return Measure.LEVEL, value
-    if verb in NEW_VERBS or any(word in subject for word in NEW_VERBS):
-        return Measure.CHANGE, value
-    return Measure.LEVEL, value
-
-
-def _statement(
-    ctx: ClauseContext,
-    clause: Span,
-    part: Part | None,
-    hit: Hit,
-    subject: str,
-    start: int,
-    verb: str | None,
-) -> Statement:
-    measure, value = _measure(hit, verb, subject)
-    before = to_halfwidth(ctx.line[clause.start : hit.start])
-    cumulative = _in_stock_clause(before)
-    period = ctx.period
-    tally = before.rfind("累计")
-    if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):
-        period = "cumulative"
-    status = ctx.status_of
-    if status is Status.TARGET and part is not None and _is_structure_count(ctx, clause, hit):
-        status = Status.ACTUAL
-    start = min(max(start, clause.start), hit.number_start)
-    return Statement(
-        line=ctx.line_no,
-        quote=ctx.line[start : hit.end],
-        subject=subject.strip(),
-        measure=measure,
-        value=value,
-        unit=hit.unit,
-        qualifier=hit.qualifier,
-        period=period,
-        status=status,
-        cumulative=cumulative,
-        section=ctx.section,
-        text_target=hit.text_target,
-        upper=hit.upper,
-    )
-
-
-def _is_structure_count(ctx: ClauseContext, clause: Span, hit: Hit) -> bool:
-    """Counts that describe the plan itself (共计31项指标, 以下8个方面) are facts, not targets."""
-    if hit.unit not in {"项", "个"}:
-        return False
-    text = to_halfwidth(ctx.line[clause.start : clause.end])
-    if any(marker in text for marker in ("力争", "确保", "争取")):
-        return False
-    right = to_halfwidth(ctx.line[hit.end : clause.end])
-    left = to_halfwidth(ctx.line[clause.start : hit.start])
-    return bool(_STRUCTURE_RE.match(right)) or (
-        left.endswith(("共计", "合计", "共")) and "指标" in left
-    )

@@ -52,6 +52,9 @@ def read_report(source: str | Path | bytes) -> str:
             raise UnreadableReport(
                 f"the report is {what}, not text; convert it to text or HTML first"
             )
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if not utf16 and b"\x00" in data[:4096]:
+        raise UnreadableReport("the report looks like binary data, not text")
     text = _decode(data)
     if _looks_binary(text):
         raise UnreadableReport("the report looks like binary data, not text")

@@ -13,12 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planwatch.core.numbers import (
-    CN_NUMERAL_CHARS,
     Qualifier,
     find_quantities,
     parse_chinese_integer,
-    to_halfwidth,
 )
+from planwatch.core.quantity_words import CN_NUMERAL_CHARS
 from planwatch.extract.records import Measure
 from planwatch.extract.sentences import Span
 
@@ -43,6 +42,7 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "magnitude",
     ),
 )
+_WORD_TRIGGER = re.compile(r"番|方面|连续|零|[ⅠⅡⅢⅣⅤⅥ]|[万亿](?:大关|元)")
 _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(实现)?正增长"), "正增长"),
     (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
@@ -51,6 +51,8 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
         "",
     ),
 )
+# Every kind of hit needs one of these; clauses without any are skipped fast.
+_TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
 
@@ -83,9 +85,15 @@ def _shielded(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_hits(line: str, clause: Span) -> list[Hit]:
-    """Every statement value of ``clause`` (a span of ``line``), in reading order."""
-    text = to_halfwidth(clause.text)
+def find_hits(clause: Span) -> list[Hit]:
+    """Every statement value of ``clause``, in reading order.
+
+    ``clause.text`` must already be half-width (:func:`to_halfwidth`); offsets
+    of the hits are ``clause.start`` plus positions in that text.
+    """
+    text = clause.text
+    if not _TRIGGER.search(text):
+        return []
     base = clause.start
     shields = _shielded(text)
 
@@ -110,7 +118,7 @@ def find_hits(line: str, clause: Span) -> list[Hit]:
                 q.upper,
             )
         )
-    for m in _RANK_RE.finditer(text):
+    for m in _RANK_RE.finditer(text) if "第" in text or "首位" in text else ():
         if shielded(m.start()):
             continue
         n = m.group("n") or "1"
@@ -128,8 +136,10 @@ def find_hits(line: str, clause: Span) -> list[Hit]:
                 rank_scope=m.group("scope") + m.group("sub"),
             )
         )
-    hits.extend(_word_hits(text, base, shielded))
-    hits.extend(_qualitative_hits(text, base))
+    if _WORD_TRIGGER.search(text):
+        hits.extend(_word_hits(text, base, shielded))
+    if "正增长" in text or "同步" in text or "为准" in text:
+        hits.extend(_qualitative_hits(text, base))
     hits.sort(key=lambda h: h.number_start)
     return _drop_overlaps(hits)
 

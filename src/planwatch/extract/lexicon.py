@@ -158,7 +158,6 @@ LEADING_NOISE: tuple[str, ...] = (
     "高效",
     "全面",
     "妥善",
-    "基本",
     "深入",
     "积极",
     "大力",
@@ -170,13 +169,19 @@ LEADING_NOISE: tuple[str, ...] = (
     "进一步",
     "累计",
     "首批",
+    "拟",
+    "●",
+    "■",
+    "◆",
+    "▲",
+    "★",
+    "•",
+    "·",
     "和",
     "及",
     "与",
     "并",
     "、",
-    "“",
-    "”",
     " ",
 )
 TRAILING_NOISE: tuple[str, ...] = (
@@ -202,6 +207,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "再",
     "了",
     "首批",
+    "继续",
 )
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
 TARGET_MARKERS: tuple[str, ...] = (
@@ -240,7 +246,6 @@ SHARED_HEADS: tuple[str, ...] = (
     "贷款",
     "企业",
 )
-LIST_SEPARATORS: tuple[str, ...] = ("、", "和", "及", "与")
 # Names that only make sense as an attribute of the thing counted just before
 # (89个区级重点项目完成投资超275亿元 → 区级重点项目完成投资).
 ATTRIBUTE_NOUNS: frozenset[str] = frozenset(
@@ -288,4 +293,7 @@ PREDICATE_ENDINGS: tuple[str, ...] = (
     "挂牌",
     "开园",
     "上线",
+    "整治",
 )
+# Objects too generic to name an indicator alone (4家企业获批…).
+GENERIC_OBJECTS: frozenset[str] = frozenset({"企业", "产品", "工作", "项目", "单位", "村", "人"})

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 
 from planwatch.extract.records import Statement
 
-FIELDS: tuple[str, ...] = ("subject", "subject_overlap", "qualifier", "status", "period", "measure")
+FIELDS: tuple[str, ...] = (
+    "subject",
+    "subject_overlap",
+    "qualifier",
+    "status",
+    "period",
+    "measure",
+    "cumulative",
+)
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,7 @@ _CHECKS: dict[str, Callable[[Statement, Statement], bool]] = {
     "status": lambda p, g: p.status == g.status,
     "period": lambda p, g: p.period == g.period,
     "measure": lambda p, g: p.measure == g.measure,
+    "cumulative": lambda p, g: p.cumulative == g.cumulative,
 }
 
 

@@ -24,15 +24,18 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from planwatch.core.numbers import parse_chinese_integer, to_halfwidth
+from planwatch.extract.sentences import report_lines
 
 _CN = "一二三四五六七八九十"
 _PART_RE = re.compile(rf"^([{_CN}]{{1,3}})、(.*)$")
 _AREA_RE = re.compile(rf"^\(([{_CN}]{{1,3}})\)(.*)$")
 _ITEM_RE = re.compile(r"^(\d{1,2})[.、](?!\d)\s*(.*)$")
 _TASK_RE = re.compile(rf"^([{_CN}]{{1,3}})是(.*)$")
+_INLINE_TASK_RE = re.compile(rf"(?:^|[。;])\s*([{_CN}]{{1,3}})是([^。;]*)")
+_BULLETS = re.compile(r"^[\s●■◆▲★☆○□◇•·\-*]+")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 _SUMMARY_OPENERS = ("总体来看", "总的来看", "总体上看", "总体而言", "综上所述")
-_REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去的一年")
+_REVIEW_WORDS = ("执行情况", "回顾", "完成情况", "工作总结", "过去一年", "过去的一年", "成绩")
 _PLAN_WORDS = ("计划", "目标", "任务", "安排", "草案", "预期", "重点工作", "工作建议", "总体要求")
 
 
@@ -98,8 +101,39 @@ class Tree:
 
 def heading_title(text: str) -> str:
     """A heading's title: the text up to (not including) its first full stop."""
-    stop = re.search(r"[。.](?!\d)", text)
+    stop = re.search(r"。|\.(?!\d)", text)
     return (text[: stop.start()] if stop else text).strip()
+
+
+def inline_tasks(paragraph: str, line: int) -> list[Item]:
+    """Tasks run together in one paragraph: ``…。一是扩大投资,…。二是提振消费,…``.
+
+    Only a run that starts at 一是 and counts up without gaps is taken, each
+    ordinal opening a sentence, so ``统一是`` or a lone ``二是`` never count.
+    """
+    found: list[Item] = []
+    for m in _INLINE_TASK_RE.finditer(paragraph):
+        if parse_chinese_integer(m.group(1)) != len(found) + 1:
+            break
+        found.append(Item(m.group(1), re.split(r"[,，]", heading_title(m.group(2)))[0], line))
+    return found if len(found) >= 2 else []
+
+
+def informal_heading(line: str, number: int) -> Part | None:
+    """A short titled line that is not a numbered part but sets one's context.
+
+    ``■ 2025年经济社会发展的主要预期目标`` in a summary: at most 40 characters,
+    no sentence end, a year, and words of a review or a plan. Its label is
+    empty; it never enters the tree.
+    """
+    title = _BULLETS.sub("", to_halfwidth(line)).strip()
+    year = _YEAR_RE.search(title)
+    if year is None or len(title) > 40 or "。" in title:
+        return None
+    kind = _part_kind(title)
+    if kind is PartKind.OTHER:
+        return None
+    return Part("", title, number, kind, int(year.group(1)))
 
 
 def _part_kind(title: str) -> PartKind:
@@ -132,7 +166,7 @@ def document_tree(text: str) -> Tree:
     area: Area | None = None
     item: Item | None = None
     tail = ""
-    for number, raw in enumerate(text.splitlines(), start=1):
+    for number, raw in enumerate(report_lines(text), start=1):
         line = to_halfwidth(raw).strip()
         part = parts[-1] if parts else None
         if m := _PART_RE.match(line):
@@ -152,6 +186,7 @@ def document_tree(text: str) -> Tree:
             area = Area(f"({m.group(1)})", heading_title(m.group(2)), number)
             part.areas.append(area)
             item, tail = None, ""
+            area.items.extend(inline_tasks(m.group(2), number))
         elif (m := _ITEM_RE.match(line)) or (m := _TASK_RE.match(line)):
             if area is None:
                 area = Area("", None, None)
@@ -171,6 +206,8 @@ def document_tree(text: str) -> Tree:
             tail = "概述"
         elif area is None and line and tail != "总体来看":
             tail = ""
+        elif area is not None and item is None:
+            area.items.extend(inline_tasks(line, number))
         paths.append(_path(part, area, item, tail))
     for part in parts:
         part.areas = [a for a in part.areas if a.label or a.items]

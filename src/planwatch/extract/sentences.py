@@ -36,6 +36,16 @@ def _split(text: str, offset: int, pattern: re.Pattern[str]) -> list[Span]:
     return [s for s in spans if s.text.strip()]
 
 
+def report_lines(text: str) -> list[str]:
+    """The lines of a report as an editor numbers them: split at ``\n`` only.
+
+    A trailing ``\r`` is dropped; form feeds and other separators that
+    :meth:`str.splitlines` would also split at stay inside their line, so line
+    numbers match the file's.
+    """
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
 def sentences(line: str) -> list[Span]:
     """The non-blank sentences of ``line``, without their end marks."""
     return _split(line, 0, _SENTENCE_END)

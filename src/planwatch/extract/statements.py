@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 from planwatch.core.numbers import to_halfwidth
-from planwatch.extract.clause_reader import ClauseContext, clause_statements
+from planwatch.extract.clause_reader import clause_statements
 from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
 from planwatch.extract.records import Statement, Status
-from planwatch.extract.sections import Part, PartKind, Tree, document_tree
-from planwatch.extract.sentences import clauses, sentences
+from planwatch.extract.sections import Part, PartKind, Tree, document_tree, informal_heading
+from planwatch.extract.sentences import clauses, report_lines, sentences
+from planwatch.extract.statement_fields import ClauseContext
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 # "2025年是“十四五”收官之年": the year a report plans for introduces itself so.
@@ -44,22 +45,28 @@ def extract_statements(text: str) -> list[Statement]:
     tree = document_tree(text)
     years = _document_years(text, tree)
     found: list[Statement] = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    context_heading: Part | None = None
+    for number, line in enumerate(report_lines(text), start=1):
         part = tree.part_of(number)
+        if part is None:
+            context_heading = informal_heading(line, number) or context_heading
+            part = context_heading
         previous_estimate = False
+        line_plain = to_halfwidth(line)
         for sentence in sentences(line):
-            plain = to_halfwidth(sentence.text).strip()
+            plain = line_plain[sentence.start : sentence.end].strip()
             estimate = any(m in plain for m in ESTIMATE_MARKERS) or (
                 previous_estimate and plain.startswith("其中")
             )
             previous_estimate = estimate
             status = _status(part, plain, estimate)
             year = _year(part, status, years, plain)
-            context = ClauseContext(line, number, tree.paths[number - 1], status, year)
+            context = ClauseContext(line, line_plain, number, tree.paths[number - 1], status, year)
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
                 context.counted = ""
-                found.extend(clause_statements(context, clause, part))
+                clause_statements(context, clause, part)
+            found.extend(context.made)
     return found
 
 
@@ -69,7 +76,7 @@ def _document_years(text: str, tree: Tree) -> _Years:
     if plan is None and (stated := _PLAN_YEAR_RE.search(text)):
         plan = int(stated.group(1))
     if review is None or plan is None:
-        head = "\n".join(text.splitlines()[:40])
+        head = "\n".join(report_lines(text)[:40])
         named = sorted({int(y) for y in _YEAR_RE.findall(head)})
         if review is None and named:
             review = named[0] if plan is None else plan - 1

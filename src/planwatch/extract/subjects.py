@@ -13,6 +13,8 @@ import re
 
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
+    ATTRIBUTE_NOUNS,
+    GENERIC_OBJECTS,
     GENERIC_VERBS,
     GROWTH_DOWN,
     GROWTH_UP,
@@ -29,41 +31,61 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
+_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
+_FILLERS = re.compile(r"各类|各项|各种")
+_RATE_HEADS = ("率", "占比", "比重")
+_ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
+_CLAUSE_PIECE = re.compile(r"[,,、;;。]")
+_MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
     r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
     r"建立|跻身|的|达|增长|投资完成|[,,、;;。])"
 )
 
 
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    lengths = sorted({len(w) for w in words}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
+_LEADING = _by_length(LEADING_NOISE)
+_TRAILING_VERBS = _by_length(_VERBS_BY_LENGTH)
+_TRAILING_NOISE = _by_length(TRAILING_NOISE)
+_ACTIONS = _by_length(ACTION_VERBS)
+
+
+def _affix(text: str, table: tuple[tuple[int, frozenset[str]], ...], *, end: bool) -> str | None:
+    """The longest word of ``table`` that ``text`` starts (or ends) with."""
+    for n, words in table:
+        if len(text) >= n and (text[-n:] if end else text[:n]) in words:
+            return text[-n:] if end else text[:n]
+    return None
+
+
 def strip_leading(text: str) -> tuple[int, str]:
     """Drop connectives, adverbs and a year from the front; return (chars dropped, rest)."""
     dropped = 0
-    changed = True
-    while changed and text:
-        changed = False
+    while text:
         year = _YEAR_PREFIX.match(text)
-        if year:
-            dropped, text, changed = dropped + year.end(), text[year.end() :], True
-            continue
-        for word in LEADING_NOISE:
-            if text.startswith(word):
-                dropped, text, changed = dropped + len(word), text[len(word) :], True
-                break
+        word = text[: year.end()] if year else _affix(text, _LEADING, end=False)
+        if not word:
+            break
+        dropped, text = dropped + len(word), text[len(word) :]
     return dropped, text
 
 
 def strip_trailing(text: str) -> tuple[str, str | None]:
     """Drop verbs and adverbs from the end; return (rest, the verb nearest the number)."""
     verb: str | None = None
-    changed = True
-    while changed and text:
-        changed = False
-        for word in (*_VERBS_BY_LENGTH, *TRAILING_NOISE):
-            if text.endswith(word) and len(text) >= len(word):
-                if verb is None and word not in TRAILING_NOISE:
-                    verb = word
-                text, changed = text[: -len(word)], True
+    while text:
+        word = _affix(text, _TRAILING_VERBS, end=True)
+        if word is not None:
+            verb = verb or word
+        else:
+            word = _affix(text, _TRAILING_NOISE, end=True)
+            if word is None:
                 break
+        text = text[: -len(word)]
     return text, verb
 
 
@@ -81,18 +103,29 @@ def nearest_verb(text: str) -> str | None:
 
 def leading_action(text: str) -> str | None:
     """The action verb the text opens with (新增, 实施, 获 …), if any."""
-    return next((v for v in ACTION_VERBS if text.startswith(v) and len(text) > len(v)), None)
+    verb = _affix(text, _ACTIONS, end=False)
+    return verb if verb is not None and len(text) > len(verb) else None
 
 
 def base_name(subject: str) -> str:
-    """A subject without its opening action verb: 新增海绵城市达标面积 → 海绵城市达标面积."""
+    """A stock's name from a flow's: 新增海绵城市达标面积 → 海绵城市达标面积.
+
+    Only verbs of novelty (新增, 新培育, 净增 …) go; 获评全市“双百”企业 keeps 获评.
+    """
     verb = leading_action(subject)
-    return subject[len(verb) :] if verb else subject
+    return subject[len(verb) :] if verb and verb.startswith(("新", "净")) else subject
 
 
 def cut_locative(text: str) -> str:
-    """Drop a trailing place phrase: 一般公共预算收入在全市区县率先 → 一般公共预算收入."""
-    return drop_examples(_LOCATIVE.sub("", text))
+    """Drop a trailing place phrase and a leading actor with a modal verb.
+
+    一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP.
+    """
+    text = _LOCATIVE.sub("", text)
+    ends = [m.end() for m in _MODAL.finditer(text)]
+    if ends and len(text) - ends[-1] >= 2:
+        text = text[ends[-1] :]
+    return drop_examples(text)
 
 
 def object_after(text: str) -> str:
@@ -142,15 +175,36 @@ def split_list(text: str, count: int) -> list[str]:
     head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
     if head and len(last) > len(parts[0]):
         return [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
-    return parts
+    return [parts[0]] + [_with_shared_prefix(parts[0], p) for p in parts[1:]]
+
+
+def _with_shared_prefix(first: str, member: str) -> str:
+    """Restore the words a short member leaves out: 集中收集率、处理率 → …污水处理率.
+
+    The prefix ends where the member's first character appears in the first
+    member (家电商品销售数量、销售额), else before the first member's head noun
+    (区属国企营业收入、利润), else before its last ``len(member)`` characters when
+    both end alike (信访总量件次和人次).
+    """
+    if len(member) > 3 or len(first) < len(member) + 2:
+        return member
+    cut = first.find(member[0], 1)
+    if cut > 0:
+        return first[:cut] + member
+    head = next((h for h in SHARED_HEADS if first.endswith(h) and len(first) > len(h)), "")
+    if head:
+        return first[: -len(head)] + member
+    if first[-1] == member[-1]:
+        return first[: -len(member)] + member
+    return member
 
 
 def drop_generic(subject: str) -> str:
-    """Drop a generic opening verb (实施, 完成 …) and dangling connectives.
+    """Drop a generic opening verb (实施, 完成 …), fillers (各类) and dangling connectives.
 
     Names that are indicators in their own right (完成投资, 完成率) keep the verb.
     """
-    subject = subject.rstrip("、和及与")
+    subject = _FILLERS.sub("", subject.rstrip("、和"))
     for verb in GENERIC_VERBS:
         rest = subject[len(verb) :]
         if subject.startswith(verb) and len(rest) >= 2 and not rest.startswith(("投资", "率")):
@@ -162,5 +216,46 @@ def last_phrase(name: str) -> str:
     """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收."""
     head, sep, tail = name.rpartition("、")
     if sep and tail and head.endswith(PREDICATE_ENDINGS):
+        if len(tail) <= 4 and tail.endswith(_RATE_HEADS):
+            return drop_generic(_ACTION_NOUN.sub("", head)) + tail
         return tail
     return name
+
+
+def counted_object(right: str) -> tuple[str, int]:
+    """The object counted by a number and how many characters of ``right`` it spans.
+
+    A generic object takes the phrase that qualifies it: 4家企业获批市级创新型中小企业
+    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作.
+    """
+    thing = object_after(right)
+    if not thing:
+        return "", 0
+    end = right.find(thing) + len(thing)
+    if thing in GENERIC_OBJECTS:
+        raw = _CLAUSE_PIECE.split(right[end:], maxsplit=1)[0]
+        phrase = re.sub(r"(?:19|20)\d\d年度?", "", raw.removeprefix("均").removeprefix("全部"))
+        if len(phrase) >= 2:
+            subject = phrase if phrase.endswith(thing) else phrase + thing
+            return subject, end + len(raw)
+    return thing, end
+
+
+def holder_of(subject: str) -> str:
+    """What an attribute belongs to: 区级重点项目完成投资 → 区级重点项目."""
+    for noun in sorted(ATTRIBUTE_NOUNS, key=len, reverse=True):
+        if subject.endswith(noun) and len(subject) > len(noun):
+            return subject[: -len(noun)]
+    return subject
+
+
+def with_area_head(subject: str, unit: str | None) -> str:
+    """An area is named as one: 完成营造林 25万亩 → 营造林面积 (治理水土流失面积 …).
+
+    Names already ending in an area or size word keep theirs.
+    """
+    if unit is None or not unit.endswith(_AREA_UNITS) or not subject:
+        return subject
+    if subject.endswith(("面积", "规模", "农田", "耕地", "林地", "草地")):
+        return subject
+    return subject + "面积"
