@@ -79,3 +79,12 @@ def test_observations_are_filtered_by_indicator_year_and_status(dave):
 def test_the_openapi_schema_and_docs_are_served(db):
     assert Client().get("/api/openapi.json").json()["info"]["title"] == "planwatch API"
     assert Client().get("/api/docs").status_code == 200
+
+
+def test_a_report_text_comes_back_as_statements_with_their_lines(dave):
+    text = "一、2024年计划执行情况\n全区地区生产总值增长6.5%。\n"
+    body = dave.post("/api/extract", {"text": text}).json()
+    assert body["count"] >= 1
+    first = body["statements"][0]
+    assert (first["line"], first["value"]) == (2, 6.5)
+    assert first["quote"] in text.splitlines()[1]

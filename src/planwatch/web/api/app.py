@@ -10,6 +10,7 @@ from planwatch.web.api import (
     audit,
     errors,
     evaluations,
+    extraction,
     indicators,
     observations,
     regions,
@@ -59,5 +60,5 @@ api = PlanwatchAPI(
     urls_namespace="api",
 )
 errors.install(api)
-for module in (regions, indicators, targets, rules, observations, evaluations, audit):
+for module in (regions, indicators, targets, rules, observations, evaluations, extraction, audit):
     api.add_router("/", module.router)
