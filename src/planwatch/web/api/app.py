@@ -15,6 +15,7 @@ from planwatch.web.api import (
     observations,
     regions,
     rules,
+    submissions,
     targets,
 )
 from planwatch.web.api.auth import SessionAuth, TokenAuth
@@ -52,7 +53,8 @@ api = PlanwatchAPI(
     version="1",
     description=(
         "Read and change a region's development plan: indicators, targets, values, "
-        "evaluations, the audit log. Authenticate with `Authorization: Bearer pw_…` "
+        "department submissions, evaluations, report extraction, the audit log. "
+        "Authenticate with `Authorization: Bearer pw_…` "
         "(`planwatch token create USER`); a token acts with its user's permissions. "
         'Errors are `{"code", "message", "field"}`.'
     ),
@@ -60,5 +62,8 @@ api = PlanwatchAPI(
     urls_namespace="api",
 )
 errors.install(api)
-for module in (regions, indicators, targets, rules, observations, evaluations, extraction, audit):
+RESOURCES = (
+    regions, indicators, targets, rules, observations, submissions, evaluations, extraction, audit,
+)  # fmt: skip
+for module in RESOURCES:
     api.add_router("/", module.router)

@@ -21,12 +21,14 @@ from planwatch.core.errors import InvalidValue
 from planwatch.web.accounts.roles import can_review, require
 from planwatch.web.editing.models import ValidationRule
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
+from planwatch.web.submissions.models import Submission
 
 TRACKED: dict[str, type[models.Model]] = {
     "indicator": IndicatorRecord,
     "target": TargetRecord,
     "observation": ObservationRecord,
     "rule": ValidationRule,
+    "submission": Submission,
 }
 _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 _UNTRACKED_FIELDS = {"id", "updated_at"}
