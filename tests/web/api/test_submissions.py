@@ -59,3 +59,10 @@ def test_submissions_appear_in_the_audit_log(alice, bob):
     changes = alice.get("/api/audit", {"what": "submission", "object_id": pk}).json()
     assert [c["action"] for c in changes] == ["changed", "created"]
     assert {"field": "state", "old": "submitted", "new": "approved"} in changes[0]["fields"]
+
+
+def test_the_review_queue_holds_every_pending_submission_oldest_first(alice, bob):
+    first, second = submit(bob).json()["id"], submit(bob, period="2025-Q2").json()["id"]
+    submit(bob, period="2025-Q3", submit=False)
+    assert [s["id"] for s in alice.get("/api/submissions/queue").json()["items"]] == [first, second]
+    assert bob.get("/api/submissions/queue").status_code == 403

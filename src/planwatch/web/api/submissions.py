@@ -56,8 +56,16 @@ class SubmissionFilter(Schema):
 @router.get("/submissions", response=list[SubmissionOut])
 @paginate(Page)
 def list_submissions(request: HttpRequest, filters: Query[SubmissionFilter]) -> Any:
+    """The 200 most recently changed submissions (of one department), filtered by state."""
     found = services.recent(actor=request.user, department=filters.department)
     return [s for s in found if filters.state is None or s.state == filters.state]
+
+
+@router.get("/submissions/queue", response=list[SubmissionOut])
+@paginate(Page)
+def review_queue(request: HttpRequest) -> Any:
+    """Every submission waiting for review, oldest first (plan office)."""
+    return services.queue(actor=request.user)
 
 
 @router.post("/indicators/{indicator_id}/submissions", response={201: SubmissionOut})
