@@ -83,25 +83,13 @@ def main() -> None:
     os.environ.update(env)
     clerks, reviewers = prepare(args.clients)
     port = free_port()
+    log = (home / "server.log").open("wb")  # a pipe nobody reads would fill and stall the server
+    command = ["-m", "planwatch", "serve", "--host", "127.0.0.1", "--port", str(port)]
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "planwatch",
-            "serve",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--threads",
-            "16",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        [sys.executable, *command, "--threads", "16"], env=env, stdout=log, stderr=log
     )
     try:
-        wait_until_up(port, server)
+        wait_until_up(port, server, home / "server.log")
         run_load(port, clerks, reviewers, args.duration, args.clients)
     finally:
         server.terminate()
@@ -150,11 +138,11 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def wait_until_up(port: int, server: subprocess.Popen[bytes]) -> None:
+def wait_until_up(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise SystemExit(f"the server stopped: {server.stderr.read().decode()[-2000:]}")  # type: ignore[union-attr]
+            raise SystemExit(f"the server stopped: {log.read_text()[-2000:]}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
             connection.request("GET", "/api/openapi.json")
@@ -183,7 +171,7 @@ def run_load(
         rng, client = random.Random(seed), Client(port, token, timings)
         while time.monotonic() < stop:
             value = round(rng.uniform(1, 50), 2)
-            body = {"period": f"2025-{rng.randint(1, 12):02d}", "value": value, "submit": True}
+            body = {"period": "2025", "value": value, "submit": True}
             status, data = client.call(
                 "submit", "POST", f"/api/indicators/{rng.choice(indicators)}/submissions", body
             )

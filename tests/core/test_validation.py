@@ -90,17 +90,18 @@ def test_cumulative_values_may_rise_but_never_fall_within_a_year(values):
 
 def test_a_cumulative_value_above_a_later_month_is_refused_and_other_years_do_not_count():
     existing = [obs("2024-06", 50.0, cumulative=True), obs("2023-12", 900.0, cumulative=True)]
-    assert codes(
-        check(
-            obs("2024-03", 60.0, cumulative=True), indicator=GDP, rules=Rules(), existing=existing
-        )
-    ) == ["cumulative_decrease"]
-    assert (
-        check(
-            obs("2024-03", 40.0, cumulative=True), indicator=GDP, rules=Rules(), existing=existing
-        )
-        == []
-    )
+    march = obs("2024-03", 60.0, cumulative=True)
+    assert codes(check(march, indicator=INVESTMENT, rules=Rules(), existing=existing)) == [
+        "cumulative_decrease"
+    ]
+    lower = obs("2024-03", 40.0, cumulative=True)
+    assert check(lower, indicator=INVESTMENT, rules=Rules(), existing=existing) == []
+
+
+def test_a_year_to_date_growth_rate_may_fall():
+    existing = [obs("2024-06", 7.0, cumulative=True)]
+    later = obs("2024-09", 5.5, cumulative=True)
+    assert check(later, indicator=GDP, rules=Rules(), existing=existing) == []
 
 
 def test_an_estimate_cannot_replace_an_actual_but_an_actual_replaces_an_estimate():

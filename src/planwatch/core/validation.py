@@ -31,7 +31,8 @@ class Rules:
     ``minimum`` / ``maximum`` bound the value (inclusive); ``max_jump`` is the
     largest change from the previous period of the same granularity (in the
     indicator's unit, percentage points for rates) accepted without a remark;
-    ``cumulative`` values may never decrease within a year.
+    ``cumulative`` amounts and counts may never decrease within a year (a year-to-date
+    rate may).
     """
 
     minimum: float | None = None
@@ -115,7 +116,7 @@ def check(
     ]
     findings += _estimate_after_actual(proposed, others)
     findings += _jump(proposed, rules, others)
-    if proposed.cumulative and rules.monotone_cumulative:
+    if proposed.cumulative and rules.monotone_cumulative and not indicator.kind.is_rate:
         findings += _decrease(proposed, others)
     return findings
 

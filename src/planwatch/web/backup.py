@@ -1,8 +1,9 @@
 """Backup and restore of the whole database, on SQLite and PostgreSQL alike.
 
-A backup is gzip-compressed JSON from Django's ``dumpdata`` (natural keys for
-content types and permissions, which every database recreates itself), read in
-one transaction so that it is a consistent snapshot (REPEATABLE READ on
+A backup is gzip-compressed JSON in Django's fixture format (every model in
+dependency order, times to the microsecond; content types and permissions,
+which every database recreates itself, only as natural keys), read in one
+transaction so that it is a consistent snapshot (REPEATABLE READ on
 PostgreSQL; SQLite holds its read lock to the end). A restore goes only into an
 empty database (schema created, no data) and is all or nothing.
 """

@@ -10,6 +10,7 @@ from pydantic import Field
 
 from planwatch.core.observations import Status
 from planwatch.web.api.types import Id, Number, Page, Text
+from planwatch.web.editing import observations as values
 from planwatch.web.submissions import services
 from planwatch.web.submissions.models import State
 
@@ -43,6 +44,12 @@ class SubmissionIn(Schema):
     def entry(self) -> services.Entry:
         return services.Entry(self.period, self.value, self.status, self.note)
 
+    def checked(self, indicator_id: int) -> None:
+        """Refuse a value the indicator's validation rules refuse."""
+        period = values.period_of(self.period)
+        entry = values.Entry(self.period, self.value, self.status, not period.is_year, note=self.note)
+        values.check_entry(indicator_id, entry)
+
 
 class Return(Schema):
     reason: Text = Field(min_length=1, max_length=2000)
@@ -70,6 +77,7 @@ def review_queue(request: HttpRequest) -> Any:
 
 @router.post("/indicators/{indicator_id}/submissions", response={201: SubmissionOut})
 def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
+    entry.checked(indicator_id)
     return 201, services.save(
         actor=request.user, indicator_id=indicator_id, entry=entry.entry(), submit=entry.submit
     )
@@ -79,6 +87,7 @@ def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
 def change(request: HttpRequest, submission_id: Id, entry: SubmissionIn) -> Any:
     """Change a draft or returned submission (and with ``submit``, send it)."""
     indicator_id = services.editable(actor=request.user, submission_id=submission_id).indicator_id
+    entry.checked(indicator_id)
     return services.save(
         actor=request.user, indicator_id=indicator_id, entry=entry.entry(),
         submission_id=submission_id, submit=entry.submit,

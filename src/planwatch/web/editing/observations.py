@@ -48,7 +48,7 @@ class Recorded:
 
 def findings_for(indicator: IndicatorRecord, entry: Entry) -> list[Finding]:
     """Every finding about ``entry`` for ``indicator`` (for forms: show before saving)."""
-    period = _period(entry.period)
+    period = period_of(entry.period)
     rule = ValidationRule.objects.filter(indicator=indicator).first()
     domain = indicator.to_domain()
     existing = [o.to_domain() for o in indicator.observations.all()]
@@ -65,11 +65,19 @@ def findings_for(indicator: IndicatorRecord, entry: Entry) -> list[Finding]:
     return check(proposed, indicator=domain, rules=rules, existing=existing, unit=entry.unit)
 
 
+def check_entry(indicator_id: int, entry: Entry) -> list[Finding]:
+    """The warnings about ``entry``; raises :class:`ValidationFailed` on any error.
+
+    For every path that writes values (the submissions too): the same rules everywhere.
+    """
+    return _checked(indicator_or_404(indicator_id), entry)
+
+
 @transaction.atomic
 def record(*, actor: Any, indicator_id: int, entry: Entry, reason: str = "") -> Recorded:
     """Store a new value; refused if one was already entered for that period and status."""
     indicator = _writable(actor, indicator_id)
-    period = _period(entry.period)
+    period = period_of(entry.period)
     if ObservationRecord.objects.filter(
         indicator=indicator, period=str(period), status=entry.status.value, origin=ORIGIN
     ).exists():
@@ -91,7 +99,7 @@ def correct(
     """Change a value at the version the actor read; the period may not change."""
     obs = history.locked(ObservationRecord, observation_id, version)
     indicator = _writable(actor, obs.indicator_id)
-    period = _period(entry.period)
+    period = period_of(entry.period)
     if str(period) != obs.period or entry.status.value != obs.status:
         raise InvalidField("period", "a correction keeps the period and status; enter a new value")
     warnings = _checked(indicator, entry)
@@ -123,7 +131,7 @@ def _writable(actor: Any, indicator_id: int) -> IndicatorRecord:
     return indicator
 
 
-def _period(text: str) -> Period:
+def period_of(text: str) -> Period:
     try:
         return Period.parse(text)
     except InvalidValue as exc:
