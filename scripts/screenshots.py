@@ -31,25 +31,54 @@ PAGES = [  # (name, user or None for anonymous, path)
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
 
+def log_in(page, user: str) -> None:
+    page.goto(f"{BASE}/login/")
+    page.fill("#id_username", user)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button.primary")
+
+
+def submit_one(browser) -> None:
+    """A pending submission, so the review queue has something to show."""
+    page = browser.new_page()
+    log_in(page, "stats")
+    page.goto(f"{BASE}/submissions/new/1/")
+    page.select_option("#id_period", "2025-Q3")
+    page.fill("#id_value", "6.2")
+    page.fill("#id_note", "统计快报")
+    page.click("button[name=submit]")
+    page.close()
+
+
+def print_preview(browser) -> None:
+    """The dashboard as the print stylesheet lays it out."""
+    page = browser.new_page(viewport={"width": 1000, "height": 1400})
+    log_in(page, "leader")
+    page.emulate_media(media="print")
+    page.goto(f"{BASE}/")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(OUT / "dashboard-print.png"), full_page=True)
+    page.close()
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
+        submit_one(browser)
         for label, (width, height) in WIDTHS.items():
             for name, user, path in PAGES:
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
                 if user:
-                    page.goto(f"{BASE}/login/")
-                    page.fill("#id_username", user)
-                    page.fill("#id_password", PASSWORD)
-                    page.click("main button.primary")
+                    log_in(page, user)
                 page.goto(BASE + path)
                 page.wait_for_timeout(300)  # charts draw after DOMContentLoaded
                 page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
                 context.close()
+        print_preview(browser)
         browser.close()
     print(f"screenshots in {OUT}")
 

@@ -29,16 +29,23 @@ def test_flags_of_matched_statements_agree_with_the_gold_98_percent(
     assert seed_score.field_accuracy[field] >= 0.98
 
 
-def test_subjects_of_matched_statements_overlap_the_gold_names_90_percent(
+def test_subjects_of_matched_statements_overlap_the_gold_names_97_percent(
     seed_score: Score,
 ) -> None:
-    assert seed_score.field_accuracy["subject_overlap"] >= 0.90
+    assert seed_score.field_accuracy["subject_overlap"] >= 0.97
+
+
+def test_subjects_of_matched_statements_equal_the_gold_names_76_5_percent(
+    seed_score: Score,
+) -> None:
+    assert seed_score.field_accuracy["subject"] >= 0.765
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="exact gold names add context the sentence does not state (政府投资项目数量, "
-    "招商引资到位资金); reached 0.69, goal 0.95",
+    reason="exact gold names add context from other clauses (招商引资到位资金, "
+    "公共数据平台编目应用) and follow no single convention for 数量 and 实施; "
+    "reached 0.77, goal 0.95",
 )
 def test_subjects_of_matched_statements_equal_the_gold_names_95_percent(
     seed_score: Score,

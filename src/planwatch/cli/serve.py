@@ -14,7 +14,9 @@ ThreadsOption = Annotated[int, typer.Option(help="Worker threads answering reque
 
 
 @app.command()
-def serve(host: HostOption = "127.0.0.1", port: PortOption = 8000, threads: ThreadsOption = 8) -> None:
+def serve(
+    host: HostOption = "127.0.0.1", port: PortOption = 8000, threads: ThreadsOption = 8
+) -> None:
     """Serve the dashboard with waitress; static files come from the same process (whitenoise)."""
     database.ready()
     run(host, port, threads)

@@ -12,17 +12,29 @@ The remaining fields come from :mod:`planwatch.extract.statement_fields`.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from planwatch.core.numbers import Qualifier
+from planwatch.extract.carried import attribute_list, attribute_subject, rank_subject, run_subject
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
     ATTRIBUTE_NOUNS,
     COUNT_UNITS,
-    GENERIC_OBJECTS,
+    GENERIC_VERBS,
     GROWTH_DOWN,
     LEVEL_VERBS,
+)
+from planwatch.extract.names import (
+    beneficiary,
+    class_name,
+    counted_after,
+    postpose_verb,
+    property_name,
+    reduced_dimension,
+    structure_name,
+    tally_name,
+    with_unit_head,
+    with_verdict,
 )
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
@@ -33,18 +45,18 @@ from planwatch.extract.subjects import (
     counted_object,
     cut_locative,
     drop_generic,
-    holder_of,
     last_phrase,
     leading_action,
     nearest_verb,
     split_list,
     strip_leading,
     strip_trailing,
-    with_area_head,
+    within_parent,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
 _EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+_ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
@@ -114,6 +126,7 @@ def _list_statements(
         names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
     if not names:
         names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
+    names = attribute_list(names, ctx.subjects)
     hits = group if len(group) == members else group * members
     starts = _member_starts(ctx.line, position + dropped, head, members)
     verb = _verb_of(verb_text) or ctx.verb
@@ -186,6 +199,8 @@ def _single_statement(
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
     name = last_phrase(cut_locative(name))
+    if own_verb is None and verb in GROWTH_DOWN:
+        name = reduced_dimension(name, ctx.plain[: clause.start])
     right = ctx.plain[hit.end : following]
     previous = ctx.subjects[-1] if ctx.subjects else ""
     if not name and own_verb in ACTION_VERBS:
@@ -195,22 +210,40 @@ def _single_statement(
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
     if hit.unit == "年" and (name.endswith("连续") or lead == "连续"):
         rest_of_clause = ctx.plain[hit.end : clause.end]
-        subject, holder = _run_subject(name.removesuffix("连续"), rest_of_clause, previous)
+        subject, holder = run_subject(name.removesuffix("连续"), rest_of_clause, previous)
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
+    clause_text = ctx.plain[clause.start : clause.end]
+    stated = ctx.plain[hit.start : hit.end]
     if hit.measure is Measure.RANK:
-        subject = _rank_subject(ctx, name, previous, hit.rank_scope)
+        subject = rank_subject(ctx, name, previous, hit.rank_scope)
+    elif structure := structure_name(clause_text, stated, right):
+        subject = structure
+    elif own_verb == "为" and (served := beneficiary(right)):
+        subject, used = served
+        consumed = hit.end + used
     elif name.startswith("占"):
         subject = base_name(previous) + name
+    elif prop := property_name(name, counted_object(right)[0], hit.unit):
+        subject, consumed = prop, hit.end + counted_object(right)[1]
+    elif name and ctx.plain[hit.end : hit.end + 1].isdigit():
+        subject, ctx.tally = tally_name(name, hit.unit), name
+    elif not left.strip() and ctx.tally:
+        subject, ctx.tally = tally_name(ctx.tally, hit.unit), ""
+    elif (
+        name
+        and (not action or action in GENERIC_VERBS)
+        and not name.endswith("等")
+        and ctx.plain[hit.number_start].isdigit()
+        and (after := counted_after(name, right, hit.unit))
+    ):
+        subject, verb_word, used = after
+        action, consumed = verb_word or None, hit.end + used
     elif name in ATTRIBUTE_NOUNS and previous:
-        holder = ctx.counted if glued and ctx.counted else _holder(previous)
-        _name_count_of(ctx, holder)
-        subject = holder + name
+        subject = attribute_subject(ctx, name, previous, glued)
     elif not name or action == name or name.endswith("等"):
-        thing, used = (
-            counted_object(right) if not name.endswith("等") else (right.split("、")[0], 0)
-        )
+        thing, used = counted_object(right.split("、")[0] if name.endswith("等") else right)
         if thing:
             verb_part = name if action == name else (action or ctx.action)
             subject = drop_generic((verb_part or "") + thing)
@@ -220,70 +253,44 @@ def _single_statement(
             subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:
             subject = previous
-    elif ctx.action and left.lstrip().startswith("、") and not action and own_verb is None:
+    elif (
+        ctx.action
+        and left.lstrip().startswith("、")
+        and not action
+        and own_verb is None
+        and not _events_after_things(ctx.unit, hit.unit)
+    ):
         subject = ctx.action + name
     elif glued and ctx.counted and hit.unit == "%":
         subject = ctx.counted + name
     else:
         subject = name
+    rest = ctx.plain[consumed : clause.end]
+    # A verdict follows the object (8项实事全部兑现) or the count (问题37个全部整改).
+    verdict = consumed > hit.end or rest.startswith(("全部", "均", "已"))
+    if verdict and following == clause.end and hit.unit in COUNT_UNITS and subject:
+        subject = with_verdict(subject, rest)
+    if "累计建成" in left:
+        subject = subject.removeprefix("建成")  # a stock: what stands, not the building
     if action:
         ctx.action = action
     if verb:
         ctx.verb = verb
-    subject = drop_generic(subject)
+    subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
+    if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
+        subject = class_name(subject)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
-    named = with_area_head(subject, hit.unit)
+    named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
 
 
-def _holder(previous: str) -> str:
-    """What the previous subject counted, without its novelty verb unless that leaves too little."""
-    whole = holder_of(previous)
-    bare = base_name(whole)
-    return whole if bare in GENERIC_OBJECTS else bare
-
-
-def _name_count_of(ctx: ClauseContext, holder: str) -> None:
-    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量."""
-    for index in range(len(ctx.made) - 1, -1, -1):
-        made = ctx.made[index]
-        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and holder in made.subject:
-            if not made.subject.endswith("数量"):
-                ctx.made[index] = replace(made, subject=made.subject + "数量")
-            return
-
-
-def _run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
-    """连续5年下降: the name of the run length, and the subject that holds the run.
-
-    ``命案发案连续五年下降`` → 命案发案连续下降年数; with no noun before 连续 the
-    run is named by what follows (连续五年未发生…事故 → 未发生…事故连续年数).
-    """
-    noun = noun.rpartition("、")[2] if noun.endswith("、") or "、" not in noun else noun
-    noun = noun.rstrip("、")
-    if noun in {"总量", "数量", "规模"}:
-        noun = base_name(previous) + noun
-    phrase = re.split(r"[,,、;;。]", right.strip(), maxsplit=1)[0]
-    if not noun and previous and phrase.startswith(("居", "位居", "保持")):
-        noun = base_name(previous)
-    if noun:
-        return noun + "连续" + phrase + "年数", noun
-    return phrase + "连续年数", previous
-
-
-def _rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> str:
-    """居全市第3 ranks the previous subject unless the clause names another one."""
-    if "、" in name:
-        head, _, tail = name.rpartition("、")
-        name = head + tail if tail in {"数量", "规模", "总量"} else tail
-    if name in {"数量", "规模", "总量"}:
-        name = base_name(previous) + name
-    if not name:
-        base = base_name(previous).removesuffix("总量")
-        name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
-    return name + scope + "排名"
+def _events_after_things(before: str | None, unit: str | None) -> bool:
+    """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
+    if unit is None or before is None:
+        return False
+    return unit.endswith("次") and not before.endswith("次")
 
 
 def _verb_of(text: str) -> str | None:

@@ -8,6 +8,12 @@ that a longest match wins.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """A short word list written on one line, words separated by spaces."""
+    return tuple(text.split())
+
+
 GROWTH_UP: tuple[str, ...] = ("同比增长", "增长", "增加", "提高", "提升", "上升", "增")
 GROWTH_DOWN: tuple[str, ...] = (
     "同比下降",
@@ -120,6 +126,8 @@ ACTION_VERBS: tuple[str, ...] = tuple(
             "推行",
             "运行",
             "赋权",
+            "贯通",
+            "上线",
         },
         key=len,
         reverse=True,
@@ -169,6 +177,7 @@ LEADING_NOISE: tuple[str, ...] = (
     "进一步",
     "累计",
     "首批",
+    "梯次",
     "拟",
     "●",
     "■",
@@ -270,6 +279,7 @@ ATTRIBUTE_NOUNS: frozenset[str] = frozenset(
         "税收",
         "销售额",
         "总额",
+        "资产总额",
         "规模",
         "数量",
     }
@@ -278,22 +288,11 @@ COUNT_UNITS: frozenset[str] = frozenset(
     {"个", "项", "家", "户", "所", "座", "处", "条", "件", "名", "人", "套", "辆", "台", "只", "批"}
 )
 # Verbs too generic to be part of an indicator's name (实施3个…工程 counts 工程).
-GENERIC_VERBS: tuple[str, ...] = ("实施", "完成", "落实", "开展", "纳入", "推动", "推进", "开工")
+# 开工 stays: it names a stage of works, as 新开工 and 完工 do.
+GENERIC_VERBS: tuple[str, ...] = _words("实施 完成 落实 开展 纳入 推动 推进 推行 推出")
 # Verbs that end a finished phrase before a list comma (改革扎实推进、…).
-PREDICATE_ENDINGS: tuple[str, ...] = (
-    "推进",
-    "通过",
-    "运营",
-    "运行",
-    "建设",
-    "投用",
-    "完工",
-    "落地",
-    "获批",
-    "挂牌",
-    "开园",
-    "上线",
-    "整治",
+PREDICATE_ENDINGS: tuple[str, ...] = _words(
+    "推进 通过 运营 运行 建设 投用 完工 落地 获批 挂牌 开园 上线 整治"
 )
 # Objects too generic to name an indicator alone (4家企业获批…).
-GENERIC_OBJECTS: frozenset[str] = frozenset({"企业", "产品", "工作", "项目", "单位", "村", "人"})
+GENERIC_OBJECTS: frozenset[str] = frozenset(_words("企业 产品 工作 项目 单位 村 人 指标"))

@@ -34,8 +34,10 @@ class ClauseContext:
     ``plain`` is the line in half-width form (same positions as ``line``);
     ``subjects`` the names given so far; ``action``/``verb`` the last action
     and measure verbs of the current clause (carried to list members);
-    ``counted`` the thing the last count counted; ``made`` the statements so
-    far, which a later attribute may rename (…数量).
+    ``counted`` the thing the last count counted; ``tally`` a name counted
+    twice in a row (390户1070人); ``made`` the statements so
+    far, which a later attribute may rename (…数量); ``parent`` the thing a
+    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个).
     """
 
     line: str
@@ -48,8 +50,10 @@ class ClauseContext:
     action: str | None = None
     verb: str | None = None
     counted: str = ""
+    tally: str = ""
     unit: str | None = None
     made: list[Statement] = field(default_factory=list)
+    parent: str = ""
 
 
 def in_stock_clause(left: str) -> bool:

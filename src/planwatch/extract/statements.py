@@ -7,6 +7,8 @@ This module decides what holds for a whole sentence:
 * **status** — from the part it sits in (review → actual, plan → target), 预计
   turning a whole sentence (and a following 其中 sentence) into estimates;
   parts of no recognisable kind fall back on words such as 力争 and 预计;
+* **section** — the line's path, or the task's when tasks run together in
+  one paragraph (…。一是扩大投资,…。二是…);
 * **period** — the year named by the part heading, else by the document's
   first lines (the review year, and the year after it for the plan).
 """
@@ -24,6 +26,7 @@ from planwatch.extract.sections import Part, PartKind, Tree, document_tree, info
 from planwatch.extract.sentences import clauses, report_lines, sentences
 from planwatch.extract.statement_fields import ClauseContext
 
+_TASK_OPENING = re.compile(r"^([一二三四五六七八九十]{1,3})是")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年")
 # "2025年是“十四五”收官之年": the year a report plans for introduces itself so.
 _PLAN_YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d\d) ?年是[^。]{0,40}之年")
@@ -52,22 +55,41 @@ def extract_statements(text: str) -> list[Statement]:
             context_heading = informal_heading(line, number) or context_heading
             part = context_heading
         previous_estimate = False
+        previous_subjects: list[str] = []
         line_plain = to_halfwidth(line)
+        section = tree.paths[number - 1]
+        inline = _inline_task_labels(tree, number, section)
         for sentence in sentences(line):
             plain = line_plain[sentence.start : sentence.end].strip()
+            if (task := _TASK_OPENING.match(plain)) and task.group(1) in inline:
+                section = f"{tree.paths[number - 1]}/{task.group(1)}"
             estimate = any(m in plain for m in ESTIMATE_MARKERS) or (
                 previous_estimate and plain.startswith("其中")
             )
             previous_estimate = estimate
             status = _status(part, plain, estimate)
             year = _year(part, status, years, plain)
-            context = ClauseContext(line, line_plain, number, tree.paths[number - 1], status, year)
+            context = ClauseContext(line, line_plain, number, section, status, year)
+            if plain.startswith("其中") and previous_subjects:
+                context.parent = previous_subjects[0]
             for clause in clauses(sentence):
                 context.action = context.verb = context.unit = None
-                context.counted = ""
+                context.counted = context.tally = ""
                 clause_statements(context, clause, part)
             found.extend(context.made)
+            previous_subjects = context.subjects
     return found
+
+
+def _inline_task_labels(tree: Tree, number: int, path: str) -> frozenset[str]:
+    """Labels of the tasks run together on line ``number`` (一是…。二是…) under ``path``."""
+    return frozenset(
+        item.label
+        for part in tree.parts
+        for area in part.areas
+        for item in area.items
+        if item.line == number and not path.endswith(f"/{item.label}")
+    )
 
 
 def _document_years(text: str, tree: Tree) -> _Years:

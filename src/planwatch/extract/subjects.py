@@ -31,11 +31,14 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
-_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
-_FILLERS = re.compile(r"各类|各项|各种")
+_FILLERS = re.compile(r"各类|各项|各种|系列")
 _RATE_HEADS = ("率", "占比", "比重")
 _ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
+_PHRASE_END = re.compile(r"[,,、;;。]|及")
+_PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
+# A state rather than an action: 高于预期的指标, but 获批…企业.
+_STATE = re.compile(r"(?:高于|低于|好于|达到|超过|暂无|未|不)")
 _MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
     r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
@@ -200,7 +203,8 @@ def _with_shared_prefix(first: str, member: str) -> str:
 
 
 def drop_generic(subject: str) -> str:
-    """Drop a generic opening verb (实施, 完成 …), fillers (各类) and dangling connectives.
+    """Drop a generic opening verb (实施, 完成 …) with its complement 好, fillers (各类) and
+    dangling connectives.
 
     Names that are indicators in their own right (完成投资, 完成率) keep the verb.
     """
@@ -208,7 +212,8 @@ def drop_generic(subject: str) -> str:
     for verb in GENERIC_VERBS:
         rest = subject[len(verb) :]
         if subject.startswith(verb) and len(rest) >= 2 and not rest.startswith(("投资", "率")):
-            return rest
+            # 实施好援建项目: 好 completes the verb, not the object.
+            return rest[1:] if rest.startswith("好") and len(rest) > 3 else rest
     return subject
 
 
@@ -226,19 +231,37 @@ def counted_object(right: str) -> tuple[str, int]:
     """The object counted by a number and how many characters of ``right`` it spans.
 
     A generic object takes the phrase that qualifies it: 4家企业获批市级创新型中小企业
-    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作.
+    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作; a
+    state joins with 的: 8项指标不同程度低于预期 → 低于预期的指标. The phrase ends
+    at a clause mark or 及.
     """
     thing = object_after(right)
     if not thing:
         return "", 0
+    if thing.startswith("指标"):
+        thing = "指标"
     end = right.find(thing) + len(thing)
     if thing in GENERIC_OBJECTS:
-        raw = _CLAUSE_PIECE.split(right[end:], maxsplit=1)[0]
-        phrase = re.sub(r"(?:19|20)\d\d年度?", "", raw.removeprefix("均").removeprefix("全部"))
+        raw = _PHRASE_END.split(right[end:], maxsplit=1)[0]
+        phrase = _PHRASE_NOISE.sub("", raw)
         if len(phrase) >= 2:
-            subject = phrase if phrase.endswith(thing) else phrase + thing
+            joint = "的" if _STATE.match(phrase) else ""
+            subject = phrase if phrase.endswith(thing) else phrase + joint + thing
             return subject, end + len(raw)
     return thing, end
+
+
+def within_parent(subject: str, parent: str) -> str:
+    """A part named by its kind only takes the whole's qualifiers: under 政府投资项目,
+    新开工项目 → 新开工政府投资项目.
+
+    Applies when both end in the same two-character head noun and the part
+    does not already name the whole.
+    """
+    head = parent[-2:]
+    if len(parent) <= 2 or not subject.endswith(head) or parent in subject:
+        return subject
+    return subject[: -len(head)] + parent
 
 
 def holder_of(subject: str) -> str:
@@ -247,15 +270,3 @@ def holder_of(subject: str) -> str:
         if subject.endswith(noun) and len(subject) > len(noun):
             return subject[: -len(noun)]
     return subject
-
-
-def with_area_head(subject: str, unit: str | None) -> str:
-    """An area is named as one: 完成营造林 25万亩 → 营造林面积 (治理水土流失面积 …).
-
-    Names already ending in an area or size word keep theirs.
-    """
-    if unit is None or not unit.endswith(_AREA_UNITS) or not subject:
-        return subject
-    if subject.endswith(("面积", "规模", "农田", "耕地", "林地", "草地")):
-        return subject
-    return subject + "面积"

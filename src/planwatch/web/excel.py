@@ -3,16 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from io import BytesIO
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 Cell = str | int | float | None
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A table as a page shows it: a title, column headers and plain-value rows."""
+
+    title: str
+    headers: Sequence[str]
+    rows: Sequence[Sequence[Cell]]
+
+
+def wanted(request: HttpRequest) -> bool:
+    """``?format=xlsx``: the page's table as a workbook instead of the page."""
+    return request.GET.get("format") == "xlsx"
 
 
 def workbook(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]) -> bytes:
@@ -36,7 +51,7 @@ def workbook(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]])
     return out.getvalue()
 
 
-def response(filename: str, title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]]):
-    answer = HttpResponse(workbook(title, headers, rows), content_type=XLSX)
-    answer["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}.xlsx"
+def response(sheet: Sheet) -> HttpResponse:
+    answer = HttpResponse(workbook(sheet.title, sheet.headers, sheet.rows), content_type=XLSX)
+    answer["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(sheet.title)}.xlsx"
     return answer

@@ -13,7 +13,6 @@ Environment:
 from __future__ import annotations
 
 import os
-
 from pathlib import Path
 
 from planwatch.web.env import data_dir, database_from_url, env_bool, env_list

@@ -70,14 +70,22 @@ def across_years(rows: list[tuple[int, float | None, float | None]]) -> Option |
     return option
 
 
-def regions_over_years(years: list[int], lines: dict[str, list[float | None]]) -> Option | None:
-    if not lines:
+def regions_over_years(
+    years: list[int],
+    actuals: dict[str, list[float | None]],
+    targets: dict[str, list[float | None]],
+) -> Option | None:
+    """Each region's actual (solid, its own symbol) and target (dashed) across the years."""
+    if not actuals:
         return None
     marks = ["circle", "rect", "triangle", "diamond", "pin", "arrow"]
-    series = [
-        {**_line(name, values, None), "symbol": marks[i % len(marks)], "symbolSize": 8}
-        for i, (name, values) in enumerate(lines.items())
-    ]
+    series = []
+    for i, name in enumerate(actuals):
+        symbol = {"symbol": marks[i % len(marks)], "symbolSize": 8}
+        series.append({**_line(name, actuals[name], None), **symbol})
+        label = _("%(region)s target") % {"region": name}
+        target = {**_line(label, targets[name], None), **symbol, "lineStyle": {"type": "dashed"}}
+        series.append(target)
     return _chart([str(y) for y in years], series)
 
 

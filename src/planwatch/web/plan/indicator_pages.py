@@ -48,7 +48,9 @@ def indicator_page(region: Region, year: int, code: str) -> IndicatorPage:
         current=current,
         years=years,
         history=history,
-        within_chart=charts.within_year(within, target.value if target else None, cumulative_target),
+        within_chart=charts.within_year(
+            within, target.value if target else None, cumulative_target
+        ),
         years_chart=charts.across_years(rows),
     )
 
@@ -71,11 +73,15 @@ def comparison(region: Region, code: str | None) -> Comparison:
     same = IndicatorRecord.objects.filter(code=record.code).select_related("region")
     rows = indicator_years(same.order_by("region__code"))
     years = sorted({r.year for r in rows})
-    lines: dict[str, list[float | None]] = {}
+    actuals: dict[str, list[float | None]] = {}
+    targets: dict[str, list[float | None]] = {}
     for row in rows:
-        values = lines.setdefault(row.region.name, [None] * len(years))
-        values[years.index(row.year)] = row.evaluation.actual
-    return Comparison(record, choices, years, rows, charts.regions_over_years(years, lines))
+        at = years.index(row.year)
+        actuals.setdefault(row.region.name, [None] * len(years))[at] = row.evaluation.actual
+        target = row.evaluation.target
+        targets.setdefault(row.region.name, [None] * len(years))[at] = target and target.value
+    chart = charts.regions_over_years(years, actuals, targets)
+    return Comparison(record, choices, years, rows, chart)
 
 
 def _record(region: Region, code: str) -> IndicatorRecord:

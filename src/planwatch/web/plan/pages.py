@@ -15,9 +15,10 @@ from django.db.models import Max
 
 from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation, Verdict, evaluate
-from planwatch.core.observations import Observation
+from planwatch.core.observations import Observation, Period
 from planwatch.core.plan import annual_observation
 from planwatch.core.targets import TargetForm
+from planwatch.core.timeprogress import Light
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
 from planwatch.web.plan.services import YearEvaluation, evaluate_year
 
@@ -51,7 +52,9 @@ def scope(region_code: str | None, year: str | None) -> Scope:
     regions = list(Region.objects.order_by("code"))
     if not regions:
         raise NotFound("还没有载入任何地区的数据(运行 planwatch demo 或 planwatch load)。")
-    region = next((r for r in regions if r.code == region_code), None) if region_code else regions[0]
+    region = (
+        next((r for r in regions if r.code == region_code), None) if region_code else regions[0]
+    )
     if region is None:
         raise NotFound(f"没有地区 {region_code!r}。")
     years = sorted(
@@ -73,6 +76,24 @@ def _default_year(region: Region, years: list[int]) -> int:
     return max(with_values) if with_values else years[-1]
 
 
+def as_of(region: Region, year: int) -> Period | None:
+    """The latest month or quarter of ``year`` with a value: in-year evaluation goes up to it.
+
+    ``None`` when the year has no month or quarter values (it is judged on
+    whole-year values only).
+    """
+    periods = ObservationRecord.objects.filter(indicator__region=region, year=year).exclude(
+        period__regex=r"^\d{4}$"
+    )
+    found = [Period.parse(p) for p in periods.values_list("period", flat=True).distinct()]
+    return max(found, key=lambda p: p.elapsed_share, default=None)
+
+
+def evaluation(region: Region, year: int) -> YearEvaluation:
+    """The year's evaluation, in-year values included up to :func:`as_of`."""
+    return evaluate_year(region.code, year, as_of(region, year))
+
+
 @dataclass(frozen=True)
 class Card:
     evaluation: Evaluation
@@ -82,6 +103,7 @@ class Card:
 @dataclass(frozen=True)
 class Dashboard:
     result: YearEvaluation
+    as_of: Period | None
     cards: list[Card]
     counts: list[tuple[Verdict, int]]
     lagging: list[Evaluation]
@@ -90,14 +112,18 @@ class Dashboard:
 
 def dashboard(region: Region, year: int) -> Dashboard:
     """Headline cards, verdict counts, the summary and the lagging items of a plan year."""
-    result = evaluate_year(region.code, year)
-    headline = sorted(
-        (e for e in result.evaluations if e.target and e.target.headline),
-        key=lambda e: e.target.headline or 0,  # type: ignore[union-attr]
-    ) or result.evaluations[:HEADLINE_FALLBACK]
+    until = as_of(region, year)
+    result = evaluate_year(region.code, year, until)
+    headline = (
+        sorted(
+            (e for e in result.evaluations if e.target and e.target.headline),
+            key=lambda e: e.target.headline or 0,  # type: ignore[union-attr]
+        )
+        or result.evaluations[:HEADLINE_FALLBACK]
+    )
     series = _series(region, year, [e.indicator.code for e in headline])
     lagging = sorted(
-        (e for e in result.evaluations if e.verdict is Verdict.BELOW or e.flagged),
+        (e for e in result.evaluations if e.verdict is Verdict.BELOW or e.flagged or _behind(e)),
         key=lambda e: e.attainment if e.attainment is not None else 999.0,
     )
     counts = [(v, result.count(v)) for v in VERDICT_ORDER if result.count(v) or v.is_judged]
@@ -106,11 +132,16 @@ def dashboard(region: Region, year: int) -> Dashboard:
     )["last"]
     return Dashboard(
         result=result,
+        as_of=until,
         cards=[Card(e, series.get(e.indicator.code, [])) for e in headline],
         counts=counts,
         lagging=lagging,
         updated_at=updated,
     )
+
+
+def _behind(e: Evaluation) -> bool:
+    return e.progress is not None and e.progress.light is Light.RED
 
 
 def _series(region: Region, year: int, codes: list[str]) -> dict[str, list[tuple[str, float]]]:

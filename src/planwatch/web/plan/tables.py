@@ -1,15 +1,17 @@
-"""The indicator table: filters, sort order and the rows an Excel export writes."""
+"""The tables of the plan pages: the indicator table's filters and sort, and every export."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from planwatch.core.evaluation import Evaluation
 from planwatch.core.indicators import Binding
-from planwatch.web.excel import Cell
+from planwatch.web.excel import Cell, Sheet
+from planwatch.web.plan.models import ObservationRecord
 from planwatch.web.plan.pages import IndicatorYear
 from planwatch.web.plan.templatetags.planwatch import name_of, verdict_label
 
@@ -38,7 +40,7 @@ class TableFilter:
         )
 
     def apply(self, evaluations: list[Evaluation]) -> list[Evaluation]:
-        """Matching rows; binding indicators first, then the chosen order (plan order by default)."""
+        """Matching rows: binding indicators first, then the chosen order (default: the plan's)."""
         rows = [e for e in evaluations if self._keeps(e)]
         if self.sort in ("attainment", "-attainment"):
             known = sorted(
@@ -63,14 +65,15 @@ class TableFilter:
         )
 
 
-def headers() -> list[str]:
-    return [
+def evaluation_sheet(title: str, evaluations: list[Evaluation]) -> Sheet:
+    headers = [
         _("No."), _("Indicator"), _("Type"), _("Unit"), _("Target"), _("Actual / estimate"),
-        _("Source"), _("Attainment %"), _("Verdict"), _("Responsible department"),
+        _("Period"), _("Source"), _("Attainment %"), _("Verdict"), _("Responsible department"),
     ]  # fmt: skip
+    return Sheet(title, headers, [_evaluation_row(i, e) for i, e in enumerate(evaluations, 1)])
 
 
-def row(number: int, e: Evaluation) -> list[Cell]:
+def _evaluation_row(number: int, e: Evaluation) -> list[Cell]:
     obs = e.observation
     return [
         number,
@@ -79,6 +82,7 @@ def row(number: int, e: Evaluation) -> list[Cell]:
         e.indicator.unit,
         e.target.text if e.target else None,
         None if obs is None else obs.value,
+        None if obs is None else str(obs.period),
         None if obs is None else (obs.source + (f" ({_('estimate')})" if e.is_estimate else "")),
         None if e.attainment is None else round(e.attainment, 1),
         verdict_label(e.verdict),
@@ -86,19 +90,44 @@ def row(number: int, e: Evaluation) -> list[Cell]:
     ]
 
 
-def comparison_headers() -> list[str]:
-    return [_("Region"), _("Year"), _("Target"), _("Actual / estimate"), _("Attainment %"), _("Verdict")]
-
-
-def comparison_rows(rows: list[IndicatorYear]) -> list[list[Cell]]:
-    return [
+def comparison_sheet(title: str, rows: list[IndicatorYear]) -> Sheet:
+    headers = [
+        _("Region"), _("Year"), _("Target"), _("Actual / estimate"), _("Attainment %"),
+        _("Verdict"),
+    ]  # fmt: skip
+    return Sheet(
+        title,
+        headers,
         [
-            r.region.name,
-            r.year,
-            r.evaluation.target.text if r.evaluation.target else None,
-            r.evaluation.actual,
-            None if r.evaluation.attainment is None else round(r.evaluation.attainment, 1),
-            verdict_label(r.evaluation.verdict),
+            [
+                r.region.name,
+                r.year,
+                r.evaluation.target.text if r.evaluation.target else None,
+                r.evaluation.actual,
+                None if r.evaluation.attainment is None else round(r.evaluation.attainment, 1),
+                verdict_label(r.evaluation.verdict),
+            ]
+            for r in rows
+        ],
+    )
+
+
+def history_sheet(title: str, observations: list[ObservationRecord]) -> Sheet:
+    """Every value of an indicator with its source and origin."""
+    headers = [
+        _("Period"), _("Value"), _("Status"), _("Source"), _("Recorded by"), _("Note"),
+        _("Updated"),
+    ]  # fmt: skip
+    rows: list[list[Cell]] = [
+        [
+            o.period,
+            o.value,
+            _("estimate") if o.status == "estimate" else _("actual"),
+            o.source,
+            o.origin,
+            o.note,
+            localtime(o.updated_at).strftime("%Y-%m-%d %H:%M"),
         ]
-        for r in rows
+        for o in observations
     ]
+    return Sheet(title, headers, rows)

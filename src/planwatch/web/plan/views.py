@@ -13,17 +13,23 @@ from django.utils.translation import gettext as _
 from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.plan import charts, indicator_pages, pages, tables
-from planwatch.web.plan.services import evaluate_year
 
 
 def _scope(request: HttpRequest) -> pages.Scope:
     return pages.scope(request.GET.get("region"), request.GET.get("year"))
 
 
+def _title(scope: pages.Scope, what: str) -> str:
+    return f"{scope.region.name} {scope.year} {what}"
+
+
 @reader
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     page = pages.dashboard(scope.region, scope.year)
+    if excel.wanted(request):
+        title = _title(scope, _("Lagging indicators"))
+        return excel.response(tables.evaluation_sheet(title, page.lagging))
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     return render(request, "plan/dashboard.html", context)
@@ -32,12 +38,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @reader
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    result = evaluate_year(scope.region.code, scope.year)
+    result = pages.evaluation(scope.region, scope.year)
     table = tables.TableFilter.from_query(request.GET)
     rows = table.apply(result.evaluations)
-    if request.GET.get("format") == "xlsx":
-        title = _("%(region)s %(year)s plan indicators") % {"region": scope.region.name, "year": scope.year}
-        return excel.response(title, title, tables.headers(), [tables.row(i, e) for i, e in enumerate(rows, 1)])
+    if excel.wanted(request):
+        return excel.response(tables.evaluation_sheet(_title(scope, _("Plan indicators")), rows))
     owners = sorted({e.indicator.owner for e in result.evaluations if e.indicator.owner})
     context = {"scope": scope, "result": result, "rows": rows, "table": table, "owners": owners}
     context["verdicts"] = pages.VERDICT_ORDER
@@ -48,6 +53,9 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     scope = _scope(request)
     page = indicator_pages.indicator_page(scope.region, scope.year, code)
+    if excel.wanted(request):
+        title = f"{page.record.name} {_('Every value and where it came from')}"
+        return excel.response(tables.history_sheet(title, page.history))
     return render(request, "plan/indicator.html", {"scope": scope, "page": page})
 
 
@@ -55,15 +63,17 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 def compare(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
     page = indicator_pages.comparison(scope.region, request.GET.get("indicator"))
-    if request.GET.get("format") == "xlsx":
+    if excel.wanted(request):
         title = _("%(name)s across years and regions") % {"name": page.record.name}
-        return excel.response(title, title, tables.comparison_headers(), tables.comparison_rows(page.rows))
-    return render(request, "plan/compare.html", {"scope": scope, "page": page})
+        return excel.response(tables.comparison_sheet(title, page.rows))
+    return render(request, "plan/compare.html", {"scope": scope, "page": page, "all_years": True})
 
 
 def report(request: HttpRequest) -> HttpResponse:
     """The published evaluation of a plan year: open to everyone, signed in or not."""
     scope = _scope(request)
-    result = evaluate_year(scope.region.code, scope.year)
+    result = pages.evaluation(scope.region, scope.year)
     rows = tables.TableFilter().apply(result.evaluations)
+    if excel.wanted(request):
+        return excel.response(tables.evaluation_sheet(_title(scope, _("Main indicators")), rows))
     return render(request, "plan/report.html", {"scope": scope, "result": result, "rows": rows})

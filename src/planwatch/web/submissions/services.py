@@ -140,6 +140,20 @@ def indicator_for_entry(*, actor: Any, indicator_id: int) -> IndicatorRecord:
     return indicator
 
 
+@dataclass(frozen=True)
+class Reference:
+    """What a clerk sees beside the entry form: the targets and the latest values."""
+
+    targets: list[TargetRecord]
+    latest: list[ObservationRecord]
+
+
+def reference(indicator: IndicatorRecord) -> Reference:
+    targets = list(TargetRecord.objects.filter(indicator=indicator).order_by("-year"))
+    latest = ObservationRecord.objects.filter(indicator=indicator).order_by("-year", "-period")
+    return Reference(targets, list(latest[:6]))
+
+
 def writable_indicators(*, actor: Any, region_id: int) -> list[IndicatorRecord]:
     """The indicators of a region the actor may report on, in plan order."""
     records = IndicatorRecord.objects.filter(region_id=region_id).order_by("position")

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import Role, department_of, role_of
 from planwatch.web.plan.models import IndicatorRecord
@@ -15,6 +16,7 @@ from planwatch.web.plan.pages import scope
 from planwatch.web.submissions import services
 from planwatch.web.submissions.forms import EntryForm
 from planwatch.web.submissions.models import Submission
+from planwatch.web.submissions.tables import submission_sheet
 
 
 @reader
@@ -22,9 +24,12 @@ def mine(request: HttpRequest) -> HttpResponse:
     region = scope(request.GET.get("region"), request.GET.get("year")).region
     everyone = role_of(request.user) is not Role.CLERK
     department = None if everyone else department_of(request.user)
+    submissions = services.recent(actor=request.user, department=department)
+    if excel.wanted(request):
+        return excel.response(submission_sheet(_("Recent submissions"), submissions))
     context = {
         "indicators": services.writable_indicators(actor=request.user, region_id=region.id),
-        "submissions": services.recent(actor=request.user, department=department),
+        "submissions": submissions,
     }
     return render(request, "submissions/mine.html", context)
 
@@ -61,12 +66,16 @@ def _entry(
         messages.success(request, _("Submitted for review.") if submit else _("Draft saved."))
         return redirect("submissions:mine")
     context = {"form": form, "indicator": indicator, "submission": submission}
+    context["reference"] = services.reference(indicator)
     return render(request, "submissions/entry.html", context, status=400 if form.errors else 200)
 
 
 @reader
 def review(request: HttpRequest) -> HttpResponse:
-    return render(request, "submissions/review.html", {"queue": services.queue(actor=request.user)})
+    queue = services.queue(actor=request.user)
+    if excel.wanted(request):
+        return excel.response(submission_sheet(_("Submissions waiting for review"), queue))
+    return render(request, "submissions/review.html", {"queue": queue})
 
 
 @require_POST

@@ -1,4 +1,4 @@
-"""Template filters: verdicts as words and icons, numbers, names and sources in the active language."""
+"""Template filters: verdicts as words and icons, numbers, names and sources, per language."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import re
 from typing import Any
 
 from django import template
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from planwatch.core.evaluation import Verdict
+from planwatch.core.timeprogress import Light
 
 register = template.Library()
 
@@ -22,6 +23,11 @@ _ICONS = {
     Verdict.NO_TARGET: "–",
     Verdict.AWAITING: "…",
     Verdict.NEEDS_JUDGEMENT: "?",
+}
+_LIGHTS = {
+    Light.GREEN: ("▲", gettext_lazy("ahead of time progress")),
+    Light.AMBER: ("◆", gettext_lazy("slightly behind time progress")),
+    Light.RED: ("▼", gettext_lazy("behind time progress")),
 }
 _SEED_LINE = re.compile(r"^seed:L(\d+)$")
 
@@ -39,6 +45,13 @@ def verdict_label(verdict: Verdict | str) -> str:
 @register.filter
 def verdict_icon(verdict: Verdict | str) -> str:
     return _ICONS[Verdict(verdict)]
+
+
+@register.filter
+def light_label(light: Light | str) -> str:
+    """序时进度 as an icon and words: 快于序时 / 略慢于序时 / 滞后."""
+    icon, words = _LIGHTS[Light(light)]
+    return f"{icon} {words}"
 
 
 @register.filter
@@ -74,3 +87,11 @@ def is_illustrative(source: str) -> bool:
 def as_json(value: Any) -> str:
     """JSON for a ``data-`` attribute; left unsafe on purpose so autoescaping quotes it."""
     return json.dumps(value, ensure_ascii=False)
+
+
+@register.simple_tag(takes_context=True)
+def xlsx_url(context: dict[str, Any]) -> str:
+    """The current page's address asking for its table as an Excel workbook."""
+    query = context["request"].GET.copy()
+    query["format"] = "xlsx"
+    return "?" + query.urlencode()

@@ -1,0 +1,187 @@
+"""Normal forms of indicator names: word order, and the noun a unit implies.
+
+Reports say 种植青菜头74万亩 and 枣子湾220千伏变电站; indicators are named
+青菜头种植面积 and 枣子湾变电站电压等级. These helpers turn the words the
+clause reader cut out into such names.
+
+Conventions the extractor keeps everywhere:
+
+* a count is named by what it counts (新签约招商引资项目); 数量 is added only
+  when the text says it or an attribute of the same things follows in the
+  sentence (89个区级重点项目完成投资… → 区级重点项目数量);
+* verbs that define a flow or a stage stay (新增, 新开工, 开工, 建成, 创建, 获批);
+  generic verbs go (实施, 完成, 落实, 开展, 推进, 推行, 推出 — see
+  ``GENERIC_VERBS``); a 累计建成 stock drops its verb; farm verbs follow
+  their product;
+* context comes only from the sentence: the whole a 其中 sentence breaks
+  down, the holder of a preceding attribute, the quoted process before a cut
+  dimension. A topic further away (an earlier clause's 招商引资) stays out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
+from planwatch.extract.subjects import counted_object, drop_generic
+
+_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
+_TRANSFER_VERBS = ("放款", "贷款", "授信", "融资", "减免", "发放", "拨付", "兑付", "补贴")
+_REACH_VERBS = ("惠及", "覆盖", "带动", "受益", "吸纳")
+_POWER_UNITS = ("千瓦", "MW", "兆瓦", "GW")
+# Verbs of farm output follow their product in an indicator's name (生猪出栏).
+_POSTPOSED_VERBS = ("种植", "出栏", "存栏", "养殖")
+_ACTION_OPENING = re.compile(
+    r"^(?:基本|全面|初步)?(?:" + "|".join(sorted(ACTION_VERBS, key=len, reverse=True)) + ")"
+)
+_WORK_NOUNS = re.compile(r"(?:前期工作|建设|工作)$")
+# Two counts of one thing in a row (390户1070人, 64类31万余个): each is named by its unit.
+_QUOTED_NAMES = re.compile(r"(?:“[^”]*”)+")
+_VERDICT_ADVERBS = re.compile(r"^(?:全部|均|已|基本|顺利)+")
+_LEADING_DECLINE = re.compile(r"^(?:平均)?(?:减少|压减|压缩|缩短|降低|减)(?=\w{2})")
+_DIMENSIONS = ("时间", "时限", "环节", "材料", "成本", "费用", "跑动次数")
+_TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
+
+
+def postpose_verb(subject: str) -> str:
+    """出栏涪陵黑猪 → 涪陵黑猪出栏; other names unchanged."""
+    for verb in _POSTPOSED_VERBS:
+        rest = subject.removeprefix(verb)
+        if rest != subject and len(rest) >= 2:
+            return rest + verb
+    return subject
+
+
+def without_postposed_verb(subject: str) -> str:
+    """The product itself, for its attributes: 青菜头种植 → 青菜头 (…总产量)."""
+    for verb in _POSTPOSED_VERBS:
+        if subject.endswith(verb) and len(subject) > len(verb) + 1:
+            return subject[: -len(verb)]
+    return subject
+
+
+def with_unit_head(subject: str, unit: str | None) -> str:
+    """Add the noun a unit implies: an area (营造林 → 营造林面积), a capacity (…并网容量),
+    the people reached (补贴惠及 1.6万人 → 补贴惠及人数), the sum of a service (放款 → 放款金额).
+
+    Names already ending in an area or size word keep theirs; 规模 stated in
+    an area unit is an area (种植规模 18万亩 → 种植面积).
+    """
+    if not unit or not subject:
+        return subject
+    if subject.endswith(_REACH_VERBS) and unit[-1] in "人户":
+        return subject + unit[-1] + "数"
+    if subject in _TRANSFER_VERBS and unit.endswith("元"):
+        return subject + "金额"
+    if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
+        return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
+    if not unit.endswith(_AREA_UNITS):
+        return subject
+    if subject.endswith("规模"):
+        return subject[:-2] + "面积"
+    if subject.endswith(("面积", "农田", "耕地", "林地", "草地")):
+        return subject
+    return subject + "面积"
+
+
+def class_name(subject: str) -> str:
+    """A water or quality class (Ⅱ类) is the value of the subject's 类别."""
+    return subject if subject.endswith("类别") else subject + "类别"
+
+
+def property_name(before: str, thing: str, unit: str | None) -> str | None:
+    """A number inside a name states a property of the thing after it.
+
+    枣子湾220千伏变电站 → 枣子湾变电站电压等级; 350MW燃煤热电联产项目前期工作
+    → 燃煤热电联产项目装机容量; 城市15分钟…服务圈 → …服务圈半径; 华峰年产138万吨
+    功能性新材料 → 华峰功能性新材料年产能. ``before`` is the name left of the
+    number with its opening verb still on; ``None`` when the unit names no property.
+    """
+    if not unit or not thing:
+        return None
+    holder = _ACTION_OPENING.sub("", before)
+    if unit.endswith("吨") and holder.endswith("年产"):
+        attribute = "年产能"
+        holder = holder[:-2]
+    elif unit in ("千伏", "kV"):
+        attribute = "电压等级"
+    elif unit.endswith(_POWER_UNITS):
+        attribute = "装机容量"
+    elif unit == "分钟" and thing.endswith("圈"):
+        attribute = "半径"
+    else:
+        return None
+    return holder + _WORK_NOUNS.sub("", thing) + attribute
+
+
+def tally_name(name: str, unit: str | None) -> str:
+    """One of two counts of the same thing, named by its unit: 监测对象 + 户 → 监测对象户数."""
+    noun = _TALLY_NOUNS.get((unit or "")[-1:], "")
+    return name if not noun or name.endswith(noun) else name + noun
+
+
+def counted_after(name: str, right: str, unit: str | None) -> tuple[str, str, int] | None:
+    """The subject when a count is followed by what it counts, though words precede it.
+
+    A modifier (…通过的8项重点民生实事) or the members' own names
+    (“招标投标”“政府采购”5项指标, 教育、电子信息3个学位授权点) are left out;
+    a short word before the count is its verb (完成编目84个应用 → 编目应用).
+    Returns (subject, verb for later list members or "", characters of
+    ``right`` used), or ``None`` when the words before the number are the subject.
+    """
+    if unit not in COUNT_UNITS and unit != "类":
+        return None
+    thing, used = counted_object(right)
+    if not thing:
+        return None
+    if name.endswith("的") or "、" in name or _QUOTED_NAMES.fullmatch(name):
+        return thing, "", used
+    verb = drop_generic(name)
+    return (verb + thing, verb, used) if len(verb) <= 3 else None
+
+
+def with_verdict(subject: str, rest: str) -> str:
+    """A count ending its clause with a short verdict names it: 8项重点民生实事全部兑现
+    → 重点民生实事兑现; adverbs (全部, 均, 已) go. ``rest`` is the clause after the object.
+    """
+    verdict = _VERDICT_ADVERBS.sub("", rest.strip())
+    if 2 <= len(verdict) <= 6 and not re.search(r"[\d的、“]", verdict):
+        return subject + verdict
+    return subject
+
+
+def structure_name(clause: str, stated: str, after: str) -> str | None:
+    """Counts of the report's own structure: 重点做好以下8个方面31项工作 → 重点工作方面,
+    重点工作项数. ``stated`` is the number as written, ``after`` the text right of it."""
+    focus = "重点" if "重点" in clause else ""
+    if stated.endswith("方面") or after.startswith("方面"):
+        return focus + "工作方面"
+    if after.startswith("工作") and "方面" in clause:
+        return focus + "工作项数"
+    return None
+
+
+def reduced_dimension(name: str, before: str) -> str:
+    """平均减时间 after 推行线上“联合报装”: the 联合报装时间 that was cut.
+
+    The decline verb opening ``name`` goes (the measure carries the sign); a
+    bare dimension (时间, 环节, 材料 …) takes the quoted process named in the
+    clause before it (``before``: the sentence up to this clause).
+    """
+    name = _LEADING_DECLINE.sub("", name)
+    if name not in _DIMENSIONS:
+        return name
+    previous = re.split(r"[,,;;:]", re.sub(r"[,,;;:\s]+$", "", before))[-1]
+    quoted = re.findall(r"“([^”]+)”", previous)
+    return quoted[-1] + name if quoted else name
+
+
+def beneficiary(right: str) -> tuple[str, int] | None:
+    """为7601户市场主体放款102.5亿元: the count is of those served, named with the service
+    (放款市场主体). Returns the name and the characters of ``right`` before the
+    service verb, which is left to name the amount that follows (放款金额)."""
+    thing, used = counted_object(right)
+    for verb in _TRANSFER_VERBS:
+        if thing.endswith(verb) and len(thing) > len(verb):
+            return verb + thing[: -len(verb)], used - len(verb)
+    return None

@@ -1,0 +1,40 @@
+"""Pages in a real browser: filters without reloading, the keyboard, charts drawn."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import log_in
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnhandledThreadExceptionWarning"),
+]
+
+
+def test_typing_in_the_search_box_filters_the_table_in_place(browser, site):
+    page = log_in(browser, site, "office")
+    page.goto(f"{site}/indicators/?year=2024")
+    page.evaluate("window.notReloaded = true")
+    page.get_by_label("搜索").fill("进出口")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === '进出口'")
+    rows = page.locator("#indicator-table tbody tr")
+    page.wait_for_function("document.querySelectorAll('#indicator-table tbody tr').length === 1")
+    assert rows.count() == 1 and "进出口总额增速" in rows.first.inner_text()
+    assert page.evaluate("window.notReloaded") is True  # swapped by htmx, not a new page
+
+
+def test_the_keyboard_reaches_the_content_first(browser, site):
+    page = log_in(browser, site, "leader")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+
+
+def test_the_indicator_page_draws_its_charts(browser, site):
+    page = log_in(browser, site, "leader")
+    page.goto(f"{site}/indicators/new_urban_jobs/?year=2025")
+    page.locator(".chart svg").first.wait_for()
+    assert page.locator(".chart svg").count() == 2

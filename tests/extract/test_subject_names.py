@@ -1,0 +1,116 @@
+"""Indicator names: the general rules of word order and context, on invented sentences."""
+
+from __future__ import annotations
+
+from planwatch.extract import extract_statements
+
+
+def subjects(*paragraphs: str) -> list[str]:
+    """Subjects of paragraphs placed in the review part of a plan report."""
+    text = "\n".join(["一、2024年计划执行情况", *paragraphs, "二、2025年主要目标"])
+    return [s.subject for s in extract_statements(text)]
+
+
+def test_a_qizhong_sentence_names_its_parts_by_the_whole_it_breaks_down() -> None:
+    assert subjects("全年实施产业项目50个。其中,新开工项目20个,年度计划投资8亿元。") == [
+        "产业项目",
+        "新开工产业项目数量",
+        "新开工产业项目年度计划投资",
+    ]
+
+
+def test_farm_output_verbs_follow_their_product() -> None:
+    assert subjects("种植油菜12万亩、总产量3万吨,出栏生猪50万头、肉牛2万头。") == [
+        "油菜种植面积",
+        "油菜总产量",
+        "生猪出栏",
+        "肉牛出栏",
+    ]
+
+
+def test_a_number_inside_a_name_states_a_property_of_the_thing_after_it() -> None:
+    assert subjects("建成城东110千伏变电站,加快200MW光伏电站前期工作。") == [
+        "城东变电站电压等级",
+        "光伏电站装机容量",
+    ]
+
+
+def test_two_counts_of_one_thing_are_named_by_their_units() -> None:
+    assert subjects("帮扶困难群众860户2100人。") == ["帮扶困难群众户数", "帮扶困难群众人数"]
+
+
+def test_a_count_before_its_noun_takes_the_verb_of_the_list() -> None:
+    assert subjects("完成登记12个系统、300类表单。") == ["登记系统", "登记表单"]
+
+
+def test_a_modifier_or_the_members_names_before_a_count_stay_out_of_the_name() -> None:
+    assert subjects("经审议确定的6项惠民工程全部完工,甲、乙、丙3所学校建成投用。") == [
+        "惠民工程完工",
+        "学校建成投用",
+    ]
+
+
+def test_indicators_counted_by_their_state_are_named_by_it() -> None:
+    assert subjects("税收收入增速等5项指标高于预期、工业投资增速等3项指标不同程度低于预期。") == [
+        "高于预期的指标",
+        "低于预期的指标",
+    ]
+
+
+def test_bare_attributes_after_a_rank_take_the_holder_of_the_ranked_subject() -> None:
+    assert subjects("区属国企资产总额突破900亿元、全市第2,营业收入、利润总额分别增长8%、6%。") == [
+        "区属国企资产总额",
+        "区属国企资产总额全市排名",
+        "区属国企营业收入",
+        "区属国企利润总额",
+    ]
+
+
+def test_an_attribute_after_a_bare_attribute_takes_no_holder_from_it() -> None:
+    assert subjects("完成协议资金80亿元、到位资金30亿元。") == ["协议资金", "到位资金"]
+
+
+def test_a_count_of_events_does_not_take_the_verb_of_the_things_before() -> None:
+    assert subjects("建成托育中心12家、托育服务5万余次。") == ["建成托育中心", "托育服务"]
+
+
+def test_a_quality_class_is_the_value_of_a_category() -> None:
+    assert subjects("饮用水源地水质稳定保持Ⅲ类。") == ["饮用水源地水质类别"]
+
+
+def test_tasks_run_together_in_one_paragraph_give_their_statements_the_task_path() -> None:
+    text = "\n".join(
+        [
+            "一、2024年计划执行情况",
+            "二、2025年重点工作",
+            "(一)扩大内需。一是提振消费,社会消费品零售总额增长6%。二是扩大投资,"
+            "固定资产投资增长5%。",
+        ]
+    )
+    assert [s.section for s in extract_statements(text)] == ["二/(一)/一", "二/(一)/二"]
+
+
+def test_the_reports_own_structure_is_counted_in_aspects_and_work_items() -> None:
+    assert subjects("全年重点抓好以下5个方面20项工作。") == ["重点工作方面", "重点工作项数"]
+
+
+def test_a_cut_dimension_belongs_to_the_process_named_in_the_clause_before() -> None:
+    assert subjects("推行“不动产登记一窗办”,平均减时间40%、减材料30%。") == [
+        "不动产登记一窗办时间",
+        "不动产登记一窗办材料",
+    ]
+
+
+def test_a_stock_built_up_over_years_is_named_without_its_verb() -> None:
+    assert subjects("累计建成充电桩1200个。") == ["充电桩"]
+
+
+def test_a_verdict_after_the_count_names_it() -> None:
+    assert subjects("群众反映问题52个全部办结。") == ["群众反映问题办结"]
+
+
+def test_those_served_and_the_sum_of_the_service_are_named_by_the_service() -> None:
+    assert subjects("依托“惠企贷”平台为520户小微企业放款8.6亿元。") == [
+        "放款小微企业",
+        "放款金额",
+    ]

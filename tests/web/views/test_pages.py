@@ -1,0 +1,133 @@
+"""What the pages show, their exports, the language switch and their query budgets."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+import pytest
+from openpyxl import load_workbook
+
+from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
+
+
+@pytest.mark.django_db
+def test_the_dashboard_counts_verdicts_and_writes_the_summary(leader):
+    html = leader.get("/?year=2024").content.decode()
+    assert "数据更新于" in html
+    assert "高于预期" in html and "▲" in html  # a word and an icon, not colour alone
+    assert "一般公共预算收入增速等12项指标高于预期" in html
+    assert "进出口总额增速" in html  # lagging, flagged below 80%
+
+
+@pytest.mark.django_db
+def test_the_dashboard_picks_the_latest_year_with_whole_year_values(leader):
+    assert leader.get("/").context["scope"].year == 2024
+
+
+@pytest.mark.django_db
+def test_a_year_in_progress_is_judged_up_to_its_latest_month(leader):
+    response = leader.get("/?year=2025")
+    assert str(response.context["page"].as_of) == "2025-10"
+    html = response.content.decode()
+    assert "截至2025-Q3" in html  # GDP growth judged on its year-to-date rate
+    assert "滞后于序时" in html  # FDI: 640 of 1000万美元 by September, behind 75%
+
+
+@pytest.mark.django_db
+def test_the_indicator_table_lists_binding_indicators_first(leader):
+    rows = leader.get("/indicators/?year=2024").context["rows"]
+    kinds = [e.indicator.binding.value for e in rows]
+    assert kinds == sorted(kinds)  # "binding" < "expected"
+    assert len(rows) == 31
+
+
+@pytest.mark.django_db
+def test_the_indicator_table_filters_and_sorts(leader):
+    rows = leader.get("/indicators/?verdict=below&sort=attainment").context["rows"]
+    assert {e.verdict.value for e in rows} == {"below"}
+    attainments = [e.attainment for e in rows if e.indicator.binding.value == "expected"]
+    assert attainments == sorted(attainments)
+    owned = leader.get("/indicators/?owner=区商务委&q=进出口").context["rows"]
+    assert [e.indicator.code for e in owned] == ["trade_growth"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?format=xlsx",
+        "/indicators/?format=xlsx&binding=binding",
+        "/indicators/new_urban_jobs/?year=2025&format=xlsx",
+        "/compare/?indicator=gdp_growth&format=xlsx",
+        "/report/?format=xlsx",
+        "/submissions/?format=xlsx",
+        "/review/?format=xlsx",
+    ],
+)
+def test_every_table_exports_to_excel(office, path):
+    response = office.get(path)
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(BytesIO(response.content)).active
+    assert sheet["A1"].value and sheet["A2"].value  # a title and the header row
+
+
+@pytest.mark.django_db
+def test_the_indicator_page_cites_sources_and_marks_illustrative_values(leader):
+    html = leader.get("/indicators/new_urban_jobs/?year=2025").content.decode()
+    assert "报告第37行" in html  # seed:L37
+    assert "示例数据" in html
+    assert "序时进度" in html  # the monthly chart's pace line
+
+
+@pytest.mark.django_db
+def test_comparison_spans_every_region_that_has_the_indicator(leader):
+    fuling = IndicatorRecord.objects.get(region__code="fuling", code="gdp_growth")
+    other = Region.objects.create(code="nanchuan", name="南川区")
+    copy = IndicatorRecord.objects.create(
+        region=other, code="gdp_growth", name="地区生产总值增速", unit="%", kind="growth",
+        direction="higher", binding="expected",
+    )  # fmt: skip
+    TargetRecord.objects.create(indicator=copy, year=2024, form="at_least", text="6%以上", value=6)
+    ObservationRecord.objects.create(
+        indicator=copy, period="2024", year=2024, value=6.8, status="actual", origin="test"
+    )
+    rows = leader.get("/compare/?indicator=gdp_growth").context["page"].rows
+    assert {(r.region.code, r.year) for r in rows} >= {("fuling", 2024), ("nanchuan", 2024)}
+    assert fuling.code == "gdp_growth"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/nope/", "/indicators/no_such/", "/?year=1999", "/?region=atlantis", "/?year=abc"]
+)
+def test_unknown_pages_regions_and_years_are_not_found(leader, path):
+    assert leader.get(path).status_code == 404
+
+
+@pytest.mark.django_db
+def test_pages_are_chinese_by_default_and_english_on_request(leader):
+    headers = {"HTTP_ACCEPT_LANGUAGE": "en-US,en"}
+    assert "总览" in leader.get("/", **headers).content.decode()
+    leader.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = leader.get("/").content.decode()
+    assert "Dashboard" in html and "above expectation" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "budget"),
+    [
+        ("/", 15),
+        ("/indicators/", 13),
+        ("/indicators/gdp_growth/", 12),
+        ("/compare/?indicator=gdp_growth", 12),
+        ("/report/", 13),
+        ("/submissions/", 10),
+        ("/review/", 8),
+    ],
+)
+def test_each_page_reads_a_bounded_number_of_queries(
+    office, django_assert_max_num_queries, path, budget
+):
+    with django_assert_max_num_queries(budget):
+        assert office.get(path).status_code == 200
