@@ -82,4 +82,7 @@ def indicator(code: str) -> IndicatorRecord:
 @pytest.fixture(autouse=True)
 def fast_passwords(settings: Any) -> None:
     """Hash test passwords cheaply: the cast is created for nearly every test."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",  # users made before the test
+    ]
