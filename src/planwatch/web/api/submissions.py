@@ -46,8 +46,8 @@ class SubmissionIn(Schema):
 
     def checked(self, indicator_id: int) -> None:
         """Refuse a value the indicator's validation rules refuse."""
-        period = values.period_of(self.period)
-        entry = values.Entry(self.period, self.value, self.status, not period.is_year, note=self.note)
+        cumulative = not values.period_of(self.period).is_year
+        entry = values.Entry(self.period, self.value, self.status, cumulative, note=self.note)
         values.check_entry(indicator_id, entry)
 
 
@@ -89,9 +89,12 @@ def change(request: HttpRequest, submission_id: Id, entry: SubmissionIn) -> Any:
     indicator_id = services.editable(actor=request.user, submission_id=submission_id).indicator_id
     entry.checked(indicator_id)
     return services.save(
-        actor=request.user, indicator_id=indicator_id, entry=entry.entry(),
-        submission_id=submission_id, submit=entry.submit,
-    )  # fmt: skip
+        actor=request.user,
+        indicator_id=indicator_id,
+        entry=entry.entry(),
+        submission_id=submission_id,
+        submit=entry.submit,
+    )
 
 
 @router.post("/submissions/{submission_id}/approve", response=SubmissionOut)
