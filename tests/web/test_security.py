@@ -166,3 +166,16 @@ def test_wrong_types_disguised_files_and_oversized_uploads_are_refused(
     with pytest.raises(uploads.InvalidUpload, match=complaint):
         uploads.store(name, iter(chunks), folder="evidence")
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_serve_in_production_refuses_to_start_without_a_key_and_hosts(monkeypatch):
+    from typer.testing import CliRunner
+
+    import planwatch.cli.commands  # noqa: F401  (registers the commands)
+    from planwatch.cli import app
+
+    monkeypatch.delenv("PLANWATCH_SECRET_KEY", raising=False)
+    monkeypatch.delenv("PLANWATCH_ALLOWED_HOSTS", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--production"])
+    assert result.exit_code == 2
+    assert "PLANWATCH_SECRET_KEY is not set" in result.output
