@@ -39,12 +39,8 @@ def locked(model: type[M], pk: int, version: int | None) -> M:
         record = model.objects.select_for_update().get(pk=pk)  # type: ignore[attr-defined]
     except model.DoesNotExist:  # type: ignore[attr-defined]
         raise NotFound(f"no {model._meta.verbose_name} {pk}") from None
-    if version is not None and version != version_of(record):
-        raise Conflict(
-            f"{model._meta.verbose_name} {pk} was changed by someone else since you read it "
-            f"(your version {version}, now {version_of(record)}); reload it and apply your "
-            "change again"
-        )
+    if version is not None:
+        at_version(record, version)
     return record
 
 
@@ -54,6 +50,17 @@ class InvalidField(InvalidValue):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+def at_version(record: models.Model, version: int) -> None:
+    """Refuse the change unless ``record`` is still at the ``version`` the actor read."""
+    current = version_of(record)
+    if version != current:
+        name = record._meta.verbose_name
+        raise Conflict(
+            f"{name} {record.pk} was changed by someone else since you read it (your version "
+            f"{version}, now {current}); reload it and apply your change again"
+        )
 
 
 def reason_required(reason: str) -> str:

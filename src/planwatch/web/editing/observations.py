@@ -97,8 +97,9 @@ def correct(
     *, actor: Any, observation_id: int, entry: Entry, version: int, reason: str
 ) -> Recorded:
     """Change a value at the version the actor read; the period may not change."""
-    obs = history.locked(ObservationRecord, observation_id, version)
+    obs = history.locked(ObservationRecord, observation_id, None)
     indicator = _writable(actor, obs.indicator_id)
+    history.at_version(obs, version)
     period = period_of(entry.period)
     if str(period) != obs.period or entry.status.value != obs.status:
         raise InvalidField("period", "a correction keeps the period and status; enter a new value")
@@ -110,8 +111,9 @@ def correct(
 
 @transaction.atomic
 def delete(*, actor: Any, observation_id: int, version: int, reason: str) -> None:
-    obs = history.locked(ObservationRecord, observation_id, version)
+    obs = history.locked(ObservationRecord, observation_id, None)
     _writable(actor, obs.indicator_id)
+    history.at_version(obs, version)
     history.delete(obs, actor=actor, reason=history.reason_required(reason))
 
 
