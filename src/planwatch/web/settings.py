@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "planwatch.web.plan",
     "planwatch.web.accounts",
     "planwatch.web.submissions",
+    "planwatch.web.projects",
     "planwatch.web.editing",
     "planwatch.web.api",
 ]

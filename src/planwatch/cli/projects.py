@@ -1,0 +1,192 @@
+"""`planwatch projects …`, `notice`, `problems`: the year's work tracked in a closed loop."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from planwatch.cli import app, database
+from planwatch.cli.errors import reported
+from planwatch.cli.plan import DEMO_DATASET
+from planwatch.core.errors import NotFound
+from planwatch.core.observations import Period
+from planwatch.core.problems import Action
+from planwatch.core.progress import DEFAULT_THRESHOLD
+from planwatch.core.project_totals import GROUPINGS, group_totals
+from planwatch.core.projects import to_yi
+
+projects_app = typer.Typer(help="The project register: load, import, export, totals.")
+app.add_typer(projects_app, name="projects")
+
+UserName = Annotated[str, typer.Option("--user", help="Login name of the acting user.")]
+
+
+def _user(name: str) -> Any:
+    """The acting user; their role decides what the command may do."""
+    from django.contrib.auth.models import User
+
+    try:
+        return User.objects.get(username=name)
+    except User.DoesNotExist:
+        raise NotFound(f"no user {name!r} (create one with `planwatch createuser`)") from None
+
+
+@projects_app.command("load")
+def load(
+    directory: Annotated[Path, typer.Argument(help="Dataset directory.")] = DEMO_DATASET,
+    year: Annotated[int, typer.Option(help="Plan year.")] = 2025,
+) -> None:
+    """Load a dataset's register, progress, key tasks and problems, all or nothing."""
+    database.ready()
+    from planwatch.web.projects.demo import load_year
+
+    with reported():
+        result = load_year(directory, year)
+    typer.echo(
+        f"loaded {result.projects} projects, {result.progress} progress reports, "
+        f"{result.sub_targets} sub-targets, {result.problems} problems"
+    )
+
+
+@projects_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A workbook filled from the template (.xlsx).")],
+    user: UserName,
+) -> None:
+    """Import a clerk's workbook: every row, or nothing and the list of every bad cell."""
+    database.ready()
+    from planwatch.web.projects.services import import_workbook
+
+    with reported():
+        stored = import_workbook(file, actor=_user(user))
+    typer.echo(f"imported {stored.projects} projects and {stored.progress} progress reports")
+
+
+@projects_app.command("export")
+def export(
+    out: Annotated[Path, typer.Option(help="Workbook to write.")] = Path("projects.xlsx"),
+    year: Annotated[int, typer.Option(help="Plan year.")] = 2025,
+    template: Annotated[bool, typer.Option(help="Write an empty template instead.")] = False,
+) -> None:
+    """Write the register and its progress (or an empty template) as the clerks' workbook."""
+    database.ready()
+    from planwatch.web.projects.services import export_workbook
+
+    with reported():
+        stored = export_workbook(out, None if template else year)
+    typer.echo(f"wrote {out}: {stored.projects} projects, {stored.progress} progress reports")
+
+
+@projects_app.command("totals")
+def totals_(
+    by: Annotated[str, typer.Option(help=f"One of {', '.join(GROUPINGS)}.")] = "category",
+    year: Annotated[int, typer.Option(help="Plan year.")] = 2025,
+    government: Annotated[
+        bool, typer.Option("--government", help="Only government investment projects.")
+    ] = False,
+) -> None:
+    """Counts and sums of the register (亿元), grouped."""
+    database.ready()
+    from planwatch.web.projects.services import register
+
+    if by not in GROUPINGS:
+        raise typer.BadParameter(f"--by must be one of {', '.join(GROUPINGS)}")
+    projects = [p for p in register(year) if p.government or not government]
+    table = Table("group", "projects", "total (亿元)", "annual plan (亿元)")
+    for g in group_totals(projects, by):
+        table.add_row(g.key, str(g.count), f"{to_yi(g.total):,.2f}", f"{to_yi(g.annual_plan):,.2f}")
+    Console().print(table)
+
+
+@app.command()
+def notice(
+    month: Annotated[str, typer.Option(help="The month, e.g. 2025-06.")],
+    out: Annotated[Path, typer.Option(help="Directory for the .md and .docx.")] = Path("."),
+    threshold: Annotated[
+        float, typer.Option(help="Points behind time progress before a project lags.")
+    ] = float(DEFAULT_THRESHOLD),
+) -> None:
+    """Write the lag notice (督导通报) of a month as Markdown and DOCX."""
+    database.ready()
+    from planwatch.projects_io.notice import to_markdown, write_docx
+    from planwatch.web.projects.services import lag_notice
+
+    with reported():
+        the_notice = lag_notice(Period.parse(month), threshold=Decimal(str(threshold)))
+    out.mkdir(parents=True, exist_ok=True)
+    markdown, docx = out / f"notice-{month}.md", out / f"notice-{month}.docx"
+    markdown.write_text(to_markdown(the_notice), encoding="utf-8")
+    write_docx(the_notice, docx)
+    typer.echo(f"{len(the_notice.lagging)} lagging projects; wrote {markdown} and {docx}")
+
+
+@app.command()
+def problems(
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only open problems past due.")
+    ] = False,
+    today: Annotated[str, typer.Option(help="The day to judge by (YYYY-MM-DD).")] = "",
+) -> None:
+    """List the problem list (问题清单), or only its overdue entries."""
+    database.ready()
+    from planwatch.web.projects.problem_services import overdue_problems, problems
+
+    day = date.fromisoformat(today) if today else date.today()
+    listed = overdue_problems(day) if overdue else problems()
+    table = Table("code", "state", "department", "deadline", "days late", "description")
+    for p in listed:
+        late = (day - p.deadline).days if p.is_overdue(day) else 0
+        table.add_row(
+            p.code, p.state.label_zh, p.department, str(p.deadline), str(late or ""), p.description
+        )
+    Console().print(table)
+    typer.echo(f"{len(listed)} problem(s)")
+
+
+@app.command()
+def tasks(
+    quarter: Annotated[str, typer.Option(help="The quarter, e.g. 2025-Q3.")],
+    today: Annotated[str, typer.Option(help="Day milestones are judged at (YYYY-MM-DD).")] = "",
+) -> None:
+    """The key tasks' sub-targets at a quarter: the engine's verdict, or the milestone's state."""
+    database.ready()
+    from planwatch.web.projects.task_services import verdicts
+
+    period = Period.parse(quarter)
+    with reported():
+        judged = verdicts(period, date.fromisoformat(today) if today else date.today())
+    table = Table("code", "sub-target", "target", "latest", "verdict", "source")
+    for v in judged:
+        e, sub = v.evaluation, v.sub_target
+        latest = "" if e is None or e.actual is None else f"{e.actual:g}{sub.unit}"
+        verdict = v.milestone.label_zh if v.milestone else (e.verdict.label_zh if e else "")
+        estimate = "(预计)" if e is not None and e.is_estimate else ""
+        table.add_row(sub.code, sub.subject, sub.text, latest + estimate, verdict, sub.source)
+    Console().print(table)
+
+
+@app.command()
+def problem(
+    code: Annotated[str, typer.Argument(help="Problem code, e.g. WT-2025-003.")],
+    action: Annotated[Action, typer.Argument(help="assign, start, submit, send_back or close.")],
+    user: UserName,
+    note: Annotated[str, typer.Option(help="Why (required to send back).")] = "",
+    evidence: Annotated[
+        list[str] | None, typer.Option(help="File name of a piece of evidence; repeatable.")
+    ] = None,
+) -> None:
+    """Take one step of a problem's closed loop; a step the rules refuse exits 2 saying why."""
+    database.ready()
+    from planwatch.web.projects.problem_services import take_step
+
+    with reported():
+        result = take_step(
+            code, action, actor=_user(user), note=note, evidence=tuple(evidence or ())
+        )
+    typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")

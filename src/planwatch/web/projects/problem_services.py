@@ -1,0 +1,128 @@
+"""Use cases of the problem list (问题清单): report a problem, take a step, list the overdue.
+
+A step is decided by the core state machine (:func:`planwatch.core.problems.apply`);
+this module checks the actor's role, locks the problem row, appends the one new
+event and mirrors the state. Events are never updated or deleted. The plan
+office reports, assigns, sends back and closes; the responsible department's
+clerks start the rectification and submit it for checking.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from planwatch.core.errors import NotFound
+from planwatch.core.problems import Action, Event, Problem, State, apply, overdue
+from planwatch.web.accounts.roles import can_review, can_write_for, require
+from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
+
+OFFICE_ACTIONS = {Action.ASSIGN, Action.SEND_BACK, Action.CLOSE}
+
+
+def report_problem(problem: Problem, *, actor: User) -> Problem:
+    """Enter a new problem (state 发现); only the plan office may."""
+    require(can_review(actor), "只有发展改革委可以登记问题。")
+    return store_problem(problem)
+
+
+def store_problem(problem: Problem) -> Problem:
+    """Store ``problem`` with the history it already has; for dataset loads, which are
+    the authority themselves (as :func:`planwatch.web.plan.services.load_dataset`)."""
+    with transaction.atomic():
+        department = _department(problem.department)
+        record = ProblemRecord.objects.create(
+            code=problem.code,
+            source=problem.source.value,
+            link_kind=problem.link_kind.value,
+            link=problem.link,
+            description=problem.description,
+            department=department,
+            deadline=problem.deadline,
+            severity=problem.severity.value,
+            found_at=problem.found_at,
+            state=problem.state.value,
+        )
+        ProblemEventRecord.objects.bulk_create(
+            [_event(record, n, e) for n, e in enumerate(problem.history, start=1)]
+        )
+    return problem
+
+
+def take_step(
+    code: str,
+    action: Action,
+    *,
+    actor: User,
+    note: str = "",
+    evidence: tuple[str, ...] = (),
+    at: datetime | None = None,
+) -> Problem:
+    """Take ``action`` on problem ``code`` as ``actor``.
+
+    Raises ``Forbidden`` when the actor's role may not take the action, and
+    ``IllegalTransition`` when the state machine refuses it; nothing is stored then.
+    """
+    with transaction.atomic():
+        record = _locked(code)
+        if action in OFFICE_ACTIONS:
+            require(can_review(actor), f"只有发展改革委可以{action.label_zh}。")
+        else:
+            department = record.department.name
+            require(can_write_for(actor, department), f"只有{department}可以{action.label_zh}。")
+        problem = apply(
+            record.to_domain(),
+            action,
+            actor=actor.get_username(),
+            at=at or timezone.now(),
+            note=note,
+            evidence=evidence,
+        )
+        _event(record, len(problem.history), problem.history[-1]).save()
+        record.state = problem.state.value
+        record.save(update_fields=["state"])
+    return problem
+
+
+def problems(*, state: State | None = None) -> list[Problem]:
+    records = ProblemRecord.objects.select_related("department").prefetch_related("events")
+    if state is not None:
+        records = records.filter(state=state.value)
+    return [r.to_domain() for r in records]
+
+
+def overdue_problems(today: date) -> list[Problem]:
+    """Open problems past their deadline on ``today``, most overdue first."""
+    open_late = ProblemRecord.objects.exclude(state=State.CLOSED.value).filter(deadline__lt=today)
+    return overdue([r.to_domain() for r in open_late.select_related("department")], today)
+
+
+def _locked(code: str) -> ProblemRecord:
+    try:
+        return ProblemRecord.objects.select_for_update().select_related("department").get(code=code)
+    except ProblemRecord.DoesNotExist:
+        raise NotFound(f"问题 {code} 不存在") from None
+
+
+def _department(name: str) -> Department:
+    try:
+        return Department.objects.get(name=name)
+    except Department.DoesNotExist:
+        raise NotFound(f"未知部门「{name}」") from None
+
+
+def _event(record: ProblemRecord, sequence: int, e: Event) -> ProblemEventRecord:
+    return ProblemEventRecord(
+        problem=record,
+        sequence=sequence,
+        action=e.action.value,
+        before=e.before.value,
+        after=e.after.value,
+        actor=e.actor,
+        at=e.at,
+        note=e.note,
+        evidence="|".join(e.evidence),
+    )
