@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
 from planwatch.web.api import tokens
+from planwatch.web.editing import audit
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -80,3 +81,9 @@ def test_the_token_command_prints_a_token_that_opens_the_api(alice):
     token = result.stdout.strip().splitlines()[0]
     assert tokens.user_for(token).username == "alice"
     assert CliRunner().invoke(app, ["token", "create", "nobody"]).exit_code == 2
+
+
+@pytest.mark.parametrize("what", sorted(audit.TRACKED))
+def test_every_tracked_kind_of_record_can_be_read_from_the_log(alice, what):
+    response = alice.get("/api/audit", {"what": what})
+    assert response.status_code == 200

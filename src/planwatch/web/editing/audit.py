@@ -21,6 +21,7 @@ from planwatch.core.errors import InvalidValue
 from planwatch.web.accounts.roles import can_review, require
 from planwatch.web.editing.models import ValidationRule
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
+from planwatch.web.projects.models import ProjectRecord
 from planwatch.web.submissions.models import Submission
 
 TRACKED: dict[str, type[models.Model]] = {
@@ -29,6 +30,7 @@ TRACKED: dict[str, type[models.Model]] = {
     "observation": ObservationRecord,
     "rule": ValidationRule,
     "submission": Submission,
+    "project": ProjectRecord,  # problems and tasks keep their own append-only event logs
 }
 _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 _UNTRACKED_FIELDS = {"id", "updated_at"}
