@@ -27,6 +27,10 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("entry", "stats", "/submissions/new/1/"),
     ("review", "office", "/review/"),
     ("forbidden", "leader", "/review/"),
+    ("projects", "leader", "/projects/?lagging=1"),
+    ("project", "leader", "/projects/2025-ZF-002/"),
+    ("tasks", "leader", "/tasks/"),
+    ("problems", "office", "/problems/"),
 ]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 

@@ -42,8 +42,8 @@ PASSWORD = "browser-test-password"
 
 @pytest.fixture
 def site(transactional_db, live_server) -> str:
+    """The demo data and three users; ``replace`` because earlier tests may have left theirs."""
     load_dataset(DEMO_DATASET)
-    # replace: the shared cast of tests/web may already hold these names in the session database
     create_user("stats", PASSWORD, Role.CLERK, department="区统计局", replace=True)
     create_user("office", PASSWORD, Role.PLAN_OFFICE, replace=True)
     create_user("leader", PASSWORD, Role.LEADER, replace=True)

@@ -33,11 +33,17 @@ def demo(
     """Load the Fuling demo dataset, show the 2024 evaluation, then serve the dashboard."""
     database.ready()
     from planwatch.web.plan.services import evaluate_year, load_dataset
+    from planwatch.web.projects.demo import load_year
 
     with reported():
         loaded = load_dataset(DEMO_DATASET)
+        work = load_year(DEMO_DATASET, 2025)
         result = evaluate_year(loaded.region, 2024)
-    typer.echo(f"loaded the {result.region.name} demo dataset ({loaded.indicators} indicators)")
+    typer.echo(
+        f"loaded the {result.region.name} demo dataset: {loaded.indicators} indicators, "
+        f"{work.projects} projects (synthetic), {work.sub_targets} task sub-targets, "
+        f"{work.problems} problems"
+    )
     print_table(f"{result.region.name} 2024年计划指标评价", result.evaluations)
     typer.echo(result.summary)
     if serve:

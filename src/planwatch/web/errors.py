@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from planwatch.core.errors import InvalidValue, NotFound, PlanwatchError
+from planwatch.core.problems import IllegalTransition
 
 
 class Forbidden(PlanwatchError):
@@ -22,7 +23,7 @@ class Conflict(PlanwatchError):
     code = "conflict"
 
 
-_STATUS = {Forbidden: 403, NotFound: 404, Conflict: 409, InvalidValue: 400}
+_STATUS = {Forbidden: 403, NotFound: 404, Conflict: 409, IllegalTransition: 409, InvalidValue: 400}
 
 
 class DomainErrorMiddleware:

@@ -12,5 +12,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("planwatch.web.submissions.urls")),
+    path("", include("planwatch.web.projects.urls")),
     path("", include("planwatch.web.plan.urls")),
 ]

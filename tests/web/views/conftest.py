@@ -25,6 +25,7 @@ from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.plan.services import load_dataset
+from planwatch.web.projects.demo import load_year
 
 PASSWORD = "correct horse battery staple"
 CAST = {
@@ -40,6 +41,7 @@ CAST = {
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         load_dataset(DEMO_DATASET)
+        load_year(DEMO_DATASET, 2025)
         for name, (role, department) in CAST.items():
             create_user(name, PASSWORD, role, department=department)
 

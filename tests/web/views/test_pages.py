@@ -77,6 +77,7 @@ def test_the_indicator_page_cites_sources_and_marks_illustrative_values(leader):
     assert "报告第37行" in html  # seed:L37
     assert "示例数据" in html
     assert "序时进度" in html  # the monthly chart's pace line
+    assert "略慢于序时" in html  # judged in-year as on the dashboard: 1.66 of 2万人 by October
 
 
 @pytest.mark.django_db
@@ -119,7 +120,7 @@ def test_pages_are_chinese_by_default_and_english_on_request(leader):
     [
         ("/", 15),
         ("/indicators/", 13),
-        ("/indicators/gdp_growth/", 12),
+        ("/indicators/gdp_growth/", 18),
         ("/compare/?indicator=gdp_growth", 12),
         ("/report/", 13),
         ("/submissions/", 10),

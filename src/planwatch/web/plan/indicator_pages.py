@@ -10,7 +10,7 @@ from planwatch.core.indicators import Kind
 from planwatch.core.observations import Period
 from planwatch.web.plan import charts
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region
-from planwatch.web.plan.pages import IndicatorYear, indicator_years
+from planwatch.web.plan.pages import IndicatorYear, evaluation, indicator_years
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,9 @@ def indicator_page(region: Region, year: int, code: str) -> IndicatorPage:
     """One indicator: this year's verdict, every year's, and every value with its source."""
     record = _record(region, code)
     years = indicator_years([record])
-    current = next((y for y in years if y.year == year), None)
+    in_year = evaluation(region, year).evaluations  # as the dashboard judges it, in-year too
+    judged = next((e for e in in_year if e.indicator.code == code), None)
+    current = None if judged is None else IndicatorYear(region, year, judged)
     history = list(
         ObservationRecord.objects.filter(indicator=record).order_by("-period", "-updated_at")
     )

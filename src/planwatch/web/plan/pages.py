@@ -72,7 +72,7 @@ def scope(region_code: str | None, year: str | None) -> Scope:
 def _default_year(region: Region, years: list[int]) -> int:
     """The latest plan year with a whole-year value (the year a report can be written for)."""
     annual = ObservationRecord.objects.filter(indicator__region=region, year__in=years)
-    with_values = set(annual.filter(period__regex=r"^\d{4}$").values_list("year", flat=True))
+    with_values = set(annual.exclude(period__contains="-").values_list("year", flat=True))
     return max(with_values) if with_values else years[-1]
 
 
@@ -82,9 +82,9 @@ def as_of(region: Region, year: int) -> Period | None:
     ``None`` when the year has no month or quarter values (it is judged on
     whole-year values only).
     """
-    periods = ObservationRecord.objects.filter(indicator__region=region, year=year).exclude(
-        period__regex=r"^\d{4}$"
-    )
+    periods = ObservationRecord.objects.filter(
+        indicator__region=region, year=year, period__contains="-"
+    )  # months (2025-07) and quarters (2025-Q3); a whole year is 2025
     found = [Period.parse(p) for p in periods.values_list("period", flat=True).distinct()]
     return max(found, key=lambda p: p.elapsed_share, default=None)
 
@@ -182,9 +182,8 @@ def indicator_years(records: Iterable[IndicatorRecord]) -> list[IndicatorYear]:
     followed = {t.reference_id for t in targets if t.reference_id}
     values: dict[int, list[Observation]] = {}
     for o in (
-        ObservationRecord.objects.filter(
-            indicator_id__in={r.id for r in records} | followed, period__regex=r"^\d{4}$"
-        )
+        ObservationRecord.objects.filter(indicator_id__in={r.id for r in records} | followed)
+        .exclude(period__contains="-")
         .select_related("indicator")
         .order_by("updated_at", "id")
     ):

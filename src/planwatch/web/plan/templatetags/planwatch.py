@@ -7,11 +7,13 @@ import re
 from typing import Any
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from planwatch.core.evaluation import Verdict
-from planwatch.core.timeprogress import Light
+from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.timeprogress import Light, TimeProgress
 
 register = template.Library()
 
@@ -42,12 +44,6 @@ def verdict_label(verdict: Verdict | str) -> str:
     return verdict.label_en if english() else verdict.label_zh
 
 
-@register.filter
-def verdict_icon(verdict: Verdict | str) -> str:
-    return _ICONS[Verdict(verdict)]
-
-
-@register.filter
 def light_label(light: Light | str) -> str:
     """序时进度 as an icon and words: 快于序时 / 略慢于序时 / 滞后."""
     icon, words = _LIGHTS[Light(light)]
@@ -95,3 +91,34 @@ def xlsx_url(context: dict[str, Any]) -> str:
     query = context["request"].GET.copy()
     query["format"] = "xlsx"
     return "?" + query.urlencode()
+
+
+@register.simple_tag(name="verdict")
+def verdict_tag(verdict: Verdict | str) -> SafeString:
+    """A verdict as icon and words in its colour (colour is never the only signal)."""
+    verdict = Verdict(verdict)
+    return format_html(
+        '<span class="verdict v-{}"><span aria-hidden="true">{}</span> {}</span>',
+        verdict.value,
+        _ICONS[verdict],
+        verdict_label(verdict),
+    )
+
+
+@register.simple_tag
+def progress(p: TimeProgress) -> SafeString:
+    """序时进度: the light as icon and words, then progress against time elapsed."""
+    return format_html(
+        '<span class="progress l-{}" title="{}">{} <span class="muted">{}% / {}%</span></span>',
+        p.light.value,
+        _("Time progress"),
+        light_label(p.light),
+        f"{p.progress:.0f}",
+        f"{p.expected:.0f}",
+    )
+
+
+@register.simple_tag
+def judgement(e: Evaluation) -> SafeString:
+    """Where an indicator stands: its time progress while the year runs, else its verdict."""
+    return progress(e.progress) if e.progress is not None else verdict_tag(e.verdict)

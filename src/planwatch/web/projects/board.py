@@ -1,0 +1,33 @@
+"""Problem-list steps taken from the board: which buttons a user sees, and taking one.
+
+Who may take which step is the projects services' rule (plan office: 交办,
+退回整改, 验收销号; the responsible department: 开始整改, 提请验收); the state
+machine is the core's. This module only reads a step from the form.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from planwatch.core.errors import InvalidValue
+from planwatch.core.problems import Action, Problem
+from planwatch.web.accounts.roles import can_review, can_write_for
+from planwatch.web.projects import problem_services
+from planwatch.web.projects.problem_services import OFFICE_ACTIONS
+
+
+def may_take(actor: Any, action: Action, department: str) -> bool:
+    """Whether to offer ``action`` to ``actor``; the service decides again when it is taken."""
+    if action in OFFICE_ACTIONS:
+        return can_review(actor)
+    return can_write_for(actor, department)
+
+
+def take(*, actor: Any, code: str, action: str, note: str = "", evidence: str = "") -> Problem:
+    """Take the step named ``action`` on problem ``code``; evidence is file names, one a line."""
+    try:
+        chosen = Action(action)
+    except ValueError:
+        raise InvalidValue(f"没有「{action}」这一步。") from None
+    files = tuple(name.strip() for name in evidence.splitlines() if name.strip())
+    return problem_services.take_step(code, chosen, actor=actor, note=note.strip(), evidence=files)

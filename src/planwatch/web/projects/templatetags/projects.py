@@ -1,0 +1,24 @@
+"""Template filters of the problem board: overdue flags and the steps a user may take."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import template
+
+from planwatch.core.problems import Action, Problem, allowed_actions
+from planwatch.web.projects.board import may_take
+
+register = template.Library()
+
+
+@register.filter
+def overdue_on(problem: Problem, today: date) -> bool:
+    return problem.is_overdue(today)
+
+
+@register.filter
+def actions_for(problem: Problem, user: Any) -> list[Action]:
+    """The steps allowed from the problem's state that this user's role may take."""
+    return [a for a in allowed_actions(problem.state) if may_take(user, a, problem.department)]
