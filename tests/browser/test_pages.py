@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qs, urlparse
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import log_in
 
@@ -18,9 +21,10 @@ def test_typing_in_the_search_box_filters_the_table_in_place(browser, site):
     page.goto(f"{site}/indicators/?year=2024")
     page.evaluate("window.notReloaded = true")
     page.get_by_label("搜索").fill("进出口")
-    page.wait_for_function("new URLSearchParams(location.search).get('q') === '进出口'")
+    # waits that run no script in the page: its content security policy forbids eval
+    page.wait_for_url(lambda url: parse_qs(urlparse(url).query).get("q") == ["进出口"])
     rows = page.locator("#indicator-table tbody tr")
-    page.wait_for_function("document.querySelectorAll('#indicator-table tbody tr').length === 1")
+    expect(rows).to_have_count(1)
     assert rows.count() == 1 and "进出口总额增速" in rows.first.inner_text()
     assert page.evaluate("window.notReloaded") is True  # swapped by htmx, not a new page
 

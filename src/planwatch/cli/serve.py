@@ -2,22 +2,36 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
 
 from planwatch.cli import app, database
+from planwatch.cli.errors import reported
 
 HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
 PortOption = Annotated[int, typer.Option(help="TCP port to listen on.")]
 ThreadsOption = Annotated[int, typer.Option(help="Worker threads answering requests.")]
+ProductionOption = Annotated[
+    bool, typer.Option(help="Serve the public: refuse to start without a secret key and hosts.")
+]
 
 
 @app.command()
 def serve(
-    host: HostOption = "127.0.0.1", port: PortOption = 8000, threads: ThreadsOption = 8
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    threads: ThreadsOption = 8,
+    production: ProductionOption = False,
 ) -> None:
     """Serve the dashboard with waitress; static files come from the same process (whitenoise)."""
+    if production:
+        from planwatch.web import production as checks
+
+        with reported():
+            checks.check()
+        os.environ["PLANWATCH_PRODUCTION"] = "1"  # read by the settings, loaded just below
     database.ready()
     run(host, port, threads)
 

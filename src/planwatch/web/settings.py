@@ -6,6 +6,8 @@ Environment:
     PLANWATCH_SECRET_KEY    required when PLANWATCH_DEBUG is off
     PLANWATCH_DEBUG         1/0; default 1 for local use
     PLANWATCH_ALLOWED_HOSTS comma-separated; default localhost names
+    PLANWATCH_PRODUCTION    1: serving the public (debug off by default; see production.check)
+    PLANWATCH_HTTPS         1: served over HTTPS (secure cookies, HSTS, X-Forwarded-Proto trusted)
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from planwatch.web.env import data_dir, database_from_url, env_bool, env_list
 
 WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
-DEBUG = env_bool("PLANWATCH_DEBUG", True)
+PRODUCTION = env_bool("PLANWATCH_PRODUCTION", False)
+DEBUG = env_bool("PLANWATCH_DEBUG", not PRODUCTION)
 SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY") or (
     "planwatch-insecure-development-key" if DEBUG else ""
 )
@@ -33,14 +36,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "ninja",  # serves the API docs' Swagger UI from our own static files (no CDN)
     "planwatch.web.plan",
     "planwatch.web.accounts",
     "planwatch.web.submissions",
     "planwatch.web.projects",
+    "planwatch.web.editing",
+    "planwatch.web.api",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "planwatch.web.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "planwatch.web.language.LanguageMiddleware",
@@ -105,3 +112,20 @@ MEDIA_ROOT = (
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
+
+# History is read-only in the application: the admin may show it, never revert it.
+SIMPLE_HISTORY_REVERT_DISABLED = True
+
+# Security headers and cookies (django.middleware.security and planwatch.web.security).
+HTTPS = env_bool("PLANWATCH_HTTPS", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_SSL_REDIRECT = HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+AUTHENTICATION_BACKENDS = ["planwatch.web.security.RateLimitedBackend"]
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_LOCK_SECONDS = 15 * 60

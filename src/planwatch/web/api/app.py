@@ -1,0 +1,71 @@
+"""The API: one NinjaAPI at ``/api/``, docs at ``/api/docs``, schema at ``/api/openapi.json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ninja import NinjaAPI
+
+from planwatch.web.api import (
+    audit,
+    errors,
+    evaluations,
+    extraction,
+    indicators,
+    observations,
+    projects,
+    regions,
+    rules,
+    submissions,
+    targets,
+)
+from planwatch.web.api.auth import SessionAuth, TokenAuth
+
+ERROR = {
+    "type": "object",
+    "required": ["code", "message", "field"],
+    "properties": {
+        "code": {"type": "string", "description": "stable error code, e.g. not_found, conflict"},
+        "message": {"type": "string"},
+        "field": {"type": ["string", "null"], "description": "the input field at fault"},
+    },
+}
+
+
+class PlanwatchAPI(NinjaAPI):
+    """The API whose schema documents the error body of every 4xx answer of every operation."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        schema["components"].setdefault("schemas", {})["Error"] = ERROR
+        error = {"$ref": "#/components/schemas/Error"}
+        for path in schema["paths"].values():
+            for operation in path.values():
+                operation["responses"]["4XX"] = {
+                    "description": "bad input (400), no or bad token (401), not allowed (403), "
+                    "not found (404), changed by someone else or duplicate (409)",
+                    "content": {"application/json": {"schema": error}},
+                }
+        return schema
+
+
+api = PlanwatchAPI(
+    title="planwatch API",
+    version="1",
+    description=(
+        "Read and change a region's development plan: indicators, targets, values, "
+        "department submissions, evaluations, report extraction, the audit log. "
+        "Authenticate with `Authorization: Bearer pw_…` "
+        "(`planwatch token create USER`); a token acts with its user's permissions. "
+        'Errors are `{"code", "message", "field"}`.'
+    ),
+    auth=[TokenAuth(), SessionAuth()],
+    urls_namespace="api",
+)
+errors.install(api)
+RESOURCES = (
+    regions, indicators, targets, rules, observations, submissions, evaluations, extraction,
+    projects, audit,
+)  # fmt: skip
+for module in RESOURCES:
+    api.add_router("/", module.router)

@@ -1,0 +1,57 @@
+"""The one place where errors become API responses: ``{"code", "message", "field"}``.
+
+Domain errors keep their stable ``code``; the status comes from it. Input the
+schema refuses is ``invalid_input`` (400), naming the first offending field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from planwatch.core.errors import PlanwatchError
+
+STATUS = {
+    "not_found": 404,
+    "forbidden": 403,
+    "conflict": 409,
+    "unauthorized": 401,
+}  # every other domain error is bad input: 400
+
+
+def body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
+    return {"code": code, "message": message, "field": field}
+
+
+def install(api: NinjaAPI) -> None:
+    def respond(request: HttpRequest, status: int, payload: dict[str, Any]) -> HttpResponse:
+        return api.create_response(request, payload, status=status)
+
+    @api.exception_handler(PlanwatchError)
+    def domain(request: HttpRequest, exc: PlanwatchError) -> HttpResponse:
+        field = getattr(exc, "field", None)
+        return respond(request, STATUS.get(exc.code, 400), body(exc.code, exc.message, field))
+
+    @api.exception_handler(ValidationError)
+    def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+        first = exc.errors[0] if exc.errors else {}
+        location = [str(part) for part in first.get("loc", ()) if part not in ("body", "payload")]
+        message = first.get("msg", "invalid input")
+        field = location[-1] if location else None
+        return respond(request, 400, body("invalid_input", f"{field}: {message}", field))
+
+    @api.exception_handler(AuthenticationError)
+    def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+        message = "send a token: Authorization: Bearer pw_… (planwatch token create USER)"
+        return respond(request, 401, body("unauthorized", message))
+
+    @api.exception_handler(Http404)
+    def missing(request: HttpRequest, exc: Http404) -> HttpResponse:
+        return respond(request, 404, body("not_found", str(exc) or "not found"))
+
+    @api.exception_handler(HttpError)
+    def http(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        return respond(request, exc.status_code, body("http_error", str(exc)))

@@ -1,0 +1,97 @@
+"""Indicators of a region: list, filter, read, change (plan office)."""
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+from pydantic import Field
+
+from planwatch.core.indicators import Binding, Direction, Kind
+from planwatch.web.api.types import Code, Id, Number, Page, Reason, Text, Version
+from planwatch.web.editing import history, services
+from planwatch.web.plan import services as plan
+from planwatch.web.plan.models import IndicatorRecord
+
+router = Router(tags=["indicators"])
+
+
+class IndicatorOut(Schema):
+    id: int
+    region: str = Field(alias="region.code")
+    code: str
+    name: str
+    name_en: str
+    aliases: list[str]
+    unit: str
+    kind: Kind
+    direction: Direction
+    binding: Binding
+    group: str
+    owner: str
+    tolerance: float | None
+    flag_below: float | None
+    position: int
+    version: int
+
+    @staticmethod
+    def resolve_aliases(record: IndicatorRecord) -> list[str]:
+        return [a for a in record.aliases.split("|") if a]
+
+    @staticmethod
+    def resolve_version(record: IndicatorRecord) -> int:
+        return history.version_of(record)
+
+
+class IndicatorFilter(Schema):
+    binding: Binding | None = None
+    owner: Text | None = Field(None, max_length=100, description="responsible department")
+    q: Text | None = Field(None, max_length=100, description="part of the name or code")
+
+
+class IndicatorChange(Schema):
+    version: Version
+    reason: Reason
+    name: Text | None = Field(None, min_length=1, max_length=100)
+    name_en: Text | None = Field(None, max_length=200)
+    aliases: list[Text] | None = None
+    unit: Text | None = Field(None, min_length=1, max_length=20)
+    kind: Kind | None = None
+    direction: Direction | None = None
+    binding: Binding | None = None
+    group: Text | None = Field(None, max_length=100)
+    owner: Text | None = Field(None, max_length=100)
+    tolerance: Number | None = Field(None, ge=0)
+    flag_below: Number | None = Field(None, ge=0, le=1000)
+
+
+@router.get("/regions/{code}/indicators", response=list[IndicatorOut])
+@paginate(Page)
+def list_indicators(request: HttpRequest, code: Code, filters: Query[IndicatorFilter]) -> Any:
+    records = IndicatorRecord.objects.filter(region=plan.get_region(code)).select_related("region")
+    if filters.binding:
+        records = records.filter(binding=filters.binding.value)
+    if filters.owner:
+        records = records.filter(owner=filters.owner)
+    if filters.q:
+        records = records.filter(name__contains=filters.q) | records.filter(code=filters.q)
+    return history.with_versions(records.order_by("position"))
+
+
+@router.get("/indicators/{indicator_id}", response=IndicatorOut)
+def get_indicator(request: HttpRequest, indicator_id: Id) -> IndicatorRecord:
+    return services.indicator_or_404(indicator_id)
+
+
+@router.patch("/indicators/{indicator_id}", response=IndicatorOut)
+def change_indicator(
+    request: HttpRequest, indicator_id: Id, change: IndicatorChange
+) -> IndicatorRecord:
+    fields = change.model_dump(exclude_unset=True, exclude={"version", "reason"})
+    return services.update_indicator(
+        actor=request.user,
+        indicator_id=indicator_id,
+        changes=fields,
+        version=change.version,
+        reason=change.reason,
+    )

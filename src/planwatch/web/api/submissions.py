@@ -1,0 +1,107 @@
+"""Department submissions: enter and submit a value, approve or return it (the web's workflow)."""
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+from pydantic import Field
+
+from planwatch.core.observations import Status
+from planwatch.web.api.types import Id, Number, Page, Text
+from planwatch.web.editing import observations as values
+from planwatch.web.submissions import services
+from planwatch.web.submissions.models import State
+
+router = Router(tags=["submissions"])
+
+
+class SubmissionOut(Schema):
+    id: int
+    indicator: str = Field(alias="indicator.code")
+    indicator_id: int
+    period: str
+    value: float
+    status: Status
+    note: str
+    department: str
+    state: State
+    author: str = Field(alias="author.username")
+    reviewer: str | None = Field(None, alias="reviewer.username")
+    review_comment: str
+    observation_id: int | None
+    updated_at: datetime
+
+
+class SubmissionIn(Schema):
+    period: Text = Field(max_length=10, description="2025, 2025-Q3 or 2025-07")
+    value: Number
+    status: Status = Status.ACTUAL
+    note: Text = Field("", max_length=2000)
+    submit: bool = Field(False, description="send for review now (else keep as a draft)")
+
+    def entry(self) -> services.Entry:
+        return services.Entry(self.period, self.value, self.status, self.note)
+
+    def checked(self, indicator_id: int) -> None:
+        """Refuse a value the indicator's validation rules refuse."""
+        cumulative = not values.period_of(self.period).is_year
+        entry = values.Entry(self.period, self.value, self.status, cumulative, note=self.note)
+        values.check_entry(indicator_id, entry)
+
+
+class Return(Schema):
+    reason: Text = Field(min_length=1, max_length=2000)
+
+
+class SubmissionFilter(Schema):
+    department: Text | None = Field(None, max_length=100)
+    state: State | None = None
+
+
+@router.get("/submissions", response=list[SubmissionOut])
+@paginate(Page)
+def list_submissions(request: HttpRequest, filters: Query[SubmissionFilter]) -> Any:
+    """The 200 most recently changed submissions (of one department), filtered by state."""
+    found = services.recent(actor=request.user, department=filters.department)
+    return [s for s in found if filters.state is None or s.state == filters.state]
+
+
+@router.get("/submissions/queue", response=list[SubmissionOut])
+@paginate(Page)
+def review_queue(request: HttpRequest) -> Any:
+    """Every submission waiting for review, oldest first (plan office)."""
+    return services.queue(actor=request.user)
+
+
+@router.post("/indicators/{indicator_id}/submissions", response={201: SubmissionOut})
+def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
+    entry.checked(indicator_id)
+    return 201, services.save(
+        actor=request.user, indicator_id=indicator_id, entry=entry.entry(), submit=entry.submit
+    )
+
+
+@router.put("/submissions/{submission_id}", response=SubmissionOut)
+def change(request: HttpRequest, submission_id: Id, entry: SubmissionIn) -> Any:
+    """Change a draft or returned submission (and with ``submit``, send it)."""
+    indicator_id = services.editable(actor=request.user, submission_id=submission_id).indicator_id
+    entry.checked(indicator_id)
+    return services.save(
+        actor=request.user,
+        indicator_id=indicator_id,
+        entry=entry.entry(),
+        submission_id=submission_id,
+        submit=entry.submit,
+    )
+
+
+@router.post("/submissions/{submission_id}/approve", response=SubmissionOut)
+def approve(request: HttpRequest, submission_id: Id) -> Any:
+    return services.approve(actor=request.user, submission_id=submission_id)
+
+
+@router.post("/submissions/{submission_id}/return", response=SubmissionOut)
+def send_back(request: HttpRequest, submission_id: Id, body: Return) -> Any:
+    return services.send_back(actor=request.user, submission_id=submission_id, reason=body.reason)

@@ -1,0 +1,37 @@
+"""Input types every endpoint shares: text without NUL characters, ids and years in range.
+
+PostgreSQL cannot store a NUL character and SQLite cannot hold an integer
+beyond 64 bits; both are refused here as bad input (400) instead of failing
+in the database.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from ninja import Schema
+from ninja.pagination import LimitOffsetPagination
+from pydantic import AfterValidator, Field, FiniteFloat
+
+
+def _no_nul(text: str) -> str:
+    if "\x00" in text:
+        raise ValueError("text may not contain NUL characters")
+    return text
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+Code = Annotated[str, Field(max_length=60), AfterValidator(_no_nul)]
+Id = Annotated[int, Field(ge=1, le=2**53)]
+Year = Annotated[int, Field(ge=1949, le=2200)]
+Version = Annotated[int, Field(ge=0, le=2**53)]
+Number = FiniteFloat
+Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
+
+
+class Page(LimitOffsetPagination):
+    """``limit`` (1–500, default 100) and ``offset``; answers ``{"items", "count"}``."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=500)
+        offset: int = Field(0, ge=0, le=10**9)

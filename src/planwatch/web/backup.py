@@ -1,0 +1,123 @@
+"""Backup and restore of the whole database, on SQLite and PostgreSQL alike.
+
+A backup is gzip-compressed JSON in Django's fixture format (every model in
+dependency order, times to the microsecond; content types and permissions,
+which every database recreates itself, only as natural keys), read in one
+transaction so that it is a consistent snapshot (REPEATABLE READ on
+PostgreSQL; SQLite holds its read lock to the end). A restore goes only into an
+empty database (schema created, no data) and is all or nothing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import datetime, time
+from pathlib import Path
+from typing import Any
+
+from django.apps import apps
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection, models, transaction
+
+from planwatch.core.errors import PlanwatchError
+
+RECREATED = (ContentType, Permission)  # made by migrate itself, so not backed up
+
+
+class NotEmpty(PlanwatchError):
+    """A restore into a database that already holds data."""
+
+    code = "not_empty"
+
+
+class BadBackup(PlanwatchError):
+    """A file that is not a planwatch backup or does not fit this version's schema."""
+
+    code = "bad_backup"
+
+
+def data_models() -> list[type[models.Model]]:
+    """Every model whose rows a backup holds (with the auto-created many-to-many tables)."""
+    found = apps.get_models(include_auto_created=True)
+    return [m for m in found if m not in RECREATED and not m._meta.proxy]
+
+
+def backup(path: Path) -> int:
+    """Write the whole database to ``path``; returns the number of rows."""
+    ordered = serializers.sort_dependencies(
+        [(config, None) for config in apps.get_app_configs()], allow_cycles=True
+    )
+    count = 0
+    with transaction.atomic(), gzip.open(path, "wt", encoding="utf-8") as out:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        out.write("[")
+        for model in ordered:
+            if model in RECREATED or model._meta.proxy or not model._meta.managed:
+                continue
+            rows = model._default_manager.order_by("pk").iterator(chunk_size=2000)
+            for row in serializers.serialize("python", rows, use_natural_foreign_keys=True):
+                out.write(("\n" if count == 0 else ",\n") + json.dumps(row, cls=_Exact))
+                count += 1
+        out.write("\n]\n")
+    return count
+
+
+class _Exact(DjangoJSONEncoder):
+    """Django's encoder, but times keep their microseconds (it cuts them to milliseconds)."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, datetime | time):
+            return o.isoformat()
+        return super().default(o)
+
+
+def non_empty_tables() -> list[str]:
+    return [m._meta.db_table for m in data_models() if m._default_manager.exists()]
+
+
+def restore(path: Path) -> int:
+    """Load the backup at ``path`` into this empty database; returns the number of rows."""
+    if tables := non_empty_tables():
+        raise NotEmpty(
+            f"the database is not empty ({', '.join(tables[:5])}"
+            f"{', …' if len(tables) > 5 else ''}); restore only into a new, empty database "
+            "(set DATABASE_URL or PLANWATCH_HOME to one)"
+        )
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as source:
+            text = source.read()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise BadBackup(f"{path} is not a gzip-compressed planwatch backup ({exc})") from None
+    count = 0
+    touched: set[type[models.Model]] = set()
+    try:
+        with transaction.atomic(), connection.constraint_checks_disabled():
+            deferred = []
+            for item in serializers.deserialize("json", text, handle_forward_references=True):
+                item.save()
+                touched.add(type(item.object))
+                count += 1
+                if item.deferred_fields:
+                    deferred.append(item)
+            for item in deferred:
+                item.save_deferred_fields()
+            connection.check_constraints()
+    except serializers.base.DeserializationError as exc:
+        raise BadBackup(f"{path} does not fit this version of planwatch: {exc}") from None
+    _reset_sequences(list(touched))
+    return count
+
+
+def _reset_sequences(touched: list[type[models.Model]]) -> None:
+    """Let new rows take ids after the restored ones (PostgreSQL keeps separate counters)."""
+    statements = connection.ops.sequence_reset_sql(no_style(), touched)
+    with connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)

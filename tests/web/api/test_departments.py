@@ -1,0 +1,81 @@
+"""Every write operation the API documents refuses a clerk of another department.
+
+The table below must name every write operation of the schema, so that a new
+endpoint cannot ship without saying how it treats another department's object.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from planwatch.web.api.app import api
+from planwatch.web.plan.models import ObservationRecord, TargetRecord
+from tests.web.conftest import indicator
+
+pytestmark = pytest.mark.usefixtures("demo")
+
+VALUE = {"period": "2025", "value": 6.0, "reason": "x"}
+# (method, path) -> the body a legitimate caller would send; None: not a write of data
+WRITES = {
+    ("PATCH", "/api/indicators/{indicator_id}"): {"version": 0, "reason": "x", "name": "x"},
+    ("PUT", "/api/indicators/{indicator_id}/targets/{year}"): {
+        "form": "positive",
+        "text": "正增长",
+    },
+    ("DELETE", "/api/targets/{target_id}"): {},
+    ("PUT", "/api/indicators/{indicator_id}/rules"): {"maximum": 10},
+    ("POST", "/api/indicators/{indicator_id}/observations"): VALUE,
+    ("PUT", "/api/observations/{observation_id}"): {**VALUE, "version": 0},
+    ("DELETE", "/api/observations/{observation_id}"): {},
+    ("POST", "/api/imports/observations"): {"reason": "x", "rows": [["{indicator_id}", VALUE]]},
+    ("POST", "/api/indicators/{indicator_id}/submissions"): {"period": "2025", "value": 6.0},
+    ("PUT", "/api/submissions/{submission_id}"): {"period": "2025", "value": 6.0},
+    ("POST", "/api/submissions/{submission_id}/approve"): {},
+    ("POST", "/api/submissions/{submission_id}/return"): {"reason": "x"},
+    ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing
+    ("POST", "/api/extract"): None,  # extracts from the text sent, stores nothing
+}
+
+
+def documented_writes() -> set[tuple[str, str]]:
+    paths = api.get_openapi_schema()["paths"]
+    return {
+        (method.upper(), path)
+        for path, operations in paths.items()
+        for method in operations
+        if method in ("post", "put", "patch", "delete")
+    }
+
+
+def test_the_table_names_every_write_operation_of_the_schema(db):
+    assert documented_writes() == set(WRITES)
+
+
+def test_every_write_refuses_a_clerk_of_another_department(bob, carol):
+    gdp = indicator("gdp_growth")  # owned by bob's 区统计局
+    observation = bob.post(f"/api/indicators/{gdp.pk}/observations", VALUE).json()["observation"]
+    submission = bob.post(
+        f"/api/indicators/{gdp.pk}/submissions", {"period": "2025", "value": 6.1, "submit": True}
+    ).json()
+    ids = {
+        "{indicator_id}": str(gdp.pk),
+        "{year}": "2025",
+        "{target_id}": str(TargetRecord.objects.filter(indicator=gdp).first().pk),
+        "{observation_id}": str(observation["id"]),
+        "{submission_id}": str(submission["id"]),
+    }
+    before = sorted(ObservationRecord.objects.values_list("id", "value"))
+    for (method, path), body in WRITES.items():
+        if body is None:
+            continue
+        for placeholder, value in ids.items():
+            path = path.replace(placeholder, value)
+        if method == "DELETE":
+            response = carol.delete(path + f"?version={observation['version']}&reason=x")
+        else:
+            rows = [[gdp.pk, VALUE]] if "rows" in body else None
+            response = getattr(carol, method.lower())(
+                path, {**body, **({"rows": rows} if rows else {})}
+            )
+        assert response.status_code == 403, (method, path, response.json())
+    assert sorted(ObservationRecord.objects.values_list("id", "value")) == before

@@ -1,0 +1,52 @@
+"""Every API operation against its own OpenAPI schema: no 5xx, no answer the schema does
+not describe. Bounded: a few examples per operation, in process, no network."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from planwatch.web.wsgi import application
+
+
+@pytest.fixture
+def connection_kept_open():
+    """Keep the test's database connection across requests, as Django's test client does
+    (the WSGI app would close it at the end of each request, and the test's transaction too)."""
+    signals = (request_started, request_finished)
+    for signal in signals:
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in signals:
+        signal.connect(close_old_connections)
+
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application)
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
+@pytest.mark.slow
+@pytest.mark.usefixtures("demo", "connection_kept_open")
+@schema.parametrize()
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+def test_every_operation_answers_as_its_schema_says(case, alice):
+    case.call_and_validate(headers={"Authorization": f"Bearer {alice.token}"}, checks=CHECKS)

@@ -1,0 +1,181 @@
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client, override_settings
+
+from planwatch.core.errors import NotFound
+from planwatch.web import production, uploads
+from planwatch.web.plan.models import ObservationRecord
+from tests.conftest import REPO
+from tests.web.conftest import Caller, indicator
+
+GOOD = {"PLANWATCH_SECRET_KEY": "k" * 50, "PLANWATCH_ALLOWED_HOSTS": "plan.fuling.gov.cn"}
+ATTACKS = [
+    "'; DROP TABLE plan_observation; --",
+    "1' OR '1'='1",
+    '"><script>alert(1)</script>',
+    "<img src=x onerror=alert(1)>",
+    "../../etc/passwd",
+    "%00' UNION SELECT password FROM auth_user --",
+]
+
+
+@pytest.mark.parametrize(
+    ("environ", "complaint"),
+    [
+        ({}, "PLANWATCH_SECRET_KEY is not set"),
+        ({"PLANWATCH_SECRET_KEY": "k" * 50}, "PLANWATCH_ALLOWED_HOSTS is not set"),
+        ({**GOOD, "PLANWATCH_SECRET_KEY": "short"}, "too weak"),
+        ({**GOOD, "PLANWATCH_ALLOWED_HOSTS": "*"}, "may not be '*'"),
+        ({**GOOD, "PLANWATCH_DEBUG": "1"}, "PLANWATCH_DEBUG is on"),
+    ],
+)
+def test_production_refuses_to_start_without_its_settings(environ, complaint):
+    with pytest.raises(production.NotProductionReady, match=complaint):
+        production.check(environ)
+
+
+def test_production_starts_with_a_key_and_hosts():
+    production.check(GOOD)
+
+
+def test_production_settings_turn_debug_off_and_use_the_given_key_and_hosts():
+    script = "from django.conf import settings as s; print(s.DEBUG, s.ALLOWED_HOSTS, s.SECRET_KEY)"
+    env = {
+        **os.environ,
+        **GOOD,
+        "PLANWATCH_PRODUCTION": "1",
+        "PYTHONPATH": str(REPO / "src"),
+        "DJANGO_SETTINGS_MODULE": "planwatch.web.settings",
+    }
+    env.pop("PLANWATCH_DEBUG", None)
+    out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert out.stdout.split() == ["False", "['plan.fuling.gov.cn']", "k" * 50]
+
+
+def test_every_response_carries_the_security_headers(db):
+    response = Client().get("/login/")
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "Strict-Transport-Security" not in response
+
+
+@override_settings(SECURE_HSTS_SECONDS=31_536_000, SECURE_SSL_REDIRECT=True)
+def test_over_https_the_site_sends_hsts_and_redirects_plain_http(db):
+    assert Client().get("/login/", secure=True)["Strict-Transport-Security"].startswith("max-age")
+    assert Client().get("/login/").status_code == 301
+
+
+def test_logins_lock_after_repeated_failures_of_one_user_at_one_address(db):
+    User.objects.create_user("alice", password="right-password")
+    attacker, elsewhere = Client(REMOTE_ADDR="10.0.0.9"), Client(REMOTE_ADDR="10.0.0.7")
+    for _ in range(5):
+        attacker.post("/login/", {"username": "alice", "password": "guess"})
+    attacker.post("/login/", {"username": "alice", "password": "right-password"})
+    assert "_auth_user_id" not in attacker.session
+    elsewhere.post("/login/", {"username": "alice", "password": "right-password"})
+    assert "_auth_user_id" in elsewhere.session
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("attack", ATTACKS)
+def test_injection_strings_are_stored_as_text_and_filters_find_nothing(attack, alice: Caller):
+    attack = attack.replace("%00", "")
+    pk = indicator("gdp_growth").pk
+    entry = {"period": "2025", "value": 6, "note": attack, "source": attack[:200], "reason": attack}
+    created = alice.post(f"/api/indicators/{pk}/observations", entry)
+    assert created.status_code == 201, created.json()
+    stored = ObservationRecord.objects.get(pk=created.json()["observation"]["id"])
+    assert (stored.note, stored.source) == (attack, attack[:200])
+    for path, params in [
+        ("/api/regions/fuling/indicators", {"owner": attack, "q": attack}),
+        ("/api/regions/fuling/observations", {"indicator": attack[:60]}),
+        ("/api/audit", {"who": attack}),
+    ]:
+        response = alice.get(path, params)
+        assert response.status_code == 200
+        found = response.json()
+        assert (found["count"] if isinstance(found, dict) else len(found)) == 0
+    assert alice.get(f"/api/regions/{attack[:60]}").status_code in (400, 404)
+    assert ObservationRecord.objects.count() > 50  # the table is still there
+
+
+@pytest.mark.usefixtures("demo")
+def test_script_typed_into_a_value_note_is_shown_escaped(alice: Caller):
+    pk = indicator("gdp_growth").pk
+    xss = '"><script>alert(1)</script>'
+    alice.post(f"/api/indicators/{pk}/observations", {"period": "2024", "value": 6, "note": xss})
+    browser = Client()
+    browser.force_login(User.objects.get(username="alice"))
+    page = browser.get("/indicators/gdp_growth/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+@pytest.mark.parametrize("text", ["a\x00b"])
+@pytest.mark.usefixtures("demo")
+def test_nul_characters_are_bad_input_not_a_server_error(text, alice: Caller):
+    pk = indicator("gdp_growth").pk
+    response = alice.post(
+        f"/api/indicators/{pk}/observations", {"period": "2025", "value": 1, "note": text}
+    )
+    assert (response.status_code, response.json()["field"]) == (400, "note")
+    assert alice.get("/api/regions/fuling/indicators", {"owner": text}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "name", ["../../settings.py", "/etc/passwd", "evidence/../../x.pdf", "a/b/c.pdf", "..\\x.pdf"]
+)
+def test_stored_file_names_cannot_leave_the_upload_folder(name, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(NotFound):
+        uploads.response(name, download_as="x.pdf")
+
+
+def test_an_upload_is_stored_under_a_generated_name_and_served_as_a_download(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    name = uploads.store("../../../etc/passwd.pdf", [b"%PDF-1.7 ..."], folder="evidence")
+    assert (tmp_path / "uploads" / name).read_bytes() == b"%PDF-1.7 ..."
+    assert ".." not in name and name.startswith("evidence/")
+    served = uploads.response(name, download_as="验收报告.pdf")
+    assert served["Content-Disposition"].startswith("attachment")
+    assert served["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize(
+    ("name", "chunks", "complaint"),
+    [
+        ("run.exe", [b"MZ"], "allowed are"),
+        ("page.html", [b"<script>"], "allowed are"),
+        ("fake.pdf", [b"<html><script>alert(1)</script>"], "not PDF"),
+        ("huge.pdf", [b"%PDF-"] + [b"0" * 1024 * 1024] * 21, "over 20 MB"),
+    ],
+)
+def test_wrong_types_disguised_files_and_oversized_uploads_are_refused(
+    name, chunks, complaint, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    with pytest.raises(uploads.InvalidUpload, match=complaint):
+        uploads.store(name, iter(chunks), folder="evidence")
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_serve_in_production_refuses_to_start_without_a_key_and_hosts(monkeypatch):
+    from typer.testing import CliRunner
+
+    import planwatch.cli.commands  # noqa: F401  (registers the commands)
+    from planwatch.cli import app
+
+    monkeypatch.delenv("PLANWATCH_SECRET_KEY", raising=False)
+    monkeypatch.delenv("PLANWATCH_ALLOWED_HOSTS", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--production"])
+    assert result.exit_code == 2
+    assert "PLANWATCH_SECRET_KEY is not set" in result.output
