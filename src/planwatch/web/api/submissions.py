@@ -10,7 +10,6 @@ from pydantic import Field
 
 from planwatch.core.observations import Status
 from planwatch.web.api.types import Id, Number, Page, Text
-from planwatch.web.editing import observations as values
 from planwatch.web.submissions import services
 from planwatch.web.submissions.models import State
 
@@ -44,12 +43,6 @@ class SubmissionIn(Schema):
     def entry(self) -> services.Entry:
         return services.Entry(self.period, self.value, self.status, self.note)
 
-    def checked(self, indicator_id: int) -> None:
-        """Refuse a value the indicator's validation rules refuse."""
-        cumulative = not values.period_of(self.period).is_year
-        entry = values.Entry(self.period, self.value, self.status, cumulative, note=self.note)
-        values.check_entry(indicator_id, entry)
-
 
 class Return(Schema):
     reason: Text = Field(min_length=1, max_length=2000)
@@ -77,7 +70,6 @@ def review_queue(request: HttpRequest) -> Any:
 
 @router.post("/indicators/{indicator_id}/submissions", response={201: SubmissionOut})
 def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
-    entry.checked(indicator_id)
     return 201, services.save(
         actor=request.user, indicator_id=indicator_id, entry=entry.entry(), submit=entry.submit
     )
@@ -87,7 +79,6 @@ def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
 def change(request: HttpRequest, submission_id: Id, entry: SubmissionIn) -> Any:
     """Change a draft or returned submission (and with ``submit``, send it)."""
     indicator_id = services.editable(actor=request.user, submission_id=submission_id).indicator_id
-    entry.checked(indicator_id)
     return services.save(
         actor=request.user,
         indicator_id=indicator_id,

@@ -18,6 +18,7 @@ from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.indicators import Kind
 from planwatch.core.observations import Period, Status
 from planwatch.web.accounts.roles import can_read, can_review, can_write_for, require
+from planwatch.web.editing import observations
 from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
 from planwatch.web.submissions.models import State, Submission
@@ -76,6 +77,7 @@ def save(
     problems = entry_problems(indicator, entry)
     if problems:
         raise InvalidValue(" ".join(problems.values()))
+    _check_rules(indicator.id, entry)
     if submission_id is None:
         submission = Submission(indicator=indicator, department=indicator.owner, author=actor)
     else:
@@ -211,3 +213,12 @@ def _reviewed(submission: Submission, actor: Any, state: State, comment: str) ->
     submission.review_comment = comment
     submission.save()
     return submission
+
+
+def _check_rules(indicator_id: int, entry: Entry) -> None:
+    """The indicator's validation rules, the same for pages, workbooks and the API."""
+    cumulative = not Period.parse(entry.period).is_year
+    rules_entry = observations.Entry(
+        entry.period, entry.value, entry.status, cumulative, note=entry.note
+    )
+    observations.check_entry(indicator_id, rules_entry)
