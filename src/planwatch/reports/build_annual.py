@@ -146,8 +146,10 @@ def _review(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
         for task in area.tasks:
             number += 1
             results: list[Run] = []
-            for k, r in enumerate(task.results):
-                results += [*([Run(";")] if k else []), Run(r.text, r.source, about=task.title)]
+            for k, parts in enumerate(task.results):
+                if k:
+                    results.append(Run(";"))
+                results += [Run(r.text, r.source, about=task.title) for r in parts]
             if results:
                 results.append(Run("。"))
             else:

@@ -29,14 +29,16 @@ class Quoted:
 class TaskItem:
     """A task of an area ("一是深入推进新型工业化"), its sub-targets and reported results.
 
-    ``code`` identifies the task in the task tree (to attach results).
+    ``code`` identifies the task in the task tree (to attach results). Each
+    result is a sequence of parts with their own sources: the target as the
+    plan set it, then the outcome as the department or the statistics reported it.
     """
 
     ordinal: str
     title: str
     source: str = ""
     sub_targets: tuple[Quoted, ...] = ()
-    results: tuple[Quoted, ...] = ()
+    results: tuple[tuple[Quoted, ...], ...] = ()
     code: str = ""
 
 
