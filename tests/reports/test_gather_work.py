@@ -37,6 +37,16 @@ def test_the_project_paragraph_from_the_stored_register_equals_seed_line_115(wor
     assert projects.blocks[0].runs[0].source == "synthetic"  # a synthetic register: 示例数据
 
 
+def test_the_general_requirements_are_the_offices_draft_equal_to_seed_line_107(demo):
+    from planwatch.reports.gather import annual_inputs
+
+    report = build_annual(annual_inputs("fuling", 2024))
+    requirements = report.sections[1].sections[0]
+    assert requirements.title == "(一)总体要求"
+    assert texts(requirements.blocks) == [seed_line(107)]
+    assert requirements.blocks[0].runs[0].source == "seed:L107"
+
+
 def test_the_next_years_key_tasks_come_from_the_stored_tree(work):
     from planwatch.reports.gather import annual_inputs
 

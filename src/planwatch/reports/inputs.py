@@ -63,7 +63,8 @@ class AnnualInputs:
     rates in one clause are said with 分别; empty: one clause per headline
     indicator), and ``qualifiers`` the word the office writes with a figure (左右, 突破).
     ``review`` holds this year's key tasks with their results, ``plan_tasks``
-    next year's key tasks.
+    next year's key tasks, ``requirements`` the office's draft of next year's
+    总体要求.
     """
 
     region: str
@@ -78,6 +79,7 @@ class AnnualInputs:
     review: Sequence[TaskArea] | None = None
     plan_tasks: Sequence[TaskArea] | None = None
     projects: ProjectArrangement | None = None
+    requirements: Quoted | None = None
 
     @property
     def next_year(self) -> int:
