@@ -13,8 +13,13 @@ from __future__ import annotations
 
 import re
 
-from planwatch.core.numbers import Qualifier
-from planwatch.extract.carried import attribute_list, attribute_subject, rank_subject, run_subject
+from planwatch.extract.carried import (
+    attribute_subject,
+    clause_topic,
+    rank_subject,
+    run_subject,
+    with_topic,
+)
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
@@ -23,6 +28,13 @@ from planwatch.extract.lexicon import (
     GENERIC_VERBS,
     GROWTH_DOWN,
     LEVEL_VERBS,
+)
+from planwatch.extract.lists import (
+    EACH_RE,
+    list_group,
+    list_head,
+    list_statements,
+    shared_head_list,
 )
 from planwatch.extract.names import (
     beneficiary,
@@ -48,38 +60,38 @@ from planwatch.extract.subjects import (
     last_phrase,
     leading_action,
     nearest_verb,
-    split_list,
     strip_leading,
     strip_trailing,
     within_parent,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
-_EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
-_LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
     """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
     hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
+    if not hits:
+        ctx.topic = clause_topic(ctx.plain[clause.start : clause.end]) or ctx.topic
+        return
     out = ctx.made
     position = clause.start
     index = 0
     while index < len(hits):
         hit = hits[index]
         left = ctx.plain[position : hit.start].rstrip()
-        group = _list_group(ctx.plain, hits, index) if "分别" in left else [hit]
+        group = list_group(ctx.plain, hits, index) if "分别" in left else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
         listed = any(sep in left for sep in ("、", "和"))
         if (
             len(group) > 1
-            or (listed and _EACH_RE.search(left))
-            or (hit.text_target is not None and "、" in _list_head(left))
-            or _shared_head_list(left, hit)
+            or (listed and EACH_RE.search(left))
+            or (hit.text_target is not None and "、" in list_head(left))
+            or shared_head_list(left, hit)
             or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end])
         ):
-            out.extend(_list_statements(ctx, clause, part, group, position, left))
+            out.extend(list_statements(ctx, clause, part, group, position, left))
         else:
             statement, consumed = _single_statement(
                 ctx, clause, part, hit, position, left, following
@@ -90,90 +102,6 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
             continue
         position = group[-1].end
         index += len(group)
-
-
-def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
-    group = [hits[index]]
-    for hit in hits[index + 1 :]:
-        glue = line[group[-1].end : hit.start].strip()
-        if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
-            break
-        group.append(hit)
-    if len(group) > 1 and group[-1].qualifier is not Qualifier.EXACT:
-        for member in group[:-1]:
-            if member.qualifier is Qualifier.EXACT:
-                member.qualifier = group[-1].qualifier
-    return group
-
-
-def _list_statements(
-    ctx: ClauseContext, clause: Span, part: Part | None, group: list[Hit], position: int, left: str
-) -> list[Statement]:
-    """``A、B分别增长x%、y%``, ``A、B均增长x%`` and ``A和B实现双翻番``: one statement per member."""
-    each = _EACH_RE.search(left)
-    marker = left.rfind("分别") if "分别" in left else (each.start() if each else -1)
-    head = left[:marker] if marker >= 0 else left
-    verb_text = left[marker:] if marker >= 0 else ""
-    if marker < 0:
-        head, verb = strip_trailing(head)
-        verb_text = verb or ""
-    dropped, head = strip_leading(head)
-    head, _ = strip_trailing(head)
-    members = len(group) if len(group) > 1 else _member_count(head)
-    names = split_list(head, members)
-    if not names and not head.strip() and len(ctx.subjects) >= members:
-        suffix = "总量" if "总量" in left else ""
-        names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
-    if not names:
-        names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
-    names = attribute_list(names, ctx.subjects)
-    hits = group if len(group) == members else group * members
-    starts = _member_starts(ctx.line, position + dropped, head, members)
-    verb = _verb_of(verb_text) or ctx.verb
-    out = []
-    for name, hit, start in zip(names, hits, starts, strict=True):
-        out.append(build_statement(ctx, clause, part, hit, name, start, verb))
-    ctx.subjects.extend(names)
-    return out
-
-
-def _list_head(left: str) -> str:
-    _, head = strip_leading(left)
-    head, _ = strip_trailing(head)
-    return head
-
-
-def _member_count(head: str) -> int:
-    for separator in ("、", "和", "及"):
-        if separator in head:
-            return head.count(separator) + 1
-    return 1
-
-
-def _shared_head_list(left: str, hit: Hit) -> bool:
-    """``体征指标、智能预案覆盖率达100%``: a list sharing one rate head states it for each."""
-    if hit.unit != "%" or "、" not in left:
-        return False
-    _, head = strip_leading(left)
-    head, _ = strip_trailing(head)
-    members = head.count("、") + 1
-    names = split_list(head, members)
-    return bool(names) and names != [p for p in head.split("、") if p]
-
-
-def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
-    starts = [start]
-    cursor = start
-    for sep in ("、", "和", "及", "与"):
-        if len(starts) == count:
-            break
-        while len(starts) < count:
-            pos = line.find(sep, cursor, start + len(head))
-            if pos < 0:
-                break
-            cursor = pos + 1
-            starts.append(cursor)
-    return (starts + [start] * count)[:count]
 
 
 def _single_statement(
@@ -198,6 +126,8 @@ def _single_statement(
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
+    if "、" in name:
+        ctx.topic = clause_topic(name.rpartition("、")[0]) or ctx.topic
     name = last_phrase(cut_locative(name))
     if own_verb is None and verb in GROWTH_DOWN:
         name = reduced_dimension(name, ctx.plain[: clause.start])
@@ -277,6 +207,7 @@ def _single_statement(
     if verb:
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
+    subject = with_topic(subject, _threshold_before(ctx, clause, position) or ctx.topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)
     ctx.subjects.append(subject)
@@ -286,13 +217,17 @@ def _single_statement(
     return statement, max(consumed, hit.end)
 
 
+def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
+    """收入20万元以上村占比: a number glued to the words after it is a threshold of
+    their thing; returns the previous statement's quote, or "" when a mark separates them."""
+    if position <= clause.start or not ctx.made or ctx.plain[position] in ",,、;;和及":
+        return ""
+    previous = ctx.made[-1]
+    return previous.quote if ctx.line.find(previous.quote, clause.start) >= 0 else ""
+
+
 def _events_after_things(before: str | None, unit: str | None) -> bool:
     """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
     if unit is None or before is None:
         return False
     return unit.endswith("次") and not before.endswith("次")
-
-
-def _verb_of(text: str) -> str | None:
-    _, verb = strip_trailing(text)
-    return verb

@@ -37,7 +37,9 @@ class ClauseContext:
     ``counted`` the thing the last count counted; ``tally`` a name counted
     twice in a row (390户1070人); ``made`` the statements so
     far, which a later attribute may rename (…数量); ``parent`` the thing a
-    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个).
+    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个); ``topic``
+    the thing an earlier phrase of the sentence works on (海绵城市 for
+    持续推进海绵城市建设,…), which a bare measure word takes.
     """
 
     line: str
@@ -54,6 +56,7 @@ class ClauseContext:
     unit: str | None = None
     made: list[Statement] = field(default_factory=list)
     parent: str = ""
+    topic: str = ""
 
 
 def in_stock_clause(left: str) -> bool:

@@ -32,8 +32,6 @@ _VERBS_BY_LENGTH = tuple(
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
 _FILLERS = re.compile(r"各类|各项|各种|系列")
-_RATE_HEADS = ("率", "占比", "比重")
-_ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
 _PHRASE_END = re.compile(r"[,,、;;。]|及")
 _PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
@@ -218,11 +216,13 @@ def drop_generic(subject: str) -> str:
 
 
 def last_phrase(name: str) -> str:
-    """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收."""
+    """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收.
+
+    A bare measure word left so (…整治、整治率) takes the finished clause's topic
+    later (:func:`planwatch.extract.carried.with_topic`).
+    """
     head, sep, tail = name.rpartition("、")
     if sep and tail and head.endswith(PREDICATE_ENDINGS):
-        if len(tail) <= 4 and tail.endswith(_RATE_HEADS):
-            return drop_generic(_ACTION_NOUN.sub("", head)) + tail
         return tail
     return name
 
