@@ -114,3 +114,33 @@ def test_those_served_and_the_sum_of_the_service_are_named_by_the_service() -> N
         "放款小微企业",
         "放款金额",
     ]
+
+
+def test_a_duration_followed_by_the_act_it_times_names_the_time_of_that_act() -> None:
+    assert subjects("不动产登记最快3小时办结。") == ["不动产登记最快办结时间"]
+
+
+def test_a_capacity_built_up_over_years_is_named_without_the_tally() -> None:
+    found = extract_statements(
+        "\n".join(["一、2024年工作回顾", "全省光伏累计装机突破5000万千瓦。"])
+    )
+    assert [(s.subject, s.period, s.cumulative) for s in found] == [("光伏装机容量", "2024", True)]
+
+
+def test_a_zero_count_takes_the_counter_word_of_the_thing_counted() -> None:
+    found = extract_statements(
+        "\n".join(["一、2024年工作回顾", "继续保持城镇零就业家庭动态清零。"])
+    )
+    assert [(s.subject, s.value, s.unit) for s in found] == [("城镇零就业家庭", 0, "户")]
+
+
+def test_da_after_a_numeral_counts_major_items() -> None:
+    found = extract_statements("\n".join(["一、2024年工作回顾", "建成5大产业集群。"]))
+    assert [(s.subject, s.value, s.unit) for s in found] == [("建成产业集群", 5, "个")]
+
+
+def test_becoming_the_nth_of_a_kind_states_how_many_there_are() -> None:
+    found = extract_statements(
+        "\n".join(["一、2024年工作回顾", "长安汽车晋升为全市第2家千亿级企业。"])
+    )
+    assert [(s.subject, s.value, s.unit) for s in found] == [("千亿级企业数量", 2, "家")]

@@ -40,11 +40,14 @@ from planwatch.extract.names import (
     beneficiary,
     class_name,
     counted_after,
+    counter_of,
     postpose_verb,
     property_name,
     reduced_dimension,
+    stock_name,
     structure_name,
     tally_name,
+    timed_name,
     with_unit_head,
     with_verdict,
 )
@@ -146,7 +149,9 @@ def _single_statement(
         return statement, hit.end
     clause_text = ctx.plain[clause.start : clause.end]
     stated = ctx.plain[hit.start : hit.end]
-    if hit.measure is Measure.RANK:
+    if hit.subject:
+        subject = hit.subject
+    elif hit.measure is Measure.RANK:
         subject = rank_subject(ctx, name, previous, hit.rank_scope)
     elif structure := structure_name(clause_text, stated, right):
         subject = structure
@@ -200,8 +205,7 @@ def _single_statement(
     verdict = consumed > hit.end or rest.startswith(("全部", "均", "已"))
     if verdict and following == clause.end and hit.unit in COUNT_UNITS and subject:
         subject = with_verdict(subject, rest)
-    if "累计建成" in left:
-        subject = subject.removeprefix("建成")  # a stock: what stands, not the building
+    subject = timed_name(stock_name(subject, left), hit.unit, ctx.plain[consumed : clause.end])
     if action:
         ctx.action = action
     if verb:
@@ -210,6 +214,8 @@ def _single_statement(
     subject = with_topic(subject, _threshold_before(ctx, clause, position) or ctx.topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)
+    if hit.counter_from_subject:
+        hit.unit = counter_of(subject)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
     named = with_unit_head(subject, hit.unit)

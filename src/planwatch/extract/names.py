@@ -40,6 +40,12 @@ _QUOTED_NAMES = re.compile(r"(?:“[^”]*”)+")
 _VERDICT_ADVERBS = re.compile(r"^(?:全部|均|已|基本|顺利)+")
 _LEADING_DECLINE = re.compile(r"^(?:平均)?(?:减少|压减|压缩|缩短|降低|减)(?=\w{2})")
 _DIMENSIONS = ("时间", "时限", "环节", "材料", "成本", "费用", "跑动次数")
+_DURATION_UNITS = ("小时", "分钟", "工作日", "天", "日")
+_TIMED_ACT = re.compile(r"^内?(?:即可)?(办结|办理|办完|完成|审批|出证|送达|到达|响应)")
+# A stock keeps the verb that names its kind (并网容量), not the tally (累计).
+_STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
+# The counter word a thing takes (零就业家庭 are counted in 户).
+_COUNTERS = {"家庭": "户", "农户": "户", "企业": "家", "人口": "人", "人员": "人", "学校": "所"}
 _TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
 
 
@@ -82,6 +88,28 @@ def with_unit_head(subject: str, unit: str | None) -> str:
     if subject.endswith(("面积", "农田", "耕地", "林地", "草地")):
         return subject
     return subject + "面积"
+
+
+def timed_name(subject: str, unit: str | None, right: str) -> str:
+    """A duration followed by the act it times names the time of that act: 开办企业最快
+    1小时办结 → 开办企业最快办结时间. ``right`` is the text after the number."""
+    act = _TIMED_ACT.match(right)
+    if not act or not unit or not unit.endswith(_DURATION_UNITS) or subject.endswith("时间"):
+        return subject
+    return subject + act.group(1) + "时间"
+
+
+def stock_name(subject: str, left: str) -> str:
+    """A stock built up over years is named without its tally: 累计建成充电桩 → 充电桩,
+    分布式光伏累计并网 → 分布式光伏并网 (…并网容量). ``left`` is the text before the number."""
+    if "累计建成" in left:
+        subject = subject.removeprefix("建成")  # what stands, not the building
+    return _STOCK_TALLY.sub("", subject)
+
+
+def counter_of(subject: str) -> str:
+    """The counter word of the thing a name ends with: 零就业家庭 → 户; 个 for most things."""
+    return next((c for noun, c in _COUNTERS.items() if subject.endswith(noun)), "个")
 
 
 def class_name(subject: str) -> str:

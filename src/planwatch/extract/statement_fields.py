@@ -21,7 +21,8 @@ from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
 
 _STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
-_STOCK_VERBS = ("达", "建成")
+# 累计达 / 累计建成 / 累计并网 state what stands at the end of the year, not a multi-year sum.
+_STOCK_VERBS = ("达", "建成", "并网", "装机")
 # 到2027年 / 2026年底前: a target set for a year other than the plan's own.
 _DEADLINE_RE = re.compile(r"(?:到|至)((?:19|20)\d\d) ?年|((?:19|20)\d\d) ?年(?:底|末)?前")
 _TOTAL_RE = re.compile(r"总量(?:分别|均)?(?:达|为|突破|超)")
