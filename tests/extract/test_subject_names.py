@@ -90,8 +90,11 @@ def test_tasks_run_together_in_one_paragraph_give_their_statements_the_task_path
     assert [s.section for s in extract_statements(text)] == ["二/(一)/一", "二/(一)/二"]
 
 
-def test_the_reports_own_structure_is_counted_in_aspects_and_work_items() -> None:
-    assert subjects("全年重点抓好以下5个方面20项工作。") == ["重点工作方面", "重点工作项数"]
+def test_the_reports_own_structure_is_counted_in_aspects_and_work_items_of_its_year() -> None:
+    assert subjects("全年重点抓好以下5个方面20项工作。") == [
+        "2024年重点工作方面",
+        "2024年重点工作项数",
+    ]
 
 
 def test_a_cut_dimension_belongs_to_the_process_named_in_the_clause_before() -> None:
@@ -144,3 +147,24 @@ def test_becoming_the_nth_of_a_kind_states_how_many_there_are() -> None:
         "\n".join(["一、2024年工作回顾", "长安汽车晋升为全市第2家千亿级企业。"])
     )
     assert [(s.subject, s.value, s.unit) for s in found] == [("千亿级企业数量", 2, "家")]
+
+
+def test_members_completing_the_first_members_head_share_its_statistical_scope() -> None:
+    assert subjects("规上批发业、零售业销售额分别增长6%、4%。") == [
+        "规上批发业销售额",
+        "规上零售业销售额",
+    ]
+
+
+def test_a_version_label_is_no_part_of_a_name() -> None:
+    assert subjects("12家企业通过数据管理能力成熟度3.0版评估。") == [
+        "通过数据管理能力成熟度评估企业"
+    ]
+
+
+def test_what_goes_to_a_place_is_named_after_the_place() -> None:
+    assert subjects("下放首批36项事项至乡镇街道。") == ["下放乡镇街道事项"]
+
+
+def test_attainment_keeps_its_verb() -> None:
+    assert subjects("实现程度低于80%的指标有3项。")[0] == "实现程度"

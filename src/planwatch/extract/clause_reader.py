@@ -41,6 +41,8 @@ from planwatch.extract.names import (
     class_name,
     counted_after,
     counter_of,
+    destination_first,
+    label_free,
     postpose_verb,
     property_name,
     reduced_dimension,
@@ -153,7 +155,7 @@ def _single_statement(
         subject = hit.subject
     elif hit.measure is Measure.RANK:
         subject = rank_subject(ctx, name, previous, hit.rank_scope)
-    elif structure := structure_name(clause_text, stated, right):
+    elif structure := structure_name(clause_text, stated, right, ctx.period):
         subject = structure
     elif own_verb == "为" and (served := beneficiary(right)):
         subject, used = served
@@ -211,6 +213,7 @@ def _single_statement(
     if verb:
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
+    subject = destination_first(label_free(subject))
     subject = with_topic(subject, _threshold_before(ctx, clause, position) or ctx.topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)

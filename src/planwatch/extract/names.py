@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
-from planwatch.extract.subjects import counted_object, drop_generic
+from planwatch.extract.subjects import counted_object, drop_generic, leading_action
 
 _AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
 _TRANSFER_VERBS = ("放款", "贷款", "授信", "融资", "减免", "发放", "拨付", "兑付", "补贴")
@@ -44,6 +44,8 @@ _DURATION_UNITS = ("小时", "分钟", "工作日", "天", "日")
 _TIMED_ACT = re.compile(r"^内?(?:即可)?(办结|办理|办完|完成|审批|出证|送达|到达|响应)")
 # A stock keeps the verb that names its kind (并网容量), not the tally (累计).
 _STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
+_VERSION = re.compile(r"\d+\.\d+版本?")
+_DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
 # The counter word a thing takes (零就业家庭 are counted in 户).
 _COUNTERS = {"家庭": "户", "农户": "户", "企业": "家", "人口": "人", "人员": "人", "学校": "所"}
 _TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
@@ -105,6 +107,19 @@ def stock_name(subject: str, left: str) -> str:
     if "累计建成" in left:
         subject = subject.removeprefix("建成")  # what stands, not the building
     return _STOCK_TALLY.sub("", subject)
+
+
+def label_free(subject: str) -> str:
+    """Version labels are no part of an indicator's name: 两化融合2.0版贯标认证 →
+    两化融合贯标认证."""
+    return _VERSION.sub("", subject)
+
+
+def destination_first(subject: str) -> str:
+    """What goes to a place is named after the place: 赋权事项至园区开发区 → 赋权园区开发区事项."""
+    verb = leading_action(subject)
+    moved = _DESTINATION.fullmatch(subject[len(verb) :]) if verb else None
+    return verb + moved.group("place") + moved.group("thing") if verb and moved else subject
 
 
 def counter_of(subject: str) -> str:
@@ -178,10 +193,12 @@ def with_verdict(subject: str, rest: str) -> str:
     return subject
 
 
-def structure_name(clause: str, stated: str, after: str) -> str | None:
-    """Counts of the report's own structure: 重点做好以下8个方面31项工作 → 重点工作方面,
-    重点工作项数. ``stated`` is the number as written, ``after`` the text right of it."""
-    focus = "重点" if "重点" in clause else ""
+def structure_name(clause: str, stated: str, after: str, year: str) -> str | None:
+    """Counts of the report's own structure, named with the year whose work they arrange:
+    重点做好以下8个方面31项工作 in a 2025 plan → 2025年重点工作方面, 2025年重点工作项数.
+    ``stated`` is the number as written, ``after`` the text right of it; ``year`` the
+    statement's period (no year when it is not one)."""
+    focus = (f"{year}年" if year.isdigit() else "") + ("重点" if "重点" in clause else "")
     if stated.endswith("方面") or after.startswith("方面"):
         return focus + "工作方面"
     if after.startswith("工作") and "方面" in clause:
