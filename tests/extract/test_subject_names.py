@@ -168,3 +168,10 @@ def test_what_goes_to_a_place_is_named_after_the_place() -> None:
 
 def test_attainment_keeps_its_verb() -> None:
     assert subjects("实现程度低于80%的指标有3项。")[0] == "实现程度"
+
+
+def test_an_industrys_share_of_the_economy_is_its_value_addeds() -> None:
+    assert subjects("数字经济核心产业占GDP比重达10%,规上工业产值占全省比重达8%。") == [
+        "数字经济核心产业增加值占GDP比重",
+        "规上工业产值占全省比重",
+    ]

@@ -42,6 +42,7 @@ from planwatch.extract.names import (
     counted_after,
     counter_of,
     destination_first,
+    industry_share,
     label_free,
     postpose_verb,
     property_name,
@@ -213,7 +214,7 @@ def _single_statement(
     if verb:
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
-    subject = destination_first(label_free(subject))
+    subject = industry_share(destination_first(label_free(subject)))
     subject = with_topic(subject, _threshold_before(ctx, clause, position) or ctx.topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)

@@ -44,6 +44,8 @@ _DURATION_UNITS = ("小时", "分钟", "工作日", "天", "日")
 _TIMED_ACT = re.compile(r"^内?(?:即可)?(办结|办理|办完|完成|审批|出证|送达|到达|响应)")
 # A stock keeps the verb that names its kind (并网容量), not the tally (累计).
 _STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
+# An industry's share of an economy is its value added's (生产性服务业占三产比重).
+_INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比重$)")
 _VERSION = re.compile(r"\d+\.\d+版本?")
 _DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
 # The counter word a thing takes (零就业家庭 are counted in 户).
@@ -107,6 +109,12 @@ def stock_name(subject: str, left: str) -> str:
     if "累计建成" in left:
         subject = subject.removeprefix("建成")  # what stands, not the building
     return _STOCK_TALLY.sub("", subject)
+
+
+def industry_share(subject: str) -> str:
+    """生产性服务业占三产比重 → 生产性服务业增加值占三产比重: an industry counts in an
+    economy by its value added; a share of some other measure (…产值占…) says so."""
+    return _INDUSTRY_SHARE.sub(r"\g<industry>增加值占", subject)
 
 
 def label_free(subject: str) -> str:
