@@ -175,3 +175,16 @@ def test_an_industrys_share_of_the_economy_is_its_value_addeds() -> None:
         "数字经济核心产业增加值占GDP比重",
         "规上工业产值占全省比重",
     ]
+
+
+def test_the_total_of_the_plans_indicators_is_a_structure_count_of_the_plan_year() -> None:
+    text = "\n".join(
+        [
+            "一、2024年计划执行情况",
+            "二、2025年主要目标",
+            "2025年全市计划指标设置沿用上年体系、共计28项。",
+        ]
+    )
+    assert [(s.subject, s.value, str(s.status)) for s in extract_statements(text)] == [
+        ("2025年计划指标总数", 28, "actual")
+    ]

@@ -150,13 +150,13 @@ def _single_statement(
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
-    clause_text = ctx.plain[clause.start : clause.end]
     stated = ctx.plain[hit.start : hit.end]
+    before = ctx.plain[clause.start : hit.start]
     if hit.subject:
         subject = hit.subject
     elif hit.measure is Measure.RANK:
         subject = rank_subject(ctx, name, previous, hit.rank_scope)
-    elif structure := structure_name(clause_text, stated, right, ctx.period):
+    elif structure := structure_name(before, stated, ctx.plain[hit.end : clause.end], ctx.period):
         subject = structure
     elif own_verb == "为" and (served := beneficiary(right)):
         subject, used = served

@@ -46,6 +46,8 @@ _TIMED_ACT = re.compile(r"^内?(?:即可)?(办结|办理|办完|完成|审批|�
 _STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
 # An industry's share of an economy is its value added's (生产性服务业占三产比重).
 _INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比重$)")
+# …计划指标沿用…、共计31项: the total of the plan's indicators.
+_INDICATOR_TOTAL = re.compile(r"指标[^,,;;]*(?:共计|合计|共有|总计|共)$")
 _VERSION = re.compile(r"\d+\.\d+版本?")
 _DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
 # The counter word a thing takes (零就业家庭 are counted in 户).
@@ -201,16 +203,21 @@ def with_verdict(subject: str, rest: str) -> str:
     return subject
 
 
-def structure_name(clause: str, stated: str, after: str, year: str) -> str | None:
-    """Counts of the report's own structure, named with the year whose work they arrange:
-    重点做好以下8个方面31项工作 in a 2025 plan → 2025年重点工作方面, 2025年重点工作项数.
-    ``stated`` is the number as written, ``after`` the text right of it; ``year`` the
+def structure_name(before: str, stated: str, after: str, year: str) -> str | None:
+    """Counts of the report's own structure, named with the year whose plan they arrange:
+    重点做好以下8个方面31项工作 in a 2025 plan → 2025年重点工作方面, 2025年重点工作项数;
+    计划指标…共计31项 → 2025年计划指标总数. ``before`` is the clause up to the number,
+    ``stated`` the number as written, ``after`` the rest of the clause; ``year`` the
     statement's period (no year when it is not one)."""
-    focus = (f"{year}年" if year.isdigit() else "") + ("重点" if "重点" in clause else "")
+    clause = before + stated + after
+    dated = f"{year}年" if year.isdigit() else ""
+    focus = dated + ("重点" if "重点" in clause else "")
     if stated.endswith("方面") or after.startswith("方面"):
         return focus + "工作方面"
     if after.startswith("工作") and "方面" in clause:
         return focus + "工作项数"
+    if _INDICATOR_TOTAL.search(before) and stated.endswith("项") and not after.strip():
+        return dated + ("计划" if "计划指标" in before else "") + "指标总数"
     return None
 
 
