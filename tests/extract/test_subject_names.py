@@ -188,3 +188,7 @@ def test_the_total_of_the_plans_indicators_is_a_structure_count_of_the_plan_year
     assert [(s.subject, s.value, str(s.status)) for s in extract_statements(text)] == [
         ("2025年计划指标总数", 28, "actual")
     ]
+
+
+def test_a_top_band_names_the_things_in_it_without_the_members_listed() -> None:
+    assert subjects("工程学、材料科学进入ESI全球排名前1%学科。") == ["进入ESI全球排名前1%学科"]

@@ -37,6 +37,7 @@ from planwatch.extract.lists import (
     shared_head_list,
 )
 from planwatch.extract.names import (
+    band_name,
     beneficiary,
     class_name,
     counted_after,
@@ -163,6 +164,8 @@ def _single_statement(
         consumed = hit.end + used
     elif name.startswith("占"):
         subject = base_name(previous) + name
+    elif band := band_name(name, stated, right):
+        subject, consumed = band[0], hit.end + band[1]
     elif prop := property_name(name, counted_object(right)[0], hit.unit):
         subject, consumed = prop, hit.end + counted_object(right)[1]
     elif name and ctx.plain[hit.end : hit.end + 1].isdigit():

@@ -50,6 +50,8 @@ _INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比�
 _INDICATOR_TOTAL = re.compile(r"指标[^,,;;]*(?:共计|合计|共有|总计|共)$")
 _VERSION = re.compile(r"\d+\.\d+版本?")
 _DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
+# Verbs of entering a ranking band (入选全球ESI前1%学科).
+_SELECTION = re.compile(r"入选|进入|跻身|位列|位居")
 # The counter word a thing takes (零就业家庭 are counted in 户).
 _COUNTERS = {"家庭": "户", "农户": "户", "企业": "家", "人口": "人", "人员": "人", "学校": "所"}
 _TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
@@ -94,6 +96,22 @@ def with_unit_head(subject: str, unit: str | None) -> str:
     if subject.endswith(("面积", "农田", "耕地", "林地", "草地")):
         return subject
     return subject + "面积"
+
+
+def band_name(name: str, stated: str, right: str) -> tuple[str, int] | None:
+    """A top band names the things in it: 化学、材料学入选全球ESI前1%学科 → 入选全球ESI前1%学科.
+
+    The members listed before the verb are left out. Returns the name and the
+    characters of ``right`` it used, or ``None`` when ``stated`` is no 前N% band.
+    """
+    if not (stated.startswith("前") and stated.endswith("%")):
+        return None
+    thing, used = counted_object(right)
+    if not thing:
+        return None
+    holder = name.rpartition("、")[2]
+    verb = _SELECTION.search(holder)
+    return (holder[verb.start() :] if verb else holder) + stated + thing, used
 
 
 def timed_name(subject: str, unit: str | None, right: str) -> str:
