@@ -37,7 +37,8 @@ _PROCESS_TAIL = re.compile(r"(?:整治|改造|治理|更新|修复)$")
 _PREDICATE_TAIL = re.compile(
     r"(?:常态化|全面|加快|顺利|稳步|持续)?(?:" + "|".join(PREDICATE_ENDINGS) + ")$"
 )
-_HEADLESS_WORDS = tuple(sorted({*HEADLESS_MODIFIERS, *GENERIC_OBJECTS}, key=len, reverse=True))
+_MODIFIERS = "|".join(sorted({*HEADLESS_MODIFIERS, *GENERIC_OBJECTS}, key=len, reverse=True))
+_HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
 def holder_for(previous: str) -> str:
@@ -61,8 +62,9 @@ def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool)
     the sentence's topic (签约项目 of 招商引资), the attribute is the topic's.
     """
     holder = ctx.counted if glued and ctx.counted else holder_for(previous)
-    if ctx.topic and previous.startswith(ctx.topic) and is_headless(previous[len(ctx.topic) :]):
-        holder = ctx.topic
+    topic = sentence_topic(ctx) if ctx.phrases else ""
+    if topic and previous.startswith(topic) and is_headless(previous[len(topic) :]):
+        holder = topic
     name_count_of(ctx, holder)
     if name == "完成率" and previous.endswith("完成投资"):
         name = "投资完成率"
@@ -128,6 +130,12 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
     return name + scope + "排名"
 
 
+def sentence_topic(ctx: ClauseContext) -> str:
+    """The topic of the sentence so far: that of the latest phrase without a number that
+    names one (a phrase naming none leaves the earlier topic standing)."""
+    return next((t for phrase in reversed(ctx.phrases) if (t := clause_topic(phrase))), "")
+
+
 def clause_topic(phrase: str) -> str:
     """The thing a phrase without a number works on or speaks of; "" when it names none.
 
@@ -157,16 +165,7 @@ def clause_topic(phrase: str) -> str:
 def is_headless(subject: str) -> bool:
     """Whether a name is only a measure word with generic modifiers (整治率, 达标面积占比,
     签约项目, 村占比, 到位资金), naming no thing of its own."""
-    head = next((h for h in MEASURE_HEADS if subject.endswith(h)), "")
-    if not head:
-        return False
-    rest = subject[: -len(head)]
-    while rest:
-        word = next((w for w in _HEADLESS_WORDS if rest.startswith(w)), "")
-        if not word:
-            return False
-        rest = rest[len(word) :]
-    return True
+    return _HEADLESS.fullmatch(subject) is not None
 
 
 def with_topic(subject: str, topic: str) -> str:

@@ -15,9 +15,10 @@ import re
 
 from planwatch.extract.carried import (
     attribute_subject,
-    clause_topic,
+    is_headless,
     rank_subject,
     run_subject,
+    sentence_topic,
     with_topic,
 )
 from planwatch.extract.hits import Hit, find_hits
@@ -80,7 +81,7 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
     """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
     hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
     if not hits:
-        ctx.topic = clause_topic(ctx.plain[clause.start : clause.end]) or ctx.topic
+        ctx.phrases.append(ctx.plain[clause.start : clause.end])
         return
     out = ctx.made
     position = clause.start
@@ -134,7 +135,7 @@ def _single_statement(
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
     if "、" in name:
-        ctx.topic = clause_topic(name.rpartition("、")[0]) or ctx.topic
+        ctx.phrases.append(name.rpartition("、")[0])
     name = last_phrase(cut_locative(name))
     if own_verb is None and verb in GROWTH_DOWN:
         name = reduced_dimension(name, ctx.plain[: clause.start])
@@ -218,7 +219,9 @@ def _single_statement(
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
     subject = industry_share(destination_first(label_free(subject)))
-    subject = with_topic(subject, _threshold_before(ctx, clause, position) or ctx.topic)
+    if is_headless(subject):
+        topic = _threshold_before(ctx, clause, position) or sentence_topic(ctx)
+        subject = with_topic(subject, topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)
     if hit.counter_from_subject:

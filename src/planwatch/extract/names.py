@@ -134,18 +134,18 @@ def stock_name(subject: str, left: str) -> str:
 def industry_share(subject: str) -> str:
     """生产性服务业占三产比重 → 生产性服务业增加值占三产比重: an industry counts in an
     economy by its value added; a share of some other measure (…产值占…) says so."""
-    return _INDUSTRY_SHARE.sub(r"\g<industry>增加值占", subject)
+    return _INDUSTRY_SHARE.sub(r"\g<industry>增加值占", subject) if "占" in subject else subject
 
 
 def label_free(subject: str) -> str:
     """Version labels are no part of an indicator's name: 两化融合2.0版贯标认证 →
     两化融合贯标认证."""
-    return _VERSION.sub("", subject)
+    return _VERSION.sub("", subject) if "版" in subject else subject
 
 
 def destination_first(subject: str) -> str:
     """What goes to a place is named after the place: 赋权事项至园区开发区 → 赋权园区开发区事项."""
-    verb = leading_action(subject)
+    verb = leading_action(subject) if "至" in subject else None
     moved = _DESTINATION.fullmatch(subject[len(verb) :]) if verb else None
     return verb + moved.group("place") + moved.group("thing") if verb and moved else subject
 

@@ -38,9 +38,9 @@ class ClauseContext:
     ``counted`` the thing the last count counted; ``tally`` a name counted
     twice in a row (390户1070人); ``made`` the statements so
     far, which a later attribute may rename (…数量); ``parent`` the thing a
-    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个); ``topic``
-    the thing an earlier phrase of the sentence works on (海绵城市 for
-    持续推进海绵城市建设,…), which a bare measure word takes.
+    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个); ``phrases``
+    the sentence's phrases without a number so far, whose topic a bare measure
+    word takes (持续推进海绵城市建设,… → 海绵城市).
     """
 
     line: str
@@ -57,7 +57,7 @@ class ClauseContext:
     unit: str | None = None
     made: list[Statement] = field(default_factory=list)
     parent: str = ""
-    topic: str = ""
+    phrases: list[str] = field(default_factory=list)
 
 
 def in_stock_clause(left: str) -> bool:
