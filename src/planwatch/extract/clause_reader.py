@@ -4,9 +4,12 @@ For each number of a clause the **subject** is the words left of it
 (工业投资增长16%), or the object right of it after an action verb
 (新增48家专精特新企业); an empty left side carries the subject of the previous
 number of the sentence (到位资金243亿元、增长16.1%); attribute nouns (完成投资,
-协议资金) take the thing counted just before as prefix; 分别 / 均 lists give one
-statement per member; ranks and 连续N年 runs name what they rank or time.
-The remaining fields come from :mod:`planwatch.extract.statement_fields`.
+协议资金) take the thing counted just before as prefix; a bare measure word
+(整治率) takes the topic of an earlier phrase of the sentence, which is why
+phrases without a number are kept; 分别 / 均 lists give one statement per
+member (:mod:`planwatch.extract.lists`); ranks and 连续N年 runs name what they
+rank or time. The remaining fields come from
+:mod:`planwatch.extract.statement_fields`.
 """
 
 from __future__ import annotations
@@ -238,8 +241,8 @@ def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
     their thing; returns the previous statement's quote, or "" when a mark separates them."""
     if position <= clause.start or not ctx.made or ctx.plain[position] in ",,、;;和及":
         return ""
-    previous = ctx.made[-1]
-    return previous.quote if ctx.line.find(previous.quote, clause.start) >= 0 else ""
+    quote = ctx.made[-1].quote
+    return quote if ctx.line.endswith(quote, clause.start, position) else ""
 
 
 def _events_after_things(before: str | None, unit: str | None) -> bool:

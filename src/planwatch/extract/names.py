@@ -15,7 +15,11 @@ Conventions the extractor keeps everywhere:
   their product;
 * context comes only from the sentence: the whole a 其中 sentence breaks
   down, the holder of a preceding attribute, the quoted process before a cut
-  dimension. A topic further away (an earlier clause's 招商引资) stays out.
+  dimension, and for a bare measure word (整治率, 签约项目) the topic an
+  earlier phrase of the sentence works on (:mod:`planwatch.extract.carried`).
+  A name of its own (新签约招商引资项目, 森林覆盖率) takes nothing from further away;
+* the report's own structure is named with its year (2025年重点工作项数);
+  labels (2.0版) are no part of a name.
 """
 
 from __future__ import annotations
