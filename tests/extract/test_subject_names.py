@@ -192,3 +192,7 @@ def test_the_total_of_the_plans_indicators_is_a_structure_count_of_the_plan_year
 
 def test_a_top_band_names_the_things_in_it_without_the_members_listed() -> None:
     assert subjects("工程学、材料科学进入ESI全球排名前1%学科。") == ["进入ESI全球排名前1%学科"]
+
+
+def test_an_area_stock_named_by_its_holding_takes_no_area_word() -> None:
+    assert subjects("耕地保有量稳定在500万亩。") == ["耕地保有量"]

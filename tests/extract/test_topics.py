@@ -52,3 +52,26 @@ def test_the_topic_stays_in_its_sentence() -> None:
 
 def test_a_phrase_that_undertakes_no_work_gives_no_topic() -> None:
     assert subjects("持续完善综合交通体系,全面实战,KPI覆盖率达90%。") == ["KPI覆盖率"]
+
+
+def test_the_activity_a_phrase_carries_out_is_the_topic_of_the_counts_and_funds_after_it() -> None:
+    assert subjects("全面推进招商引资,全年签约项目120个,协议资金800亿元,到位资金300亿元。") == [
+        "招商引资签约项目",
+        "招商引资协议资金",
+        "招商引资到位资金",
+    ]
+
+
+def test_a_rate_of_a_process_takes_the_count_of_that_process_just_stated() -> None:
+    assert subjects("实施城市更新行动,完成老旧小区改造120个,改造完成率达100%。") == [
+        "老旧小区改造",
+        "老旧小区改造完成率",
+    ]
+
+
+def test_a_reform_is_a_process_whose_completion_is_measured() -> None:
+    assert subjects("深化国资国企改革,完成率达到95%以上。") == ["国资国企改革完成率"]
+
+
+def test_a_name_of_its_own_takes_no_topic_from_the_activity_before_it() -> None:
+    assert subjects("推进产业转型,新签约招商引资项目80个。") == ["新签约招商引资项目"]

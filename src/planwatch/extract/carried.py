@@ -32,8 +32,11 @@ from planwatch.extract.subjects import base_name, holder_of, strip_leading
 
 # The work itself (建设, 工作) or its quality (质效, 水平) is not part of the topic;
 # a process that a rate measures (整治, 改造) is, and merges with it (…整治 + 整治率).
-_WORK_TAIL = re.compile(r"(?:建设|工作|质效|水平|质量)$")
-_PROCESS_TAIL = re.compile(r"(?:整治|改造|治理|更新|修复)$")
+_WORK_TAIL = re.compile(r"(?:建设|工作|质效|水平|质量|行动|战略|工程)$")
+_PROCESS_TAIL = re.compile(r"(?:整治|改造|治理|更新|修复|改革)$")
+# Verbs that carry out an activity: their object is the topic even without a work
+# noun (推进招商引资); verbs that improve a thing (完善…体系) need one.
+_ACTIVITY_VERBS = re.compile(r"推进|推动|开展|实施|抓好|做好")
 _PREDICATE_TAIL = re.compile(
     r"(?:常态化|全面|加快|顺利|稳步|持续)?(?:" + "|".join(PREDICATE_ENDINGS) + ")$"
 )
@@ -140,9 +143,10 @@ def clause_topic(phrase: str) -> str:
     """The thing a phrase without a number works on or speaks of; "" when it names none.
 
     ``持续推进海绵城市建设`` → 海绵城市; ``开展存量管网缺陷整治`` → 存量管网缺陷整治;
-    ``提升招商引资质效`` → 招商引资; ``…班列常态化运营`` → …班列. A phrase that
-    neither opens with a verb of undertaking and ends in its work or process,
-    nor ends in a predicate, names no topic (持续完善跑道体系, 全面实战).
+    ``提升招商引资质效`` → 招商引资; ``全面推进招商引资`` → 招商引资; ``…班列常态化运营``
+    → …班列. A phrase that neither opens with a verb of undertaking and ends in
+    its work or process, nor carries out an activity, nor ends in a predicate,
+    names no topic (持续完善跑道体系, 全面实战).
     """
     if re.search(r"[\d、“”]", phrase):
         return ""
@@ -153,7 +157,9 @@ def clause_topic(phrase: str) -> str:
         verb = next((v for v in UNDERTAKING_VERBS if rest.startswith(v)), "")
     if dropped and (work := _WORK_TAIL.search(rest)):
         topic = rest[: work.start()]
-    elif dropped and _PROCESS_TAIL.search(rest):
+    elif dropped and (
+        _PROCESS_TAIL.search(rest) or _ACTIVITY_VERBS.search(phrase.strip()[:dropped])
+    ):
         topic = rest
     elif not dropped and (predicate := _PREDICATE_TAIL.search(rest)):
         topic = rest[: predicate.start()]
@@ -168,12 +174,24 @@ def is_headless(subject: str) -> bool:
     return _HEADLESS.fullmatch(subject) is not None
 
 
+def process_holder(previous: str, subject: str) -> str:
+    """The previous name when it ends in the process a headless name opens with:
+    老旧小区改造 for 改造完成率; "" otherwise."""
+    return previous if previous and _overlap(previous, subject) else ""
+
+
+def _overlap(topic: str, subject: str) -> int:
+    """How many characters the end of ``topic`` shares with the start of ``subject`` (≥ 2)."""
+    for size in range(min(len(topic), len(subject) - 1), 1, -1):
+        if topic.endswith(subject[:size]):
+            return size
+    return 0
+
+
 def with_topic(subject: str, topic: str) -> str:
     """A headless name with the topic it measures: 海绵城市 + 达标面积占比; a topic ending
     in the process the name opens with shares it (…缺陷整治 + 整治率 → …缺陷整治率)."""
     if not topic or not is_headless(subject) or subject.startswith(topic):
         return subject
-    for size in range(min(len(topic), len(subject) - 1), 1, -1):
-        if topic.endswith(subject[:size]):
-            return topic[:-size] + subject
-    return topic + subject
+    size = _overlap(topic, subject)
+    return (topic[:-size] if size else topic) + subject

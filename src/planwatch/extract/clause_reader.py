@@ -19,6 +19,7 @@ import re
 from planwatch.extract.carried import (
     attribute_subject,
     is_headless,
+    process_holder,
     rank_subject,
     run_subject,
     sentence_topic,
@@ -223,7 +224,11 @@ def _single_statement(
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
     subject = industry_share(destination_first(label_free(subject)))
     if is_headless(subject):
-        topic = _threshold_before(ctx, clause, position) or sentence_topic(ctx)
+        topic = (
+            _threshold_before(ctx, clause, position)
+            or process_holder(previous, subject)
+            or sentence_topic(ctx)
+        )
         subject = with_topic(subject, topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)

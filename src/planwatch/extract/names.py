@@ -97,7 +97,7 @@ def with_unit_head(subject: str, unit: str | None) -> str:
         return subject
     if subject.endswith("规模"):
         return subject[:-2] + "面积"
-    if subject.endswith(("面积", "农田", "耕地", "林地", "草地")):
+    if subject.endswith(("面积", "农田", "耕地", "林地", "草地", "保有量")):
         return subject
     return subject + "面积"
 
