@@ -21,6 +21,7 @@ from planwatch.web.accounts.roles import can_read, can_review, can_write_for, re
 from planwatch.web.editing import observations
 from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
+from planwatch.web.submissions import periods
 from planwatch.web.submissions.models import State, Submission
 
 
@@ -77,6 +78,7 @@ def save(
     problems = entry_problems(indicator, entry)
     if problems:
         raise InvalidValue(" ".join(problems.values()))
+    periods.refuse_if_closed(indicator, str(Period.parse(entry.period)))
     _check_rules(indicator.id, entry)
     if submission_id is None:
         submission = Submission(indicator=indicator, department=indicator.owner, author=actor)

@@ -49,7 +49,7 @@ def edit(request: HttpRequest, submission_id: int) -> HttpResponse:
 def _entry(
     request: HttpRequest, indicator: IndicatorRecord, submission: Submission | None
 ) -> HttpResponse:
-    initial = None
+    initial = {"period": request.GET["period"]} if "period" in request.GET else None
     if submission is not None:
         fields = ("period", "value", "status", "note")
         initial = {name: getattr(submission, name) for name in fields}
