@@ -32,6 +32,7 @@ WRITES = {
     ("PUT", "/api/submissions/{submission_id}"): {"period": "2025", "value": 6.0},
     ("POST", "/api/submissions/{submission_id}/approve"): {},
     ("POST", "/api/submissions/{submission_id}/return"): {"reason": "x"},
+    ("POST", "/api/submissions/{submission_id}/corrections"): {"value": 6.0, "reason": "x"},
     ("POST", "/api/periods"): {"region": "fuling", "period": "2025-06", "due": "2025-07-10"},
     ("POST", "/api/periods/close"): {"region": "fuling", "period": "2025-06"},
     ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from planwatch.core.observations import Status
 from planwatch.web.api.types import Id, Number, Page, Text
-from planwatch.web.submissions import services
+from planwatch.web.submissions import corrections, services
 from planwatch.web.submissions.models import State
 
 router = Router(tags=["submissions"])
@@ -30,6 +30,8 @@ class SubmissionOut(Schema):
     reviewer: str | None = Field(None, alias="reviewer.username")
     review_comment: str
     observation_id: int | None
+    corrects_id: int | None = Field(None, description="the approved submission this corrects")
+    reason: str = Field("", description="why the correction was needed")
     updated_at: datetime
 
 
@@ -42,6 +44,12 @@ class SubmissionIn(Schema):
 
     def entry(self) -> services.Entry:
         return services.Entry(self.period, self.value, self.status, self.note)
+
+
+class CorrectionIn(Schema):
+    value: Number
+    note: Text = Field("", max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000, description="why the value was wrong")
 
 
 class Return(Schema):
@@ -96,3 +104,13 @@ def approve(request: HttpRequest, submission_id: Id) -> Any:
 @router.post("/submissions/{submission_id}/return", response=SubmissionOut)
 def send_back(request: HttpRequest, submission_id: Id, body: Return) -> Any:
     return services.send_back(actor=request.user, submission_id=submission_id, reason=body.reason)
+
+
+@router.post("/submissions/{submission_id}/corrections", response={201: SubmissionOut})
+def correct(request: HttpRequest, submission_id: Id, body: CorrectionIn) -> Any:
+    """Correct an approved value: a new revision for review, same period and status."""
+    original = corrections.correctable(actor=request.user, submission_id=submission_id)
+    entry = services.Entry(original.period, body.value, Status(original.status), body.note)
+    return 201, corrections.correct(
+        actor=request.user, submission_id=submission_id, entry=entry, reason=body.reason
+    )

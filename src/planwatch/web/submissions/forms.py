@@ -64,3 +64,18 @@ class EntryForm(forms.Form):
     def entry(self) -> Entry:
         data = self.cleaned_data
         return Entry(data["period"], data["value"], Status(data["status"]), data.get("note", ""))
+
+
+class CorrectionForm(EntryForm):
+    """A correction of an approved value: same period and status, a new value and a reason."""
+
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
+        super().__init__(indicator, *args, **kwargs)
+        self.fields["period"].disabled = True
+        self.fields["status"].disabled = True

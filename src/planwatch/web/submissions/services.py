@@ -78,16 +78,22 @@ def save(
     problems = entry_problems(indicator, entry)
     if problems:
         raise InvalidValue(" ".join(problems.values()))
-    periods.refuse_if_closed(indicator, str(Period.parse(entry.period)))
-    _check_rules(indicator.id, entry)
+    check_rules(indicator.id, entry)
     if submission_id is None:
         submission = Submission(indicator=indicator, department=indicator.owner, author=actor)
     else:
-        submission = _locked(submission_id)
+        submission = locked(submission_id)
         if submission.indicator_id != indicator.id:
             raise InvalidValue("报送记录与指标不符。")
         if not submission.editable:
             raise Conflict(f"该报送{submission.get_state_display()},不能修改。")
+        if submission.corrects_id is not None and (
+            str(Period.parse(entry.period)),
+            entry.status.value,
+        ) != (submission.period, submission.status):
+            raise InvalidValue("更正不能改变报告期和实际/预计。")
+    if submission.corrects_id is None:  # corrections are accepted in closed periods
+        periods.refuse_if_closed(indicator, str(Period.parse(entry.period)))
     submission.period = str(Period.parse(entry.period))
     submission.year = Period.parse(entry.period).year
     submission.value = entry.value
@@ -104,6 +110,10 @@ def approve(*, actor: Any, submission_id: int) -> Submission:
     """Accept a pending submission: its value becomes an observation (``submission:<id>``)."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
     submission = _pending(submission_id)
+    if submission.corrects_id is not None:
+        from planwatch.web.submissions.corrections import supersede  # it builds on this module
+
+        supersede(submission, actor)
     period = Period.parse(submission.period)
     submission.observation = ObservationRecord.objects.create(
         indicator=submission.indicator,
@@ -130,7 +140,7 @@ def send_back(*, actor: Any, submission_id: int, reason: str) -> Submission:
 
 def editable(*, actor: Any, submission_id: int) -> Submission:
     """A submission the actor may change (its own department's draft or returned one)."""
-    submission = _get(submission_id)
+    submission = get(submission_id)
     require(can_write_for(actor, submission.department), "不能修改其他部门的报送。")
     if not submission.editable:
         raise Conflict(f"该报送{submission.get_state_display()},不能修改。")
@@ -177,7 +187,8 @@ def queue(*, actor: Any) -> list[Submission]:
     """Submissions waiting for review, oldest first."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
     pending = Submission.objects.filter(state=State.SUBMITTED)
-    return list(pending.select_related("indicator", "author").order_by("updated_at", "id"))
+    pending = pending.select_related("indicator", "author", "corrects")
+    return list(pending.order_by("updated_at", "id"))
 
 
 def _indicator(indicator_id: int) -> IndicatorRecord:
@@ -187,14 +198,14 @@ def _indicator(indicator_id: int) -> IndicatorRecord:
         raise NotFound(f"没有编号为 {indicator_id} 的指标。") from None
 
 
-def _get(submission_id: int) -> Submission:
+def get(submission_id: int) -> Submission:
     try:
         return Submission.objects.select_related("indicator").get(id=submission_id)
     except Submission.DoesNotExist:
         raise NotFound(f"没有编号为 {submission_id} 的报送。") from None
 
 
-def _locked(submission_id: int) -> Submission:
+def locked(submission_id: int) -> Submission:
     try:
         return Submission.objects.select_for_update().get(id=submission_id)
     except Submission.DoesNotExist:
@@ -202,7 +213,7 @@ def _locked(submission_id: int) -> Submission:
 
 
 def _pending(submission_id: int) -> Submission:
-    submission = _locked(submission_id)
+    submission = locked(submission_id)
     if submission.state != State.SUBMITTED:
         raise Conflict(f"该报送{submission.get_state_display()},不在待审核状态。")
     return submission
@@ -217,7 +228,7 @@ def _reviewed(submission: Submission, actor: Any, state: State, comment: str) ->
     return submission
 
 
-def _check_rules(indicator_id: int, entry: Entry) -> None:
+def check_rules(indicator_id: int, entry: Entry) -> None:
     """The indicator's validation rules, the same for pages, workbooks and the API."""
     cumulative = not Period.parse(entry.period).is_year
     rules_entry = observations.Entry(

@@ -7,6 +7,7 @@ urlpatterns = [
     path("submissions/", views.mine, name="mine"),
     path("submissions/new/<int:indicator_id>/", views.new, name="new"),
     path("submissions/<int:submission_id>/edit/", views.edit, name="edit"),
+    path("submissions/<int:submission_id>/correct/", views.correct, name="correct"),
     path("periods/", period_views.owed, name="periods"),
     path("periods/open/", period_views.open_, name="open_period"),
     path("periods/<slug:region>/<str:period>/close/", period_views.close, name="close_period"),

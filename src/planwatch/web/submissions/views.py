@@ -13,8 +13,8 @@ from planwatch.web.access import reader
 from planwatch.web.accounts.roles import Role, department_of, role_of
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.plan.pages import scope
-from planwatch.web.submissions import services
-from planwatch.web.submissions.forms import EntryForm
+from planwatch.web.submissions import corrections, services
+from planwatch.web.submissions.forms import CorrectionForm, EntryForm
 from planwatch.web.submissions.models import Submission
 from planwatch.web.submissions.tables import submission_sheet
 
@@ -68,6 +68,22 @@ def _entry(
     context = {"form": form, "indicator": indicator, "submission": submission}
     context["reference"] = services.reference(indicator)
     return render(request, "submissions/entry.html", context, status=400 if form.errors else 200)
+
+
+@reader
+def correct(request: HttpRequest, submission_id: int) -> HttpResponse:
+    original = corrections.correctable(actor=request.user, submission_id=submission_id)
+    initial = {name: getattr(original, name) for name in ("period", "value", "status", "note")}
+    form = CorrectionForm(original.indicator, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        corrections.correct(
+            actor=request.user, submission_id=original.id, entry=form.entry(), reason=reason
+        )
+        messages.success(request, _("Correction submitted for review."))
+        return redirect("submissions:mine")
+    context = {"form": form, "original": original, "indicator": original.indicator}
+    return render(request, "submissions/correct.html", context, status=400 if form.errors else 200)
 
 
 @reader
