@@ -29,7 +29,7 @@ WRITES = {
     ("DELETE", "/api/observations/{observation_id}"): {},
     ("POST", "/api/imports/observations"): {"reason": "x", "rows": [["{indicator_id}", VALUE]]},
     ("POST", "/api/indicators/{indicator_id}/submissions"): {"period": "2025", "value": 6.0},
-    ("PUT", "/api/submissions/{submission_id}"): {"period": "2025", "value": 6.0},
+    ("PUT", "/api/submissions/{submission_id}"): {"period": "2025", "value": 6.0, "version": 0},
     ("POST", "/api/submissions/{submission_id}/approve"): {},
     ("POST", "/api/submissions/{submission_id}/return"): {"reason": "x"},
     ("POST", "/api/submissions/{submission_id}/corrections"): {"value": 6.0, "reason": "x"},

@@ -85,6 +85,7 @@ def test_the_state_follows_the_latest_submission(alice, bob):
         indicator_id=gdp.id,
         entry=Entry("2025-Q3", 6.1),
         submission_id=draft.id,
+        version=services.version_of(draft),
         submit=True,
     )
     assert owed(bob)["2025-Q3", "gdp_growth"].state is Owed.SUBMITTED

@@ -45,6 +45,7 @@ class EntryForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -53,6 +53,7 @@ def _entry(
     if submission is not None:
         fields = ("period", "value", "status", "note")
         initial = {name: getattr(submission, name) for name in fields}
+        initial["version"] = services.version_of(submission)
     form = EntryForm(indicator, request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
@@ -61,6 +62,7 @@ def _entry(
             indicator_id=indicator.id,
             entry=form.entry(),
             submission_id=submission.id if submission else None,
+            version=form.cleaned_data.get("version"),
             submit=submit,
         )
         messages.success(request, _("Submitted for review.") if submit else _("Draft saved."))
@@ -97,7 +99,9 @@ def review(request: HttpRequest) -> HttpResponse:
 @require_POST
 @reader
 def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
-    done = services.approve(actor=request.user, submission_id=submission_id)
+    done = services.approve(
+        actor=request.user, submission_id=submission_id, version=_version(request)
+    )
     messages.success(request, _("Approved: %(item)s") % {"item": done.indicator.name})
     return redirect("submissions:review")
 
@@ -106,6 +110,14 @@ def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
 @reader
 def send_back(request: HttpRequest, submission_id: int) -> HttpResponse:
     reason = request.POST.get("reason", "")
-    done = services.send_back(actor=request.user, submission_id=submission_id, reason=reason)
+    done = services.send_back(
+        actor=request.user, submission_id=submission_id, reason=reason, version=_version(request)
+    )
     messages.info(request, _("Returned: %(item)s") % {"item": done.indicator.name})
     return redirect("submissions:review")
+
+
+def _version(request: HttpRequest) -> int | None:
+    """The version the review queue showed (absent from hand-made posts: no check)."""
+    text = request.POST.get("version", "")
+    return int(text) if text.isdigit() else None
