@@ -1,8 +1,9 @@
-"""`planwatch periods …`: the reporting periods the plan office opens and closes."""
+"""`planwatch periods …` and `planwatch submissions …`: the monthly data collection."""
 
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -97,3 +98,44 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise InvalidValue(f"{text!r} 不是日期(YYYY-MM-DD)。") from None
+
+
+submissions_app = typer.Typer(help="Department submissions by workbook.", no_args_is_help=True)
+app.add_typer(submissions_app, name="submissions")
+
+
+@submissions_app.command("export")
+def export(
+    period: Annotated[str, typer.Option(help="An open period, e.g. 2025-06.")],
+    department: Annotated[str, typer.Option(help="The department, e.g. 区统计局.")],
+    out: Annotated[Path, typer.Option(help="Workbook to write.")] = Path("submissions.xlsx"),
+    region: Region = "fuling",
+    user: Acting = None,
+) -> None:
+    """Write a department's pre-filled workbook of the values it owes in an open period."""
+    database.ready()
+    from planwatch.web.submissions import imports
+
+    with reported():
+        content = imports.export_workbook(
+            actor=_actor(user), region_code=region, period=period, department=department
+        )
+    out.write_bytes(content)
+    typer.echo(f"wrote {out}")
+
+
+@submissions_app.command("import")
+def import_(
+    file: Annotated[Path, typer.Argument(help="A filled workbook (.xlsx).")],
+    user: Annotated[str, typer.Option("--user", help="Login name of the submitting user.")],
+    region: Annotated[str | None, typer.Option(help="Region, if the workbook names none.")] = None,
+) -> None:
+    """Submit a filled workbook for review: every row, or nothing and every bad cell."""
+    database.ready()
+    from planwatch.web.submissions import imports
+
+    with reported(), file.open("rb") as stream:
+        done = imports.import_workbook(
+            actor=_user(user), stream=stream, name=file.name, region_code=region
+        )
+    typer.echo(f"{done.region}: {done.submitted} values submitted for review")

@@ -35,6 +35,8 @@ WRITES = {
     ("POST", "/api/submissions/{submission_id}/corrections"): {"value": 6.0, "reason": "x"},
     ("POST", "/api/periods"): {"region": "fuling", "period": "2025-06", "due": "2025-07-10"},
     ("POST", "/api/periods/close"): {"region": "fuling", "period": "2025-06"},
+    # a multipart upload whose rows refuse another department (tests/web/submissions/test_imports)
+    ("POST", "/api/imports/submissions"): None,
     ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing
     ("POST", "/api/extract"): None,  # extracts from the text sent, stores nothing
 }

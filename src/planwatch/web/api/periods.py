@@ -2,13 +2,16 @@
 
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
-from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from django.http import HttpRequest, HttpResponse
+from ninja import File, Query, Router, Schema
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from planwatch.web.api.types import Code, Text
-from planwatch.web.submissions import periods
+from planwatch.web.excel import XLSX
+from planwatch.web.submissions import imports, periods
 
 router = Router(tags=["periods"])
 
@@ -82,3 +85,31 @@ def obligations(request: HttpRequest, filters: Query[ObligationFilter]) -> Any:
         department=filters.department,
         today=filters.today,
     )
+
+
+class ImportedOut(Schema):
+    region: str
+    submitted: int = Field(description="values saved and sent for review")
+
+
+@router.get(
+    "/periods/{region}/{period}/workbook",
+    response={200: None},
+    openapi_extra={"responses": {200: {"content": {XLSX: {}}, "description": "the workbook"}}},
+)
+def workbook(request: HttpRequest, region: Code, period: Text, department: Text) -> Any:
+    """The pre-filled workbook of what ``department`` owes in an open period."""
+    content = imports.export_workbook(
+        actor=request.user, region_code=region, period=period, department=department
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    name = quote(f"{department}-{period}.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+@router.post("/imports/submissions", response={201: ImportedOut})
+def import_workbook(request: HttpRequest, workbook: File[UploadedFile]) -> Any:
+    """Submit a filled workbook: every row, or nothing and a 400 listing every bad cell."""
+    done = imports.import_workbook(actor=request.user, stream=workbook, name=workbook.name or "")
+    return 201, done

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -11,10 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from planwatch.core.errors import InvalidValue
 from planwatch.web.access import reader
-from planwatch.web.accounts.roles import can_review
+from planwatch.web.accounts.roles import can_review, department_of
+from planwatch.web.excel import XLSX
 from planwatch.web.plan.models import Region
-from planwatch.web.submissions import periods
+from planwatch.web.submissions import imports, periods
 
 
 class OpenForm(forms.Form):
@@ -67,3 +71,27 @@ def _page(request: HttpRequest, form: OpenForm, status: int = 200) -> HttpRespon
         "today": timezone.localdate(),
     }
     return render(request, "submissions/periods.html", context, status=status)
+
+
+@reader
+def download(request: HttpRequest, region: str, period: str) -> HttpResponse:
+    department = request.GET.get("department") or department_of(request.user)
+    content = imports.export_workbook(
+        actor=request.user, region_code=region, period=period, department=department
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    name = quote(f"{department}-{period}.xlsx")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response
+
+
+@require_POST
+@reader
+def upload(request: HttpRequest) -> HttpResponse:
+    file = request.FILES.get("workbook")
+    if file is None:
+        raise InvalidValue(_("Choose the filled workbook (.xlsx) to upload."))
+    done = imports.import_workbook(actor=request.user, stream=file, name=file.name or "")
+    count = {"count": done.submitted}
+    messages.success(request, _("Submitted for review: %(count)s values") % count)
+    return redirect("submissions:periods")
