@@ -126,7 +126,9 @@ def export(
 
 @submissions_app.command("import")
 def import_(
-    file: Annotated[Path, typer.Argument(help="A filled workbook (.xlsx).")],
+    file: Annotated[
+        Path, typer.Argument(help="A filled workbook (.xlsx).", exists=True, dir_okay=False)
+    ],
     user: Annotated[str, typer.Option("--user", help="Login name of the submitting user.")],
     region: Annotated[str | None, typer.Option(help="Region, if the workbook names none.")] = None,
 ) -> None:

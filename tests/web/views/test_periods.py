@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.web.submissions import periods
 from planwatch.web.submissions.models import ReportingPeriod
-from tests.web.views.conftest import user
+from tests.web.views.conftest import indicator, user
 
 
 def opened(period: str = "2025-Q3", due: date = date(2025, 10, 15)) -> ReportingPeriod:
@@ -56,3 +56,15 @@ def test_a_bad_open_form_shows_its_error_and_others_may_not_open_or_close(office
 @pytest.mark.django_db
 def test_the_submissions_page_links_to_the_periods(stats):
     assert 'href="/periods/"' in stats.get("/submissions/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_entry_form_says_beside_the_period_that_it_is_closed(stats):
+    opened()
+    periods.close_period(actor=user("office"), region_code="fuling", period="2025-Q3")
+    path = f"/submissions/new/{indicator('gdp_growth').id}/"
+    response = stats.post(path, {"period": "2025-Q3", "value": "6.1", "status": "actual"})
+    assert response.status_code == 400
+    assert (
+        'id="id_period_error"' in response.content.decode() and "关闭" in response.content.decode()
+    )

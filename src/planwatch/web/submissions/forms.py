@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.core.observations import Status
+from planwatch.core.observations import Period, Status
 from planwatch.web.plan.models import IndicatorRecord, TargetRecord
+from planwatch.web.submissions import periods
 from planwatch.web.submissions.services import Entry, entry_problems
 
 
@@ -55,11 +56,18 @@ class EntryForm(forms.Form):
         self.fields["period"].initial = current_period(choices)
         self.fields["value"].help_text = indicator.unit
 
+    correction = False  # corrections are accepted in closed periods
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not self.errors:
             for field, message in entry_problems(self.indicator, self.entry()).items():
                 self.add_error(field, message)
+        if not self.errors and not self.correction:
+            period = str(Period.parse(data["period"]))
+            closed = periods.closed_reason(self.indicator, period)
+            if closed:
+                self.add_error("period", closed)
         return data
 
     def entry(self) -> Entry:
@@ -78,5 +86,6 @@ class CorrectionForm(EntryForm):
 
     def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
         super().__init__(indicator, *args, **kwargs)
+        self.correction = True
         self.fields["period"].disabled = True
         self.fields["status"].disabled = True

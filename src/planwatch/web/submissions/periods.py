@@ -153,11 +153,19 @@ def periods(*, actor: Any, region_code: str | None = None) -> list[ReportingPeri
     return list(found)
 
 
+def closed_reason(indicator: IndicatorRecord, period: str) -> str | None:
+    """Why no value of ``indicator`` is accepted for ``period`` now, or None if it is."""
+    record = ReportingPeriod.objects.filter(region_id=indicator.region_id, period=period).first()
+    if record is None or record.is_open:
+        return None  # a period never opened imposes nothing
+    return f"{period}报告期已于{timezone.localdate(record.closed_at)}关闭,不能再报送。"
+
+
 def refuse_if_closed(indicator: IndicatorRecord, period: str) -> None:
     """Refuse a value for a period the plan office has closed (never-opened periods pass)."""
-    record = ReportingPeriod.objects.filter(region_id=indicator.region_id, period=period).first()
-    if record is not None and not record.is_open:
-        raise Conflict(f"{period}报告期已于{timezone.localdate(record.closed_at)}关闭,不能再报送。")
+    reason = closed_reason(indicator, period)
+    if reason is not None:
+        raise Conflict(reason)
 
 
 def obligations(
