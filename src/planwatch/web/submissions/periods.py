@@ -21,7 +21,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from planwatch.core.errors import InvalidValue, NotFound
@@ -123,7 +123,11 @@ def open_period(*, actor: Any, region_code: str, period: str, due: date) -> Repo
     record.opened_by, record.opened_at = actor, timezone.now()
     record.closed_by, record.closed_at = None, None
     reason = "报告期开启" if record.pk is None else "报告期重新开启"
-    return history.save(record, actor=actor, reason=reason)
+    try:
+        with transaction.atomic():  # a savepoint: another office user may open it at once
+            return history.save(record, actor=actor, reason=reason)
+    except IntegrityError:
+        raise Conflict(f"{region.name}{parsed}报告期已经开启。") from None
 
 
 @transaction.atomic
