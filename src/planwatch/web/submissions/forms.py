@@ -48,15 +48,18 @@ class EntryForm(forms.Form):
     )
     version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, indicator: IndicatorRecord, *args: Any, correction: bool = False, **kwargs: Any
+    ) -> None:
+        """``correction``: the period and status are those of the value corrected, fixed."""
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.correction = correction  # corrections are accepted in closed periods
         choices = period_choices(indicator)
         self.fields["period"].choices = choices
         self.fields["period"].initial = current_period(choices)
         self.fields["value"].help_text = indicator.unit
-
-    correction = False  # corrections are accepted in closed periods
+        self.fields["period"].disabled = self.fields["status"].disabled = correction
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -85,7 +88,4 @@ class CorrectionForm(EntryForm):
     )
 
     def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
-        super().__init__(indicator, *args, **kwargs)
-        self.correction = True
-        self.fields["period"].disabled = True
-        self.fields["status"].disabled = True
+        super().__init__(indicator, *args, correction=True, **kwargs)

@@ -54,7 +54,8 @@ def _entry(
         fields = ("period", "value", "status", "note")
         initial = {name: getattr(submission, name) for name in fields}
         initial["version"] = services.version_of(submission)
-    form = EntryForm(indicator, request.POST or None, initial=initial)
+    correction = submission is not None and submission.corrects_id is not None
+    form = EntryForm(indicator, request.POST or None, initial=initial, correction=correction)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         services.save(
