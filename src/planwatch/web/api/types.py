@@ -27,6 +27,14 @@ Year = Annotated[int, Field(ge=1949, le=2200)]
 Version = Annotated[int, Field(ge=0, le=2**53)]
 Number = FiniteFloat
 Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
+Month = Annotated[
+    str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-(0[1-9]|1[0-2])$", examples=["2025-06"])
+]
+Quarter = Annotated[str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-Q[1-4]$", examples=["2025-Q3"])]
+Key = Annotated[
+    str,
+    Field(min_length=1, max_length=40, pattern=r"^[\w-]+$", description="letters, digits, - and _"),
+]
 
 
 class Page(LimitOffsetPagination):
