@@ -16,6 +16,7 @@ from planwatch.web.api import (
     problems,
     projects,
     regions,
+    reports,
     rules,
     submissions,
     targets,
@@ -58,7 +59,7 @@ api = PlanwatchAPI(
     description=(
         "Read and change a region's development plan: indicators, targets, values, "
         "department submissions, evaluations, projects and their monthly progress, key "
-        "tasks, the problem list, report extraction, the audit log. "
+        "tasks, the problem list, reports as files, report extraction, the audit log. "
         "Authenticate with `Authorization: Bearer pw_…` "
         "(`planwatch token create USER`); a token acts with its user's permissions. "
         'Errors are `{"code", "message", "field"}`.'
@@ -69,7 +70,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, evaluations, extraction,
-    projects, tasks, problems, audit,
+    projects, tasks, problems, reports, audit,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)
