@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from planwatch.core.errors import NotFound
@@ -38,10 +38,10 @@ def report_problem(problem: Problem, *, actor: User) -> Problem:
         raise InvalidField("department", f"未知部门「{problem.department}」")
     if problem.deadline < problem.found_at.date():
         raise InvalidField("deadline", f"整改期限 {problem.deadline} 早于发现日期")
-    with transaction.atomic():
-        if ProblemRecord.objects.filter(code=problem.code).exists():
-            raise Conflict(f"问题 {problem.code} 已存在")
+    try:
         return store_problem(problem)
+    except IntegrityError:  # the code is unique; checking first would race another report
+        raise Conflict(f"问题 {problem.code} 已存在") from None
 
 
 def store_problem(problem: Problem) -> Problem:
