@@ -39,7 +39,7 @@ def test_the_plan_office_reports_a_new_problem(register, alice):
     assert (again.status_code, again.json()["code"]) == (409, "conflict")
 
 
-def test_a_new_problem_needs_a_known_department_and_a_deadline_after_today(register, alice):
+def test_a_new_problem_needs_a_known_department_and_a_deadline_not_in_the_past(register, alice):
     unknown = alice.post("/api/problems", {**NEW, "department": "区不存在局"})
     past = alice.post("/api/problems", {**NEW, "deadline": "2001-01-01"})
     assert [(r.status_code, r.json()["field"]) for r in (unknown, past)] == [

@@ -1,4 +1,4 @@
-"""Input types every endpoint shares: text without NUL characters, ids and years in range.
+"""Input types every endpoint shares: text without NUL; ids, years, months, codes in range.
 
 PostgreSQL cannot store a NUL character and SQLite cannot hold an integer
 beyond 64 bits; both are refused here as bad input (400) instead of failing
@@ -33,7 +33,12 @@ Month = Annotated[
 Quarter = Annotated[str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-Q[1-4]$", examples=["2025-Q3"])]
 Key = Annotated[
     str,
-    Field(min_length=1, max_length=40, pattern=r"^[\w-]+$", description="letters, digits, - and _"),
+    Field(
+        min_length=1,
+        max_length=40,
+        pattern=r"^[\w-][\w.-]*$",  # never . or .., which a URL path would resolve away
+        description="letters, digits, _, - and . (not first)",
+    ),
 ]
 
 

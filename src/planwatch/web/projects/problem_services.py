@@ -36,7 +36,8 @@ def report_problem(problem: Problem, *, actor: User) -> Problem:
         raise InvalidField("history", "a new problem has no steps yet")
     if not Department.objects.filter(name=problem.department).exists():
         raise InvalidField("department", f"未知部门「{problem.department}」")
-    if problem.deadline < problem.found_at.date():
+    found = problem.found_at
+    if problem.deadline < (timezone.localtime(found) if timezone.is_aware(found) else found).date():
         raise InvalidField("deadline", f"整改期限 {problem.deadline} 早于发现日期")
     try:
         return store_problem(problem)
