@@ -14,6 +14,7 @@ from planwatch.web.api.types import Key, Page, Text
 from planwatch.web.projects import problem_services
 
 router = Router(tags=["problems"])
+ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
 # file names are stored |-separated in 500 characters: five names of up to 95 fit
 FileName = Annotated[Text, Field(min_length=1, max_length=95, pattern=r"^[^|\r\n]+$")]
 
@@ -72,7 +73,7 @@ def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
 
 
 @router.get("/problems/{problem_code}", response=ProblemOut)
-def get_problem(request: HttpRequest, problem_code: Key) -> Problem:
+def get_problem(request: HttpRequest, problem_code: ProblemCode) -> Problem:
     """One problem with every step taken, oldest first."""
     return problem_services.problem(problem_code)
 
@@ -85,7 +86,7 @@ def report_problem(request: HttpRequest, problem: ProblemIn) -> Any:
 
 
 @router.post("/problems/{problem_code}/steps", response=ProblemOut)
-def take_step(request: HttpRequest, problem_code: Key, step: StepIn) -> Problem:
+def take_step(request: HttpRequest, problem_code: ProblemCode, step: StepIn) -> Problem:
     """One step of the closed loop: assign, send_back and close are the plan office's,
     start and submit the responsible department's; 409 when the state does not allow it."""
     return problem_services.take_step(

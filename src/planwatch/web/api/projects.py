@@ -3,7 +3,7 @@
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -18,6 +18,7 @@ from planwatch.web.editing.history import InvalidField
 from planwatch.web.projects import pages, project_services
 
 router = Router(tags=["projects"])
+ProjectCode = Annotated[Key, Field(examples=["2025-ZF-001"])]
 MilestoneName = Literal["开工", "主体完工", "竣工"]
 Money = Number  # 万元, sent as a number; stored exactly to the fen (two decimals)
 
@@ -199,14 +200,14 @@ def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 
 
 @router.get("/projects/{project_code}", response=ProjectDetailOut)
-def get_project(request: HttpRequest, project_code: Key, month: Month | None = None) -> Any:
+def get_project(request: HttpRequest, project_code: ProjectCode, month: Month | None = None) -> Any:
     """One project with its milestones, monthly reports and linked problems."""
     period = None if month is None else Period.parse(month)
     return _detail(project_services.project_detail(project_code, period))
 
 
 @router.patch("/projects/{project_code}", response=ProjectDetailOut)
-def change_project(request: HttpRequest, project_code: Key, change: ProjectChange) -> Any:
+def change_project(request: HttpRequest, project_code: ProjectCode, change: ProjectChange) -> Any:
     """Change fields of a project at the version read (plan office)."""
     fields = change.model_dump(exclude_unset=True, exclude_none=True, exclude={"version", "reason"})
     for name in ("total", "annual_plan"):
@@ -223,7 +224,7 @@ def change_project(request: HttpRequest, project_code: Key, change: ProjectChang
 
 
 @router.post("/projects/{project_code}/progress", response={201: ProgressOut})
-def report_progress(request: HttpRequest, project_code: Key, report: ProgressIn) -> Any:
+def report_progress(request: HttpRequest, project_code: ProjectCode, report: ProgressIn) -> Any:
     """A month's report: the owning department's clerk or the plan office, once per month."""
     stored = project_services.report_progress(
         project_code,

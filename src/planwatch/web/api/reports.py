@@ -13,7 +13,7 @@ from pydantic import Field
 
 from planwatch.reports.documents import annual_report, notice_report, quarterly_report
 from planwatch.reports.render import CONTENT_TYPES, Format
-from planwatch.web.api.types import Code, Month, Number, Quarter, Year
+from planwatch.web.api.types import Month, Number, Quarter, Region, Year
 
 router = Router(tags=["reports"])
 FILE = {
@@ -45,21 +45,23 @@ def _file(body: bytes, fmt: Format, name: str) -> HttpResponse:
 
 
 @router.get("/regions/{code}/reports/annual/{year}", auth=None, openapi_extra=FILE)
-def annual(request: HttpRequest, code: Code, year: Year, query: Query[ReportQuery]) -> Any:
+def annual(request: HttpRequest, code: Region, year: Year, query: Query[ReportQuery]) -> Any:
     """The annual report on plan execution of ``year`` and the plan of the next (public)."""
     body = annual_report(code, year, query.format, sources=query.sources)
     return _file(body, query.format, f"{code}-{year}-annual-report")
 
 
 @router.get("/regions/{code}/reports/quarterly/{period}", openapi_extra=FILE)
-def quarterly(request: HttpRequest, code: Code, period: Quarter, query: Query[ReportQuery]) -> Any:
+def quarterly(
+    request: HttpRequest, code: Region, period: Quarter, query: Query[ReportQuery]
+) -> Any:
     """The quarterly brief (季度经济运行分析) of ``period``, e.g. 2025-Q3."""
     body = quarterly_report(code, period, query.format, sources=query.sources)
     return _file(body, query.format, f"{code}-{period}-quarterly")
 
 
 @router.get("/regions/{code}/reports/notice/{month}", openapi_extra=FILE)
-def notice(request: HttpRequest, code: Code, month: Month, query: Query[NoticeQuery]) -> Any:
+def notice(request: HttpRequest, code: Region, month: Month, query: Query[NoticeQuery]) -> Any:
     """The lag notice (督导通报) of ``month``, e.g. 2025-06, by department."""
     limit = None if query.threshold is None else Decimal(str(query.threshold))
     body = notice_report(code, month, query.format, threshold=limit, sources=query.sources)

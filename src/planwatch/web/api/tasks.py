@@ -1,7 +1,7 @@
 """Key tasks (主要任务): a year's tree judged as on the web page, one task, quarterly progress."""
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -16,6 +16,8 @@ from planwatch.web.projects import pages, task_services
 from planwatch.web.projects.task_services import SubTargetVerdict
 
 router = Router(tags=["tasks"])
+TaskCode = Annotated[Key, Field(examples=["1-1"])]
+SubTargetCode = Annotated[Key, Field(examples=["3-1-1"])]
 
 
 class SubTargetOut(Schema):
@@ -131,7 +133,7 @@ def task_tree(request: HttpRequest, year: Year) -> Any:
 
 
 @router.get("/tasks/{year}/{task_code}", response=TaskDetailOut)
-def get_task(request: HttpRequest, year: Year, task_code: Key) -> Any:
+def get_task(request: HttpRequest, year: Year, task_code: TaskCode) -> Any:
     """One task with its sub-targets judged and every quarterly report on them."""
     period, areas = pages.task_tree(str(year), timezone.localdate())
     node = next((n for a in areas for n in a.tasks if n.task.code == task_code), None)
@@ -147,7 +149,9 @@ def get_task(request: HttpRequest, year: Year, task_code: Key) -> Any:
 
 
 @router.post("/sub-targets/{sub_target_code}/progress", response={201: TaskProgressOut})
-def report_task_progress(request: HttpRequest, sub_target_code: Key, report: TaskProgressIn) -> Any:
+def report_task_progress(
+    request: HttpRequest, sub_target_code: SubTargetCode, report: TaskProgressIn
+) -> Any:
     """Store or replace a quarter's report (the lead department's clerk or the plan office)."""
     progress = TaskProgress(
         sub_target=sub_target_code,
