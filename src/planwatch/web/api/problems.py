@@ -49,13 +49,20 @@ class ProblemFilter(Schema):
 
 
 class ProblemIn(Schema):
-    code: Key
+    code: Key = Field(examples=["WT-2025-901"])
     source: Source
     link_kind: LinkKind
-    link: Text = Field(min_length=1, max_length=60, description="project, task or indicator code")
-    description: Text = Field(min_length=1, max_length=5000)
-    department: Text = Field(min_length=1, max_length=60, description="who rectifies it")
-    deadline: date
+    link: Text = Field(
+        min_length=1,
+        max_length=60,
+        description="project, task or indicator code",
+        examples=["2025-ZF-001"],
+    )
+    description: Text = Field(min_length=1, max_length=5000, examples=["开工滞后"])
+    department: Text = Field(
+        min_length=1, max_length=60, description="who rectifies it", examples=["区应急管理局"]
+    )
+    deadline: date = Field(examples=["2099-01-31"])
     severity: Severity = Severity.MEDIUM
 
 

@@ -115,8 +115,10 @@ class ProjectFilter(Schema):
 
 
 class ProgressIn(Schema):
-    month: Month
-    completed: Money = Field(le=1e11, description="cumulative completed investment, 万元")
+    month: Month = Field(examples=["2025-11"])
+    completed: Money = Field(
+        le=1e11, description="cumulative completed investment, 万元", examples=[3100]
+    )
     reached: dict[MilestoneName, date] = Field({}, description="milestones reached, by date")
     narrative: Text = Field("", max_length=2000)
 

@@ -24,7 +24,7 @@ Text = Annotated[str, AfterValidator(_no_nul)]
 Code = Annotated[str, Field(max_length=60), AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=2**53)]
 Year = Annotated[int, Field(ge=1949, le=2200, examples=[2025])]
-Version = Annotated[int, Field(ge=0, le=2**53)]
+Version = Annotated[int, Field(ge=0, le=2**53, examples=[0])]
 Region = Annotated[Code, Field(examples=["fuling"])]
 Number = FiniteFloat
 Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
