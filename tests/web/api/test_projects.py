@@ -133,3 +133,10 @@ def test_clerks_and_leaders_cannot_change_a_project(register, carol, dave):
 
 def test_the_public_cannot_read_projects(register, erin):
     assert erin.get("/api/projects").status_code == 403
+
+
+def test_a_leader_reads_but_never_reports_progress(register, dave):
+    response = dave.post(
+        f"/api/projects/{COMMERCE_PROJECT}/progress", {"month": "2025-11", "completed": 1}
+    )
+    assert (response.status_code, response.json()["code"]) == (403, "forbidden")
