@@ -99,3 +99,10 @@ def test_progress_evidence_and_reached_milestones_are_read() -> None:
     assert problems == []
     assert reports[0].reached["开工"].isoformat() == "2025-03-02"
     assert reports[0].evidence[0].size == 2048
+
+
+def test_a_milestone_reached_after_the_end_of_its_report_month_is_refused() -> None:
+    rows = [(2, progress_row(month="2025-06", 开工="2025-07-01"))]
+    reports, problems = read_progress(rows, projects=[make_project()])
+    assert reports == []
+    assert [(p.row, p.field) for p in problems] == [(2, "开工")]

@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from planwatch.core.errors import InvalidValue, PlanwatchError
 from planwatch.core.observations import Period
-from planwatch.core.progress import Evidence, ProgressReport
+from planwatch.core.progress import Evidence, ProgressReport, month_end
 from planwatch.core.projects import (
     MILESTONE_NAMES,
     Category,
@@ -202,8 +202,8 @@ def read_progress(
 ) -> tuple[list[ProgressReport], list[RowProblem]]:
     """Monthly reports from numbered rows, all-or-nothing like :func:`read_projects`.
 
-    A report must name a project of ``projects``, fall in its year, and be the
-    only one of its project and month.
+    A report must name a project of ``projects``, fall in its year, be the
+    only one of its project and month, and date no milestone after its month.
     """
     by_code = {p.code: p for p in projects}
     reports: list[ProgressReport] = []
@@ -237,6 +237,11 @@ def _report(cells: _Cells, projects: dict[str, Project]) -> ProgressReport | Non
     if completed < 0:
         cells.fail("completed", f"完成投资为负数 ({completed})")
     reached = {name: cells.day(name, required=False) for name in MILESTONE_NAMES}
+    if project is not None and period is not None and period.year == project.year:
+        end = month_end(period)
+        for name, day in reached.items():
+            if day is not None and day > end:
+                cells.fail(name, f"实际日期 {day} 晚于 {period} 月末")
     evidence = cells.choice("evidence", _evidence)
     if len(cells.problems) > before:
         return None

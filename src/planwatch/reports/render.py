@@ -20,6 +20,13 @@ class Format(StrEnum):
     MD = "md"
 
 
+CONTENT_TYPES = {
+    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    Format.PDF: "application/pdf",
+    Format.HTML: "text/html; charset=utf-8",
+    Format.MD: "text/markdown; charset=utf-8",
+}
+
 _RENDERERS: dict[Format, Callable[[Report], bytes]] = {
     Format.DOCX: render_docx,
     Format.PDF: render_pdf,

@@ -10,6 +10,14 @@ import pytest
 
 from planwatch.web.api.app import api
 from planwatch.web.plan.models import ObservationRecord, TargetRecord
+from planwatch.web.projects.models import (
+    ProblemEventRecord,
+    ProblemRecord,
+    ProgressRecord,
+    ProjectRecord,
+    TaskProgressRecord,
+)
+from tests.web.api.conftest import OTHER_PROJECT, OTHER_SUB_TARGET
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -37,6 +45,19 @@ WRITES = {
     ("POST", "/api/periods/close"): {"region": "fuling", "period": "2025-06"},
     # a multipart upload whose rows refuse another department (tests/web/submissions/test_imports)
     ("POST", "/api/imports/submissions"): None,
+    ("PATCH", "/api/projects/{project_code}"): {"version": 0, "reason": "x", "name": "x"},
+    ("POST", "/api/projects/{project_code}/progress"): {"month": "2025-11", "completed": 1},
+    ("POST", "/api/sub-targets/{sub_target_code}/progress"): {"period": "2025-Q4", "value": 1},
+    ("POST", "/api/problems"): {  # the plan office's, even for carol's own department
+        "code": "WT-X-1",
+        "source": "inspection",
+        "link_kind": "indicator",
+        "link": "retail_growth",
+        "description": "x",
+        "department": "区商务委",
+        "deadline": "2099-01-01",
+    },
+    ("POST", "/api/problems/{problem_code}/steps"): {"action": "start"},
     ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing
     ("POST", "/api/extract"): None,  # extracts from the text sent, stores nothing
 }
@@ -56,7 +77,18 @@ def test_the_table_names_every_write_operation_of_the_schema(db):
     assert documented_writes() == set(WRITES)
 
 
-def test_every_write_refuses_a_clerk_of_another_department(bob, carol):
+def everything_written() -> list[object]:
+    return [
+        sorted(ObservationRecord.objects.values_list("id", "value")),
+        ProgressRecord.objects.count(),
+        TaskProgressRecord.objects.count(),
+        ProblemRecord.objects.count(),
+        ProblemEventRecord.objects.count(),
+        ProjectRecord.history.count(),
+    ]
+
+
+def test_every_write_refuses_a_clerk_of_another_department(register, bob, carol):
     gdp = indicator("gdp_growth")  # owned by bob's 区统计局
     observation = bob.post(f"/api/indicators/{gdp.pk}/observations", VALUE).json()["observation"]
     submission = bob.post(
@@ -68,8 +100,14 @@ def test_every_write_refuses_a_clerk_of_another_department(bob, carol):
         "{target_id}": str(TargetRecord.objects.filter(indicator=gdp).first().pk),
         "{observation_id}": str(observation["id"]),
         "{submission_id}": str(submission["id"]),
+        "{project_code}": OTHER_PROJECT,  # 区应急管理局
+        "{sub_target_code}": OTHER_SUB_TARGET,  # led by 区经济信息委
+        # assigned to another department: starting it would be that department's step
+        "{problem_code}": ProblemRecord.objects.filter(state="assigned")
+        .exclude(department__name="区商务委")
+        .values_list("code", flat=True)[0],
     }
-    before = sorted(ObservationRecord.objects.values_list("id", "value"))
+    before = everything_written()
     for (method, path), body in WRITES.items():
         if body is None:
             continue
@@ -83,4 +121,4 @@ def test_every_write_refuses_a_clerk_of_another_department(bob, carol):
                 path, {**body, **({"rows": rows} if rows else {})}
             )
         assert response.status_code == 403, (method, path, response.json())
-    assert sorted(ObservationRecord.objects.values_list("id", "value")) == before
+    assert everything_written() == before

@@ -88,3 +88,10 @@ def test_a_report_text_comes_back_as_statements_with_their_lines(dave):
     first = body["statements"][0]
     assert (first["line"], first["value"]) == (2, 6.5)
     assert first["quote"] in text.splitlines()[1]
+
+
+def test_a_body_over_the_upload_limit_is_a_413_with_the_error_body(dave, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    response = dave.post("/api/extract", {"text": "全区地区生产总值增长6%。" * 100})
+    assert response.status_code == 413
+    assert response.json()["code"] == "too_large"

@@ -14,11 +14,14 @@ from planwatch.web.api import (
     indicators,
     observations,
     periods,
+    problems,
     projects,
     regions,
+    reports,
     rules,
     submissions,
     targets,
+    tasks,
 )
 from planwatch.web.api.auth import SessionAuth, TokenAuth
 
@@ -44,7 +47,8 @@ class PlanwatchAPI(NinjaAPI):
             for operation in path.values():
                 operation["responses"]["4XX"] = {
                     "description": "bad input (400), no or bad token (401), not allowed (403), "
-                    "not found (404), changed by someone else or duplicate (409)",
+                    "not found (404), changed by someone else or duplicate (409), "
+                    "body too large (413)",
                     "content": {"application/json": {"schema": error}},
                 }
         return schema
@@ -55,7 +59,8 @@ api = PlanwatchAPI(
     version="1",
     description=(
         "Read and change a region's development plan: indicators, targets, values, "
-        "department submissions, evaluations, report extraction, the audit log. "
+        "department submissions, evaluations, projects and their monthly progress, key "
+        "tasks, the problem list, reports as files, report extraction, the audit log. "
         "Authenticate with `Authorization: Bearer pw_…` "
         "(`planwatch token create USER`); a token acts with its user's permissions. "
         'Errors are `{"code", "message", "field"}`.'
@@ -66,7 +71,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, periods, evaluations,
-    extraction, projects, audit,
+    extraction, projects, tasks, problems, reports, audit,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)

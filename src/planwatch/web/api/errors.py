@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -18,6 +20,7 @@ STATUS = {
     "not_found": 404,
     "forbidden": 403,
     "conflict": 409,
+    "illegal_transition": 409,  # a problem step its state does not allow, as on the web
     "unauthorized": 401,
 }  # every other domain error is bad input: 400
 
@@ -51,6 +54,11 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def missing(request: HttpRequest, exc: Http404) -> HttpResponse:
         return respond(request, 404, body("not_found", str(exc) or "not found"))
+
+    @api.exception_handler(RequestDataTooBig)
+    def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        return respond(request, 413, body("too_large", f"the request body is over {limit} bytes"))
 
     @api.exception_handler(HttpError)
     def http(request: HttpRequest, exc: HttpError) -> HttpResponse:

@@ -1,18 +1,26 @@
-"""The project register and the problem list with every step taken (read-only for now)."""
+"""The project register: list with filters and totals, one project, monthly progress, changes."""
 
-from datetime import date, datetime
-from typing import Any
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Any, Literal
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
 
-from planwatch.core.problems import State
-from planwatch.web.api.types import Page, Text, Year
-from planwatch.web.projects import problem_services, services
+from planwatch.core.observations import Period
+from planwatch.core.progress import ProgressReport, ProjectStatus
+from planwatch.core.projects import Category, Level
+from planwatch.web.api.types import Key, Month, Number, Page, Reason, Text, Version, Year
+from planwatch.web.editing.history import InvalidField
+from planwatch.web.projects import pages, project_services
 
 router = Router(tags=["projects"])
+ProjectCode = Annotated[Key, Field(examples=["2025-ZF-001"])]
+MilestoneName = Literal["开工", "主体完工", "竣工"]
+Money = Number  # 万元, sent as a number; stored exactly to the fen (two decimals)
 
 
 class MilestoneOut(Schema):
@@ -20,12 +28,23 @@ class MilestoneOut(Schema):
     planned: date
 
 
+class StatusOut(Schema):
+    month: str = Field(description="judged at the end of this month")
+    completed: float = Field(description="cumulative completed investment of the year, 万元")
+    completion: float | None = Field(description="completed ÷ annual plan, %")
+    time_progress: float = Field(description="序时进度, %")
+    lagging: bool
+    behind_by_rate: bool
+    overdue: list[str] = Field(description="milestones planned by the month and not reached")
+    reported: bool = Field(description="a report of this very month exists")
+
+
 class ProjectOut(Schema):
     code: str
     name: str
     year: int
-    category: str
-    level: str
+    category: Category
+    level: Level
     department: str
     unit: str
     leader: str
@@ -37,51 +56,184 @@ class ProjectOut(Schema):
     government: bool
     milestones: list[MilestoneOut]
     source: str
+    status: StatusOut
 
 
-class EventOut(Schema):
-    action: str
-    before: str
-    after: str
-    actor: str
-    at: datetime
-    note: str
+class ProgressOut(Schema):
+    month: str
+    completed: float = Field(description="万元")
+    reached: dict[str, date]
+    narrative: str
     evidence: list[str]
-
-
-class ProblemOut(Schema):
-    code: str
     source: str
-    link_kind: str
-    link: str
-    description: str
-    department: str
-    deadline: date
-    severity: str
-    found_at: datetime
-    state: str
-    history: list[EventOut]
+
+
+class ProjectDetailOut(ProjectOut):
+    version: int
+    progress: list[ProgressOut]
+    problems: list[str] = Field(description="codes of the problems linked to the project")
+
+
+class TotalsOut(Schema):
+    month: str
+    count: int
+    total: float
+    annual_plan: float
+    completed: float
+    completion: float | None
+    lagging: int
 
 
 class ProjectFilter(Schema):
-    year: Year | None = None
+    year: Year | None = Field(None, description="default: the latest year with projects")
+    month: Month | None = Field(None, description="judge as of this month (default: the latest)")
+    category: Category | None = None
+    level: Level | None = None
     department: Text | None = Field(None, max_length=100)
+    town: Text | None = Field(None, max_length=100)
+    lagging: bool = Field(False, description="only the lagging projects")
+    q: Text | None = Field(None, max_length=100, description="part of the name or code")
+
+    def period(self) -> Period:
+        if self.month is None:
+            return pages.project_period(None if self.year is None else str(self.year))
+        month = Period.parse(self.month)
+        if self.year is not None and self.year != month.year:
+            raise InvalidField("month", f"{self.month} is not in {self.year}")
+        pages.project_period(str(month.year))  # NotFound for a year without projects
+        return month
+
+    def kept(self) -> pages.ProjectFilter:
+        return pages.ProjectFilter(
+            category=self.category or "",
+            level=self.level or "",
+            department=self.department or "",
+            town=self.town or "",
+            lagging=self.lagging,
+            q=self.q or "",
+        )
 
 
-class ProblemFilter(Schema):
-    state: State | None = None
-    department: Text | None = Field(None, max_length=100)
+class ProgressIn(Schema):
+    month: Month = Field(examples=["2025-11"])
+    completed: Money = Field(
+        le=1e11, description="cumulative completed investment, 万元", examples=[3100]
+    )
+    reached: dict[MilestoneName, date] = Field({}, description="milestones reached, by date")
+    narrative: Text = Field("", max_length=2000)
+
+
+class ProjectChange(Schema):
+    version: Version
+    reason: Reason
+    name: Text | None = Field(None, min_length=1, max_length=200)
+    category: Category | None = None
+    level: Level | None = None
+    government: bool | None = None
+    department: Text | None = Field(None, max_length=60)
+    unit: Text | None = Field(None, max_length=100)
+    leader: Text | None = Field(None, max_length=60)
+    town: Text | None = Field(None, max_length=40)
+    total: Money | None = Field(None, ge=0, le=1e11)
+    annual_plan: Money | None = Field(None, ge=0, le=1e11)
+    start: date | None = None
+    end: date | None = None
+    milestones: dict[MilestoneName, date] | None = Field(None, description="replaces them all")
+
+
+def _row(status: ProjectStatus) -> dict[str, Any]:
+    return {**asdict(status.project), "status": _status(status)}
+
+
+def _status(s: ProjectStatus) -> dict[str, Any]:
+    return {
+        "month": str(s.period),
+        "completed": s.completed,
+        "completion": s.completion,
+        "time_progress": s.time_progress,
+        "lagging": s.lagging,
+        "behind_by_rate": s.behind_by_rate,
+        "overdue": list(s.overdue),
+        "reported": s.reported,
+    }
+
+
+def _progress(r: ProgressReport) -> dict[str, Any]:
+    return {
+        "month": str(r.period),
+        "completed": r.completed,
+        "reached": r.reached,
+        "narrative": r.narrative,
+        "evidence": [e.filename for e in r.evidence],
+        "source": r.source,
+    }
+
+
+def _detail(found: project_services.ProjectDetail) -> dict[str, Any]:
+    page = found.page
+    return {
+        **_row(page.status),
+        "version": found.version,
+        "progress": [_progress(r) for r in page.reports],
+        "problems": [p.code for p in page.problems],
+    }
+
+
+def _money(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(value))
 
 
 @router.get("/projects", response=list[ProjectOut])
 @paginate(Page)
 def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
-    found = services.register(filters.year)
-    return [p for p in found if filters.department in (None, p.department)]
+    """The register of a year judged at a month, filtered as on the project page."""
+    return [_row(s) for s in pages.project_list(filters.period(), filters.kept()).rows]
 
 
-@router.get("/problems", response=list[ProblemOut])
-@paginate(Page)
-def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
-    found = problem_services.problems(state=filters.state)
-    return [p for p in found if filters.department in (None, p.department)]
+@router.get("/project-totals", response=TotalsOut)
+def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
+    """Counts and sums (万元) over the projects the same filters keep."""
+    found = pages.project_list(filters.period(), filters.kept())
+    return {
+        "month": str(found.period),
+        **asdict(found.totals),
+        "completion": found.totals.completion,
+    }
+
+
+@router.get("/projects/{project_code}", response=ProjectDetailOut)
+def get_project(request: HttpRequest, project_code: ProjectCode, month: Month | None = None) -> Any:
+    """One project with its milestones, monthly reports and linked problems."""
+    period = None if month is None else Period.parse(month)
+    return _detail(project_services.project_detail(project_code, period))
+
+
+@router.patch("/projects/{project_code}", response=ProjectDetailOut)
+def change_project(request: HttpRequest, project_code: ProjectCode, change: ProjectChange) -> Any:
+    """Change fields of a project at the version read (plan office)."""
+    fields = change.model_dump(exclude_unset=True, exclude_none=True, exclude={"version", "reason"})
+    for name in ("total", "annual_plan"):
+        if name in fields:
+            fields[name] = _money(fields[name])
+    changed = project_services.change_project(
+        project_code,
+        actor=request.user,
+        changes=fields,
+        version=change.version,
+        reason=change.reason,
+    )
+    return _detail(changed)
+
+
+@router.post("/projects/{project_code}/progress", response={201: ProgressOut})
+def report_progress(request: HttpRequest, project_code: ProjectCode, report: ProgressIn) -> Any:
+    """A month's report: the owning department's clerk or the plan office, once per month."""
+    stored = project_services.report_progress(
+        project_code,
+        actor=request.user,
+        month=Period.parse(report.month),
+        completed=Decimal(str(report.completed)),
+        reached=dict(report.reached),
+        narrative=report.narrative,
+    )
+    return 201, _progress(stored)

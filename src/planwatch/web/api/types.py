@@ -1,4 +1,4 @@
-"""Input types every endpoint shares: text without NUL characters, ids and years in range.
+"""Input types every endpoint shares: text without NUL; ids, years, months, codes in range.
 
 PostgreSQL cannot store a NUL character and SQLite cannot hold an integer
 beyond 64 bits; both are refused here as bad input (400) instead of failing
@@ -23,10 +23,24 @@ def _no_nul(text: str) -> str:
 Text = Annotated[str, AfterValidator(_no_nul)]
 Code = Annotated[str, Field(max_length=60), AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=2**53)]
-Year = Annotated[int, Field(ge=1949, le=2200)]
-Version = Annotated[int, Field(ge=0, le=2**53)]
+Year = Annotated[int, Field(ge=1949, le=2200, examples=[2025])]
+Version = Annotated[int, Field(ge=0, le=2**53, examples=[0])]
+Region = Annotated[Code, Field(examples=["fuling"])]
 Number = FiniteFloat
 Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
+Month = Annotated[
+    str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-(0[1-9]|1[0-2])$", examples=["2025-06"])
+]
+Quarter = Annotated[str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-Q[1-4]$", examples=["2025-Q3"])]
+Key = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=40,
+        pattern=r"^[\w-][\w.-]*$",  # never . or .., which a URL path would resolve away
+        description="letters, digits, _, - and . (not first)",
+    ),
+]
 
 
 class Page(LimitOffsetPagination):

@@ -12,21 +12,37 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from planwatch.core.errors import NotFound
 from planwatch.core.problems import Action, Event, Problem, State, apply, overdue
 from planwatch.web.accounts.roles import can_review, can_write_for, require
+from planwatch.web.editing.history import InvalidField
+from planwatch.web.errors import Conflict
 from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
 
 OFFICE_ACTIONS = {Action.ASSIGN, Action.SEND_BACK, Action.CLOSE}
 
 
 def report_problem(problem: Problem, *, actor: User) -> Problem:
-    """Enter a new problem (state 发现); only the plan office may."""
+    """Enter a new problem (state 发现); only the plan office may.
+
+    Refused with ``Conflict`` when the code is taken, and as bad input when
+    the department is unknown or the deadline is before the day it was found.
+    """
     require(can_review(actor), "只有发展改革委可以登记问题。")
-    return store_problem(problem)
+    if problem.history:
+        raise InvalidField("history", "a new problem has no steps yet")
+    if not Department.objects.filter(name=problem.department).exists():
+        raise InvalidField("department", f"未知部门「{problem.department}」")
+    found = problem.found_at
+    if problem.deadline < (timezone.localtime(found) if timezone.is_aware(found) else found).date():
+        raise InvalidField("deadline", f"整改期限 {problem.deadline} 早于发现日期")
+    try:
+        return store_problem(problem)
+    except IntegrityError:  # the code is unique; checking first would race another report
+        raise Conflict(f"问题 {problem.code} 已存在") from None
 
 
 def store_problem(problem: Problem) -> Problem:
@@ -85,6 +101,15 @@ def take_step(
         record.state = problem.state.value
         record.save(update_fields=["state"])
     return problem
+
+
+def problem(code: str) -> Problem:
+    """The problem ``code`` with every step taken, or ``NotFound``."""
+    records = ProblemRecord.objects.select_related("department").prefetch_related("events")
+    try:
+        return records.get(code=code).to_domain()
+    except ProblemRecord.DoesNotExist:
+        raise NotFound(f"问题 {code} 不存在") from None
 
 
 def problems(*, state: State | None = None) -> list[Problem]:

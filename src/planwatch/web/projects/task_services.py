@@ -26,6 +26,7 @@ from planwatch.core.tasks import (
     judge_quantity,
 )
 from planwatch.web.accounts.roles import can_write_for, require
+from planwatch.web.editing.history import InvalidField
 from planwatch.web.projects.models import SubTargetRecord, TaskProgressRecord, TaskRecord
 
 
@@ -62,9 +63,17 @@ def store_tree(tree: TaskTree) -> None:
 
 
 def record_progress(report: TaskProgress, *, actor: User) -> TaskProgress:
-    """Store (or replace) a quarterly report; only the sub-target's lead department may."""
+    """Store (or replace) a quarterly report; only the sub-target's lead department may.
+
+    A quantity is reported with a value, a milestone with its completion date
+    (or only a note while it is under way); the other field is refused.
+    """
     sub = _sub_target(report)
     require(can_write_for(actor, sub.lead), f"只有{sub.lead}可以报送 {sub.code} 的进展。")
+    if sub.form and report.done_on is not None:
+        raise InvalidField("done_on", f"{sub.code} 是数量目标,报送数值而非完成日期")
+    if not sub.form and report.value is not None:
+        raise InvalidField("value", f"{sub.code} 是节点目标,报送完成日期而非数值")
     return store_progress(report, source=report.source or actor.get_username())
 
 
@@ -104,16 +113,19 @@ def task_tree(year: int) -> TaskTree:
 def verdicts(period: Period, today: date) -> list[SubTargetVerdict]:
     """Every sub-target of the year: quantities judged at ``period``, milestones at ``today``."""
     tree = task_tree(period.year)
-    reports = [
-        r.to_domain()
-        for r in TaskProgressRecord.objects.filter(year=period.year).select_related("sub_target")
-    ]
+    reports = progress_reports(period.year)
     return [
         SubTargetVerdict(s, None, judge_milestone(s, reports, today))
         if s.is_milestone
         else SubTargetVerdict(s, judge_quantity(s, reports, period), None)
         for s in tree.sub_targets
     ]
+
+
+def progress_reports(year: int) -> list[TaskProgress]:
+    """Every quarterly report of ``year``, in the order they were first stored."""
+    rows = TaskProgressRecord.objects.filter(year=year).select_related("sub_target")
+    return [r.to_domain() for r in rows.order_by("id")]
 
 
 def _sub_record(task: TaskRecord, s: SubTarget) -> SubTargetRecord:

@@ -1,0 +1,105 @@
+"""The problem list (问题清单): list, read one with its events, report one, take a step."""
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.pagination import paginate
+from pydantic import Field
+
+from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
+from planwatch.web.api.types import Key, Page, Text
+from planwatch.web.projects import problem_services
+
+router = Router(tags=["problems"])
+ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
+# file names are stored |-separated in 500 characters: five names of up to 95 fit
+FileName = Annotated[Text, Field(min_length=1, max_length=95, pattern=r"^[^|\r\n]+$")]
+
+
+class EventOut(Schema):
+    action: Action
+    before: State
+    after: State
+    actor: str
+    at: datetime
+    note: str
+    evidence: list[str]
+
+
+class ProblemOut(Schema):
+    code: str
+    source: Source
+    link_kind: LinkKind
+    link: str
+    description: str
+    department: str
+    deadline: date
+    severity: Severity
+    found_at: datetime
+    state: State
+    history: list[EventOut]
+
+
+class ProblemFilter(Schema):
+    state: State | None = None
+    department: Text | None = Field(None, max_length=100)
+
+
+class ProblemIn(Schema):
+    code: Key = Field(examples=["WT-2025-901"])
+    source: Source
+    link_kind: LinkKind
+    link: Text = Field(
+        min_length=1,
+        max_length=60,
+        description="project, task or indicator code",
+        examples=["2025-ZF-001"],
+    )
+    description: Text = Field(min_length=1, max_length=5000, examples=["开工滞后"])
+    department: Text = Field(
+        min_length=1, max_length=60, description="who rectifies it", examples=["区应急管理局"]
+    )
+    deadline: date = Field(examples=["2099-01-31"])
+    severity: Severity = Severity.MEDIUM
+
+
+class StepIn(Schema):
+    action: Action
+    note: Text = Field("", max_length=2000, description="needed to send a problem back")
+    evidence: list[FileName] = Field([], max_length=5, description="needed to submit for check")
+
+
+@router.get("/problems", response=list[ProblemOut])
+@paginate(Page)
+def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
+    found = problem_services.problems(state=filters.state)
+    return [p for p in found if filters.department in (None, p.department)]
+
+
+@router.get("/problems/{problem_code}", response=ProblemOut)
+def get_problem(request: HttpRequest, problem_code: ProblemCode) -> Problem:
+    """One problem with every step taken, oldest first."""
+    return problem_services.problem(problem_code)
+
+
+@router.post("/problems", response={201: ProblemOut})
+def report_problem(request: HttpRequest, problem: ProblemIn) -> Any:
+    """Enter a new problem, state 发现 (plan office)."""
+    new = Problem(**problem.model_dump(), found_at=timezone.now())
+    return 201, problem_services.report_problem(new, actor=request.user)
+
+
+@router.post("/problems/{problem_code}/steps", response=ProblemOut)
+def take_step(request: HttpRequest, problem_code: ProblemCode, step: StepIn) -> Problem:
+    """One step of the closed loop: assign, send_back and close are the plan office's,
+    start and submit the responsible department's; 409 when the state does not allow it."""
+    return problem_services.take_step(
+        problem_code,
+        step.action,
+        actor=request.user,
+        note=step.note.strip(),
+        evidence=tuple(name.strip() for name in step.evidence if name.strip()),
+    )

@@ -1,0 +1,68 @@
+"""Reports as files: the annual report, the quarterly brief and the lag notice, in any format.
+
+The annual report is public, as the web's report page and its downloads
+are; the quarterly brief and the notice are for signed-in government users.
+"""
+
+from decimal import Decimal
+from typing import Any
+
+from django.http import HttpRequest, HttpResponse
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from planwatch.reports.documents import annual_report, notice_report, quarterly_report
+from planwatch.reports.render import CONTENT_TYPES, Format
+from planwatch.web.api.types import Month, Number, Quarter, Region, Year
+
+router = Router(tags=["reports"])
+FILE = {
+    "responses": {
+        200: {
+            "description": "the report, as an attachment named region-period-kind.format",
+            "content": {
+                media.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}
+                for media in CONTENT_TYPES.values()
+            },
+        }
+    }
+}
+
+
+class ReportQuery(Schema):
+    format: Format = Format.PDF
+    sources: bool = Field(False, description="append a table naming the source of every figure")
+
+
+class NoticeQuery(ReportQuery):
+    threshold: Number | None = Field(None, ge=0, le=100, description="points; default 10")
+
+
+def _file(body: bytes, fmt: Format, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt.value}"'
+    return response
+
+
+@router.get("/regions/{code}/reports/annual/{year}", auth=None, openapi_extra=FILE)
+def annual(request: HttpRequest, code: Region, year: Year, query: Query[ReportQuery]) -> Any:
+    """The annual report on plan execution of ``year`` and the plan of the next (public)."""
+    body = annual_report(code, year, query.format, sources=query.sources)
+    return _file(body, query.format, f"{code}-{year}-annual-report")
+
+
+@router.get("/regions/{code}/reports/quarterly/{period}", openapi_extra=FILE)
+def quarterly(
+    request: HttpRequest, code: Region, period: Quarter, query: Query[ReportQuery]
+) -> Any:
+    """The quarterly brief (季度经济运行分析) of ``period``, e.g. 2025-Q3."""
+    body = quarterly_report(code, period, query.format, sources=query.sources)
+    return _file(body, query.format, f"{code}-{period}-quarterly")
+
+
+@router.get("/regions/{code}/reports/notice/{month}", openapi_extra=FILE)
+def notice(request: HttpRequest, code: Region, month: Month, query: Query[NoticeQuery]) -> Any:
+    """The lag notice (督导通报) of ``month``, e.g. 2025-06, by department."""
+    limit = None if query.threshold is None else Decimal(str(query.threshold))
+    body = notice_report(code, month, query.format, threshold=limit, sources=query.sources)
+    return _file(body, query.format, f"{code}-{month}-notice")
