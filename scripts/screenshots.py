@@ -31,6 +31,10 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("project", "leader", "/projects/2025-ZF-002/"),
     ("tasks", "leader", "/tasks/"),
     ("problems", "office", "/problems/"),
+    ("problem", "office", "/problems/WT-2025-003/"),
+    ("task", "leader", "/tasks/3-2/"),
+    ("submissions-projects", "commerce", "/submissions/"),
+    ("progress-entry", "commerce", "/projects/2025-QY-008/progress/"),
 ]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
@@ -51,6 +55,17 @@ def submit_one(browser) -> None:
     page.fill("#id_value", "6.2")
     page.fill("#id_note", "统计快报")
     page.click("button[name=submit]")
+    page.close()
+
+
+def progress_refused(browser) -> None:
+    """The project progress form refusing a negative amount, the reason beside the field."""
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    log_in(page, "commerce")
+    page.goto(f"{BASE}/projects/2025-QY-008/progress/")
+    page.fill("#id_completed", "-5")
+    page.click("main button.primary")
+    page.screenshot(path=str(OUT / "progress-entry-error-desktop.png"), full_page=True)
     page.close()
 
 
@@ -82,6 +97,7 @@ def main() -> None:
                 page.wait_for_timeout(300)  # charts draw after DOMContentLoaded
                 page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
                 context.close()
+        progress_refused(browser)
         print_preview(browser)
         browser.close()
     print(f"screenshots in {OUT}")

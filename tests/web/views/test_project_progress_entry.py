@@ -134,3 +134,16 @@ def test_the_entry_pages_read_a_bounded_number_of_queries(
     client = client_for(who)
     with django_assert_max_num_queries(budget):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_form_starts_from_the_latest_report(commerce):
+    html = commerce.get(f"/projects/{OWN}/progress/").content.decode()
+    assert 'value="2025-03-22"' in html  # 开工 as last reported, in the date input's format
+    assert '<option value="2025-11" selected>' in html  # the month after the latest report
+
+
+@pytest.mark.django_db
+def test_the_submissions_page_shows_each_projects_last_reported_month(commerce):
+    projects = commerce.get("/submissions/").context["projects"]
+    assert {p.last_month for p in projects} == {10}

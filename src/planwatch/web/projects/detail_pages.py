@@ -19,6 +19,7 @@ from planwatch.core.problems import LinkKind, Problem
 from planwatch.core.project_rows import PROJECT_FIELDS
 from planwatch.core.tasks import Area, Task
 from planwatch.web.projects import problem_services, task_services
+from planwatch.web.projects.baseline import BASELINE_REASON
 from planwatch.web.projects.models import Department, ProjectRecord, TaskProgressRecord, TaskRecord
 
 
@@ -95,6 +96,7 @@ class Change:
     kind: str  # "+" created, "~" changed, "-" deleted (simple-history's history_type)
     reason: str
     fields: list[tuple[str, Any, Any]]
+    baseline: bool = False  # the state as loaded, recorded just before the first edit
 
 
 def project_history(code: str) -> list[Change]:
@@ -121,7 +123,10 @@ def project_history(code: str) -> list[Change]:
             ]
         user = after.history_user.get_username() if after.history_user else ""
         reason = after.history_change_reason or ""
-        changes.append(Change(after.history_date, user, after.history_type, reason, fields))
+        baseline = before is None and reason == BASELINE_REASON
+        changes.append(
+            Change(after.history_date, user, after.history_type, reason, fields, baseline)
+        )
     return changes[::-1]
 
 

@@ -68,7 +68,7 @@ class ProgressForm(forms.Form):
                     label=_("%(milestone)s reached on") % {"milestone": name},
                     required=False,
                     help_text=_("planned %(day)s") % {"day": planned[name].isoformat()},
-                    widget=forms.DateInput(attrs={"type": "date"}),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                 )
         latest = max(reports, key=lambda r: r.period, default=None)
         if latest is not None:

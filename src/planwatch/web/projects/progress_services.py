@@ -19,6 +19,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import F, Max, Q
 
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
@@ -57,13 +58,18 @@ def writable_projects(*, actor: Any) -> list[ProjectRecord]:
     """The projects of the latest year that ``actor`` may report on, in code order.
 
     A clerk's department's, every one for the plan office, none for leaders and
-    the public. One query; milestones are not read.
+    the public; each with ``last_month``, the latest month reported (or ``None``).
+    One query; milestones are not read.
     """
     role = role_of(actor)
     if role not in (Role.PLAN_OFFICE, Role.CLERK):
         return []
     latest = ProjectRecord.objects.order_by("-year").values("year")[:1]
-    records = ProjectRecord.objects.filter(year=latest).select_related("department")
+    records = (
+        ProjectRecord.objects.filter(year=latest)
+        .select_related("department")
+        .annotate(last_month=Max("progress__month", filter=Q(progress__year=F("year"))))
+    )
     if role is Role.CLERK:
         records = records.filter(department__name=department_of(actor))
     return list(records.order_by("code"))
