@@ -70,14 +70,15 @@ def progress_refused(browser) -> None:
 
 
 def print_preview(browser) -> None:
-    """The dashboard as the print stylesheet lays it out."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1400})
-    log_in(page, "leader")
-    page.emulate_media(media="print")
-    page.goto(f"{BASE}/")
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(OUT / "dashboard-print.png"), full_page=True)
-    page.close()
+    """The dashboard as the print stylesheet lays it out (a closed year, and one in progress)."""
+    for name, path in (("dashboard-print", "/"), ("dashboard-2025-print", "/?year=2025")):
+        page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        log_in(page, "leader")
+        page.emulate_media(media="print")
+        page.goto(f"{BASE}{path}")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+        page.close()
 
 
 def main() -> None:
