@@ -147,3 +147,31 @@ def test_the_form_starts_from_the_latest_report(commerce):
 def test_the_submissions_page_shows_each_projects_last_reported_month(commerce):
     projects = commerce.get("/submissions/").context["projects"]
     assert {p.last_month for p in projects} == {10}
+
+
+@pytest.mark.django_db
+def test_an_oversized_file_is_refused_before_it_is_read(commerce, monkeypatch):
+    monkeypatch.setattr("planwatch.web.projects.forms.EVIDENCE_MAX_BYTES", 10)
+    upload = SimpleUploadedFile("big.pdf", PDF, content_type="application/pdf")
+    response = commerce.post(f"/projects/{OWN}/progress/", entry(evidence=upload))
+    assert response.status_code == 400 and list(response.context["form"].errors) == ["evidence"]
+    assert report(OWN) is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/?year=2025",
+        "/?year=2024",
+        "/problems/WT-2025-003/",
+        "/tasks/3-2/",
+        f"/projects/{OWN}/",
+        f"/projects/{OWN}/progress/",
+        "/submissions/",
+    ],
+)
+def test_the_new_pages_read_in_english_too(commerce, path):
+    commerce.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = commerce.get(path).content.decode()
+    assert '<html lang="en">' in html

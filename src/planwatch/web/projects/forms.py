@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.core.progress import ProgressReport
+from planwatch.core.progress import EVIDENCE_MAX_BYTES, ProgressReport
 from planwatch.core.projects import MILESTONE_NAMES, Project
 from planwatch.web.projects.progress_services import ProgressEntry, Upload, progress_problems
 
@@ -78,6 +78,15 @@ class ProgressForm(forms.Form):
         # reorder: month, amount, milestones, narrative, evidence
         order = ["month", "completed", *[f for f in REACHED_FIELDS.values() if f in self.fields]]
         self.order_fields([*order, "narrative", "evidence"])
+
+    def clean_evidence(self) -> Any:
+        """Refuse an oversized file before its bytes are read into memory."""
+        upload = self.cleaned_data.get("evidence")
+        if upload and upload.size > EVIDENCE_MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is over %(mb)s MB.") % {"mb": EVIDENCE_MAX_BYTES // 1024 // 1024}
+            )
+        return upload
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
