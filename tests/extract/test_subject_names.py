@@ -90,8 +90,11 @@ def test_tasks_run_together_in_one_paragraph_give_their_statements_the_task_path
     assert [s.section for s in extract_statements(text)] == ["二/(一)/一", "二/(一)/二"]
 
 
-def test_the_reports_own_structure_is_counted_in_aspects_and_work_items() -> None:
-    assert subjects("全年重点抓好以下5个方面20项工作。") == ["重点工作方面", "重点工作项数"]
+def test_the_reports_own_structure_is_counted_in_aspects_and_work_items_of_its_year() -> None:
+    assert subjects("全年重点抓好以下5个方面20项工作。") == [
+        "2024年重点工作方面",
+        "2024年重点工作项数",
+    ]
 
 
 def test_a_cut_dimension_belongs_to_the_process_named_in_the_clause_before() -> None:
@@ -114,3 +117,82 @@ def test_those_served_and_the_sum_of_the_service_are_named_by_the_service() -> N
         "放款小微企业",
         "放款金额",
     ]
+
+
+def test_a_duration_followed_by_the_act_it_times_names_the_time_of_that_act() -> None:
+    assert subjects("不动产登记最快3小时办结。") == ["不动产登记最快办结时间"]
+
+
+def test_a_capacity_built_up_over_years_is_named_without_the_tally() -> None:
+    found = extract_statements(
+        "\n".join(["一、2024年工作回顾", "全省光伏累计装机突破5000万千瓦。"])
+    )
+    assert [(s.subject, s.period, s.cumulative) for s in found] == [("光伏装机容量", "2024", True)]
+
+
+def test_a_zero_count_takes_the_counter_word_of_the_thing_counted() -> None:
+    found = extract_statements(
+        "\n".join(["一、2024年工作回顾", "继续保持城镇零就业家庭动态清零。"])
+    )
+    assert [(s.subject, s.value, s.unit) for s in found] == [("城镇零就业家庭", 0, "户")]
+
+
+def test_da_after_a_numeral_counts_major_items() -> None:
+    found = extract_statements("\n".join(["一、2024年工作回顾", "建成5大产业集群。"]))
+    assert [(s.subject, s.value, s.unit) for s in found] == [("建成产业集群", 5, "个")]
+
+
+def test_becoming_the_nth_of_a_kind_states_how_many_there_are() -> None:
+    found = extract_statements(
+        "\n".join(["一、2024年工作回顾", "长安汽车晋升为全市第2家千亿级企业。"])
+    )
+    assert [(s.subject, s.value, s.unit) for s in found] == [("千亿级企业数量", 2, "家")]
+
+
+def test_members_completing_the_first_members_head_share_its_statistical_scope() -> None:
+    assert subjects("规上批发业、零售业销售额分别增长6%、4%。") == [
+        "规上批发业销售额",
+        "规上零售业销售额",
+    ]
+
+
+def test_a_version_label_is_no_part_of_a_name() -> None:
+    assert subjects("12家企业通过数据管理能力成熟度3.0版评估。") == [
+        "通过数据管理能力成熟度评估企业"
+    ]
+
+
+def test_what_goes_to_a_place_is_named_after_the_place() -> None:
+    assert subjects("下放首批36项事项至乡镇街道。") == ["下放乡镇街道事项"]
+
+
+def test_attainment_keeps_its_verb() -> None:
+    assert subjects("实现程度低于80%的指标有3项。")[0] == "实现程度"
+
+
+def test_an_industrys_share_of_the_economy_is_its_value_addeds() -> None:
+    assert subjects("数字经济核心产业占GDP比重达10%,规上工业产值占全省比重达8%。") == [
+        "数字经济核心产业增加值占GDP比重",
+        "规上工业产值占全省比重",
+    ]
+
+
+def test_the_total_of_the_plans_indicators_is_a_structure_count_of_the_plan_year() -> None:
+    text = "\n".join(
+        [
+            "一、2024年计划执行情况",
+            "二、2025年主要目标",
+            "2025年全市计划指标设置沿用上年体系、共计28项。",
+        ]
+    )
+    assert [(s.subject, s.value, str(s.status)) for s in extract_statements(text)] == [
+        ("2025年计划指标总数", 28, "actual")
+    ]
+
+
+def test_a_top_band_names_the_things_in_it_without_the_members_listed() -> None:
+    assert subjects("工程学、材料科学进入ESI全球排名前1%学科。") == ["进入ESI全球排名前1%学科"]
+
+
+def test_an_area_stock_named_by_its_holding_takes_no_area_word() -> None:
+    assert subjects("耕地保有量稳定在500万亩。") == ["耕地保有量"]

@@ -30,3 +30,31 @@ def createuser(
     with reported():
         create_user(username, password, role, department=department, replace=replace)
     typer.echo(f"user {username}: {role.value}" + (f" ({department})" if department else ""))
+
+
+@app.command()
+def updateuser(
+    username: Annotated[str, typer.Argument(help="Login name of the user to change.")],
+    user: Annotated[str, typer.Option("--user", help="Plan-office login making the change.")],
+    reason: Annotated[str, typer.Option(help="Why (goes to the audit log).")],
+    role: Annotated[Role | None, typer.Option(help="New role.")] = None,
+    department: Annotated[str | None, typer.Option(help="New department.")] = None,
+    active: Annotated[
+        bool | None, typer.Option("--active/--inactive", help="Allow or stop logging in.")
+    ] = None,
+) -> None:
+    """Change a user's role, department or activation; recorded in the audit log."""
+    database.ready()
+    from planwatch.cli.projects import _user
+    from planwatch.web.accounts.services import update_user
+
+    with reported():
+        update_user(
+            actor=_user(user),
+            username=username,
+            reason=reason,
+            role=role,
+            department=department,
+            active=active,
+        )
+    typer.echo(f"user {username} changed")

@@ -11,6 +11,7 @@ from planwatch.cli.errors import reported
 from planwatch.cli.plan import DEMO_DATASET, print_table
 from planwatch.cli.serve import HostOption, PortOption, run
 
+DEMO_YEARS = (2024, 2025)  # the seed's review year and plan year
 # Demo accounts, one per role, so the dashboard can be tried at once. The
 # password is printed: demo data only, never a real deployment.
 DEMO_PASSWORD = "planwatch-demo"
@@ -37,12 +38,12 @@ def demo(
 
     with reported():
         loaded = load_dataset(DEMO_DATASET)
-        work = load_year(DEMO_DATASET, 2025)
+        review, work = (load_year(DEMO_DATASET, year) for year in DEMO_YEARS)
         result = evaluate_year(loaded.region, 2024)
     typer.echo(
         f"loaded the {result.region.name} demo dataset: {loaded.indicators} indicators, "
-        f"{work.projects} projects (synthetic), {work.sub_targets} task sub-targets, "
-        f"{work.problems} problems"
+        f"{work.projects} projects (synthetic), {review.sub_targets} + {work.sub_targets} "
+        f"task sub-targets (2024 review, 2025 plan), {work.problems} problems"
     )
     print_table(f"{result.region.name} 2024年计划指标评价", result.evaluations)
     typer.echo(result.summary)

@@ -72,7 +72,7 @@ def review(region: Annotated[str | None, typer.Option(help="Region code.")] = No
 def check(report: ReportPath, region: Region, year: Year) -> None:
     """Compare every number of a report draft with the database; list the mismatches by line."""
     database.ready()
-    from planwatch.web.plan.ingest import check_statements
+    from planwatch.web.plan.draft_check import check_statements
 
     with reported():
         statements = extract_statements(read_report(report))

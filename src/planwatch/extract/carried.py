@@ -1,8 +1,14 @@
-"""Names carried from earlier statements of the sentence.
+"""Names carried from earlier statements and clauses of the sentence.
 
 A rank (居全市第3), a run (连续5年), or an attribute (完成投资, 到位资金) names
 no holder of its own: it takes the subject stated before it. An attribute
 also renames the count of its holder (89个区级重点项目 → 区级重点项目数量).
+
+A bare measure word (整治率, 达标面积占比, 签约项目, 运输时长) names no thing
+either: it takes the *topic* of the sentence, the object of the work an
+earlier phrase undertakes (持续推进海绵城市建设,达标面积占比提升5个百分点 →
+海绵城市达标面积占比), or the thing an earlier phrase says something of
+(…班列常态化运营、运输时长缩短10天 → …班列运输时长).
 """
 
 from __future__ import annotations
@@ -10,11 +16,32 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from planwatch.extract.lexicon import ATTRIBUTE_NOUNS, COUNT_UNITS, GENERIC_OBJECTS
+from planwatch.extract.lexicon import (
+    ATTRIBUTE_NOUNS,
+    COUNT_UNITS,
+    GENERIC_OBJECTS,
+    HEADLESS_MODIFIERS,
+    MEASURE_HEADS,
+    PREDICATE_ENDINGS,
+    UNDERTAKING_VERBS,
+)
 from planwatch.extract.names import without_postposed_verb
 from planwatch.extract.records import Measure
 from planwatch.extract.statement_fields import ClauseContext
-from planwatch.extract.subjects import base_name, holder_of
+from planwatch.extract.subjects import base_name, holder_of, strip_leading
+
+# The work itself (建设, 工作) or its quality (质效, 水平) is not part of the topic;
+# a process that a rate measures (整治, 改造) is, and merges with it (…整治 + 整治率).
+_WORK_TAIL = re.compile(r"(?:建设|工作|质效|水平|质量|行动|战略|工程)$")
+_PROCESS_TAIL = re.compile(r"(?:整治|改造|治理|更新|修复|改革)$")
+# Verbs that carry out an activity: their object is the topic even without a work
+# noun (推进招商引资); verbs that improve a thing (完善…体系) need one.
+_ACTIVITY_VERBS = re.compile(r"推进|推动|开展|实施|抓好|做好")
+_PREDICATE_TAIL = re.compile(
+    r"(?:常态化|全面|加快|顺利|稳步|持续)?(?:" + "|".join(PREDICATE_ENDINGS) + ")$"
+)
+_MODIFIERS = "|".join(sorted({*HEADLESS_MODIFIERS, *GENERIC_OBJECTS}, key=len, reverse=True))
+_HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
 def holder_for(previous: str) -> str:
@@ -34,9 +61,13 @@ def holder_for(previous: str) -> str:
 def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool) -> str:
     """An attribute noun named with its holder: the thing just counted, else the previous holder.
 
-    A bare 完成率 after 完成投资 is the 投资完成率.
+    A bare 完成率 after 完成投资 is the 投资完成率. After a headless count that took
+    the sentence's topic (签约项目 of 招商引资), the attribute is the topic's.
     """
     holder = ctx.counted if glued and ctx.counted else holder_for(previous)
+    topic = sentence_topic(ctx) if ctx.phrases else ""
+    if topic and previous.startswith(topic) and is_headless(previous[len(topic) :]):
+        holder = topic
     name_count_of(ctx, holder)
     if name == "完成率" and previous.endswith("完成投资"):
         name = "投资完成率"
@@ -54,12 +85,16 @@ def attribute_list(names: list[str], subjects: list[str]) -> list[str]:
 
 
 def name_count_of(ctx: ClauseContext, holder: str) -> None:
-    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量."""
+    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量.
+
+    Only a count of the holder itself: 招商引资 (a topic) renames no 招商引资签约项目.
+    """
     if not holder:
         return
     for index in range(len(ctx.made) - 1, -1, -1):
         made = ctx.made[index]
-        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and holder in made.subject:
+        counted = holder in (made.subject, base_name(made.subject))
+        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and counted:
             if not made.subject.endswith("数量"):
                 ctx.made[index] = replace(made, subject=made.subject + "数量")
             return
@@ -96,3 +131,67 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
         base = base_name(previous).removesuffix("总量")
         name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
     return name + scope + "排名"
+
+
+def sentence_topic(ctx: ClauseContext) -> str:
+    """The topic of the sentence so far: that of the latest phrase without a number that
+    names one (a phrase naming none leaves the earlier topic standing)."""
+    return next((t for phrase in reversed(ctx.phrases) if (t := clause_topic(phrase))), "")
+
+
+def clause_topic(phrase: str) -> str:
+    """The thing a phrase without a number works on or speaks of; "" when it names none.
+
+    ``持续推进海绵城市建设`` → 海绵城市; ``开展存量管网缺陷整治`` → 存量管网缺陷整治;
+    ``提升招商引资质效`` → 招商引资; ``全面推进招商引资`` → 招商引资; ``…班列常态化运营``
+    → …班列. A phrase that neither opens with a verb of undertaking and ends in
+    its work or process, nor carries out an activity, nor ends in a predicate,
+    names no topic (持续完善跑道体系, 全面实战).
+    """
+    if re.search(r"[\d、“”]", phrase):
+        return ""
+    dropped, rest = strip_leading(phrase.strip())
+    verb = next((v for v in UNDERTAKING_VERBS if rest.startswith(v)), "")
+    while verb:
+        dropped, rest = dropped + len(verb), rest[len(verb) :]
+        verb = next((v for v in UNDERTAKING_VERBS if rest.startswith(v)), "")
+    if dropped and (work := _WORK_TAIL.search(rest)):
+        topic = rest[: work.start()]
+    elif dropped and (
+        _PROCESS_TAIL.search(rest) or _ACTIVITY_VERBS.search(phrase.strip()[:dropped])
+    ):
+        topic = rest
+    elif not dropped and (predicate := _PREDICATE_TAIL.search(rest)):
+        topic = rest[: predicate.start()]
+    else:
+        return ""
+    return topic if len(topic) >= 2 else ""
+
+
+def is_headless(subject: str) -> bool:
+    """Whether a name is only a measure word with generic modifiers (整治率, 达标面积占比,
+    签约项目, 村占比, 到位资金), naming no thing of its own."""
+    return _HEADLESS.fullmatch(subject) is not None
+
+
+def process_holder(previous: str, subject: str) -> str:
+    """The previous name when it ends in the process a headless name opens with:
+    老旧小区改造 for 改造完成率; "" otherwise."""
+    return previous if previous and _overlap(previous, subject) else ""
+
+
+def _overlap(topic: str, subject: str) -> int:
+    """How many characters the end of ``topic`` shares with the start of ``subject`` (≥ 2)."""
+    for size in range(min(len(topic), len(subject) - 1), 1, -1):
+        if topic.endswith(subject[:size]):
+            return size
+    return 0
+
+
+def with_topic(subject: str, topic: str) -> str:
+    """A headless name with the topic it measures: 海绵城市 + 达标面积占比; a topic ending
+    in the process the name opens with shares it (…缺陷整治 + 整治率 → …缺陷整治率)."""
+    if not topic or not is_headless(subject) or subject.startswith(topic):
+        return subject
+    size = _overlap(topic, subject)
+    return (topic[:-size] if size else topic) + subject

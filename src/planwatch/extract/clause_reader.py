@@ -4,17 +4,27 @@ For each number of a clause the **subject** is the words left of it
 (工业投资增长16%), or the object right of it after an action verb
 (新增48家专精特新企业); an empty left side carries the subject of the previous
 number of the sentence (到位资金243亿元、增长16.1%); attribute nouns (完成投资,
-协议资金) take the thing counted just before as prefix; 分别 / 均 lists give one
-statement per member; ranks and 连续N年 runs name what they rank or time.
-The remaining fields come from :mod:`planwatch.extract.statement_fields`.
+协议资金) take the thing counted just before as prefix; a bare measure word
+(整治率) takes the topic of an earlier phrase of the sentence, which is why
+phrases without a number are kept; 分别 / 均 lists give one statement per
+member (:mod:`planwatch.extract.lists`); ranks and 连续N年 runs name what they
+rank or time. The remaining fields come from
+:mod:`planwatch.extract.statement_fields`.
 """
 
 from __future__ import annotations
 
 import re
 
-from planwatch.core.numbers import Qualifier
-from planwatch.extract.carried import attribute_list, attribute_subject, rank_subject, run_subject
+from planwatch.extract.carried import (
+    attribute_subject,
+    is_headless,
+    process_holder,
+    rank_subject,
+    run_subject,
+    sentence_topic,
+    with_topic,
+)
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
@@ -24,15 +34,29 @@ from planwatch.extract.lexicon import (
     GROWTH_DOWN,
     LEVEL_VERBS,
 )
+from planwatch.extract.lists import (
+    EACH_RE,
+    list_group,
+    list_head,
+    list_statements,
+    shared_head_list,
+)
 from planwatch.extract.names import (
+    band_name,
     beneficiary,
     class_name,
     counted_after,
+    counter_of,
+    destination_first,
+    industry_share,
+    label_free,
     postpose_verb,
     property_name,
     reduced_dimension,
+    stock_name,
     structure_name,
     tally_name,
+    timed_name,
     with_unit_head,
     with_verdict,
 )
@@ -48,38 +72,38 @@ from planwatch.extract.subjects import (
     last_phrase,
     leading_action,
     nearest_verb,
-    split_list,
     strip_leading,
     strip_trailing,
     within_parent,
 )
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
-_EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
-_LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
     """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
     hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
+    if not hits:
+        ctx.phrases.append(ctx.plain[clause.start : clause.end])
+        return
     out = ctx.made
     position = clause.start
     index = 0
     while index < len(hits):
         hit = hits[index]
         left = ctx.plain[position : hit.start].rstrip()
-        group = _list_group(ctx.plain, hits, index) if "分别" in left else [hit]
+        group = list_group(ctx.plain, hits, index) if "分别" in left else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
         listed = any(sep in left for sep in ("、", "和"))
         if (
             len(group) > 1
-            or (listed and _EACH_RE.search(left))
-            or (hit.text_target is not None and "、" in _list_head(left))
-            or _shared_head_list(left, hit)
+            or (listed and EACH_RE.search(left))
+            or (hit.text_target is not None and "、" in list_head(left))
+            or shared_head_list(left, hit)
             or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end])
         ):
-            out.extend(_list_statements(ctx, clause, part, group, position, left))
+            out.extend(list_statements(ctx, clause, part, group, position, left))
         else:
             statement, consumed = _single_statement(
                 ctx, clause, part, hit, position, left, following
@@ -90,90 +114,6 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
             continue
         position = group[-1].end
         index += len(group)
-
-
-def _list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
-    group = [hits[index]]
-    for hit in hits[index + 1 :]:
-        glue = line[group[-1].end : hit.start].strip()
-        if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
-            break
-        group.append(hit)
-    if len(group) > 1 and group[-1].qualifier is not Qualifier.EXACT:
-        for member in group[:-1]:
-            if member.qualifier is Qualifier.EXACT:
-                member.qualifier = group[-1].qualifier
-    return group
-
-
-def _list_statements(
-    ctx: ClauseContext, clause: Span, part: Part | None, group: list[Hit], position: int, left: str
-) -> list[Statement]:
-    """``A、B分别增长x%、y%``, ``A、B均增长x%`` and ``A和B实现双翻番``: one statement per member."""
-    each = _EACH_RE.search(left)
-    marker = left.rfind("分别") if "分别" in left else (each.start() if each else -1)
-    head = left[:marker] if marker >= 0 else left
-    verb_text = left[marker:] if marker >= 0 else ""
-    if marker < 0:
-        head, verb = strip_trailing(head)
-        verb_text = verb or ""
-    dropped, head = strip_leading(head)
-    head, _ = strip_trailing(head)
-    members = len(group) if len(group) > 1 else _member_count(head)
-    names = split_list(head, members)
-    if not names and not head.strip() and len(ctx.subjects) >= members:
-        suffix = "总量" if "总量" in left else ""
-        names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
-    if not names:
-        names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
-    names = attribute_list(names, ctx.subjects)
-    hits = group if len(group) == members else group * members
-    starts = _member_starts(ctx.line, position + dropped, head, members)
-    verb = _verb_of(verb_text) or ctx.verb
-    out = []
-    for name, hit, start in zip(names, hits, starts, strict=True):
-        out.append(build_statement(ctx, clause, part, hit, name, start, verb))
-    ctx.subjects.extend(names)
-    return out
-
-
-def _list_head(left: str) -> str:
-    _, head = strip_leading(left)
-    head, _ = strip_trailing(head)
-    return head
-
-
-def _member_count(head: str) -> int:
-    for separator in ("、", "和", "及"):
-        if separator in head:
-            return head.count(separator) + 1
-    return 1
-
-
-def _shared_head_list(left: str, hit: Hit) -> bool:
-    """``体征指标、智能预案覆盖率达100%``: a list sharing one rate head states it for each."""
-    if hit.unit != "%" or "、" not in left:
-        return False
-    _, head = strip_leading(left)
-    head, _ = strip_trailing(head)
-    members = head.count("、") + 1
-    names = split_list(head, members)
-    return bool(names) and names != [p for p in head.split("、") if p]
-
-
-def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
-    starts = [start]
-    cursor = start
-    for sep in ("、", "和", "及", "与"):
-        if len(starts) == count:
-            break
-        while len(starts) < count:
-            pos = line.find(sep, cursor, start + len(head))
-            if pos < 0:
-                break
-            cursor = pos + 1
-            starts.append(cursor)
-    return (starts + [start] * count)[:count]
 
 
 def _single_statement(
@@ -198,6 +138,8 @@ def _single_statement(
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
+    if "、" in name:
+        ctx.phrases.append(name.rpartition("、")[0])
     name = last_phrase(cut_locative(name))
     if own_verb is None and verb in GROWTH_DOWN:
         name = reduced_dimension(name, ctx.plain[: clause.start])
@@ -214,17 +156,21 @@ def _single_statement(
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
-    clause_text = ctx.plain[clause.start : clause.end]
     stated = ctx.plain[hit.start : hit.end]
-    if hit.measure is Measure.RANK:
+    before = ctx.plain[clause.start : hit.start]
+    if hit.subject:
+        subject = hit.subject
+    elif hit.measure is Measure.RANK:
         subject = rank_subject(ctx, name, previous, hit.rank_scope)
-    elif structure := structure_name(clause_text, stated, right):
+    elif structure := structure_name(before, stated, ctx.plain[hit.end : clause.end], ctx.period):
         subject = structure
     elif own_verb == "为" and (served := beneficiary(right)):
         subject, used = served
         consumed = hit.end + used
     elif name.startswith("占"):
         subject = base_name(previous) + name
+    elif band := band_name(name, stated, right):
+        subject, consumed = band[0], hit.end + band[1]
     elif prop := property_name(name, counted_object(right)[0], hit.unit):
         subject, consumed = prop, hit.end + counted_object(right)[1]
     elif name and ctx.plain[hit.end : hit.end + 1].isdigit():
@@ -270,15 +216,24 @@ def _single_statement(
     verdict = consumed > hit.end or rest.startswith(("全部", "均", "已"))
     if verdict and following == clause.end and hit.unit in COUNT_UNITS and subject:
         subject = with_verdict(subject, rest)
-    if "累计建成" in left:
-        subject = subject.removeprefix("建成")  # a stock: what stands, not the building
+    subject = timed_name(stock_name(subject, left), hit.unit, ctx.plain[consumed : clause.end])
     if action:
         ctx.action = action
     if verb:
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
+    subject = industry_share(destination_first(label_free(subject)))
+    if is_headless(subject):
+        topic = (
+            _threshold_before(ctx, clause, position)
+            or process_holder(previous, subject)
+            or sentence_topic(ctx)
+        )
+        subject = with_topic(subject, topic)
     if ctx.plain[hit.number_start] in _ROMAN_NUMERALS:
         subject = class_name(subject)
+    if hit.counter_from_subject:
+        hit.unit = counter_of(subject)
     ctx.subjects.append(subject)
     ctx.unit = hit.unit
     named = with_unit_head(subject, hit.unit)
@@ -286,13 +241,17 @@ def _single_statement(
     return statement, max(consumed, hit.end)
 
 
+def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
+    """收入20万元以上村占比: a number glued to the words after it is a threshold of
+    their thing; returns the previous statement's quote, or "" when a mark separates them."""
+    if position <= clause.start or not ctx.made or ctx.plain[position] in ",,、;;和及":
+        return ""
+    quote = ctx.made[-1].quote
+    return quote if ctx.line.endswith(quote, clause.start, position) else ""
+
+
 def _events_after_things(before: str | None, unit: str | None) -> bool:
     """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
     if unit is None or before is None:
         return False
     return unit.endswith("次") and not before.endswith("次")
-
-
-def _verb_of(text: str) -> str | None:
-    _, verb = strip_trailing(text)
-    return verb

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from planwatch.core.numbers import (
     Qualifier,
@@ -34,6 +34,16 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"连续(?P<n>[{_CN}]+)年"), "years"),
     (re.compile(r"(动态)?(清零|为零)"), "zero"),
     (re.compile(r"(?P<n>[ⅠⅡⅢⅣⅤⅥ])类"), "roman"),
+    # 8大技术应用场景: 大 counts major items after an Arabic numeral.
+    (re.compile(r"(?<![\d.])(?P<n>\d+)大(?=[\u4e00-\u9fff]{2})"), "major"),
+    # 晋升为全区第7户百亿级企业: the newcomer is the 7th, so there are 7.
+    (
+        re.compile(
+            r"(?:成为|晋升为|升级为|跻身为)(?:全国|全省|全市|全区|全县)?第(?P<n>\d+)"
+            r"(?P<unit>户|家|个|所|座)(?P<thing>[^,,。;;、]{2,12})"
+        ),
+        "ordinal",
+    ),
     (
         re.compile(
             rf"(?<![\d.{_CN}])(?P<q>突破|超过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
@@ -42,7 +52,7 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         "magnitude",
     ),
 )
-_WORD_TRIGGER = re.compile(r"番|方面|连续|零|[ⅠⅡⅢⅣⅤⅥ]|[万亿](?:大关|元)")
+_WORD_TRIGGER = re.compile(r"番|方面|连续|零|[ⅠⅡⅢⅣⅤⅥ]|[万亿](?:大关|元)|\d大|第\d+[户家个所座]")
 _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(实现)?正增长"), "正增长"),
     (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
@@ -61,7 +71,9 @@ class Hit:
     """A value found in a clause, with line offsets (``start``..``end`` covers qualifiers).
 
     ``measure`` is preset for ranks, word numbers and qualitative targets;
-    ``subjects`` is preset when one phrase names several subjects (双翻番).
+    ``subject`` is preset when the number's own phrase names what it counts
+    (成为全区第7户百亿级企业 → 百亿级企业数量); ``counter_from_subject`` when the
+    counter word depends on the thing (零就业家庭动态为零: 户, 黑臭水体清零: 个).
     """
 
     value: float | None
@@ -74,7 +86,8 @@ class Hit:
     measure: Measure | None = None
     text_target: str | None = None
     rank_scope: str = ""
-    subjects: list[str] = field(default_factory=list)
+    subject: str = ""
+    counter_from_subject: bool = False
 
 
 def _shielded(text: str) -> list[tuple[int, int]]:
@@ -170,7 +183,16 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "double":
         return Hit(100.0, "%", Qualifier.AT_LEAST, start, end, start, measure=Measure.GROWTH)
     if kind == "zero":
-        return Hit(0.0, "个", Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
+        hit = Hit(0.0, "个", Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
+        hit.counter_from_subject = True
+        return hit
+    if kind == "major":
+        return Hit(float(m.group("n")), "个", Qualifier.EXACT, start, end, base + m.start("n"))
+    if kind == "ordinal":
+        number = base + m.start("n")
+        hit = Hit(float(m.group("n")), m.group("unit"), Qualifier.EXACT, start, end, number)
+        hit.subject = m.group("thing") + "数量"
+        return hit
     if kind == "roman":
         return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)
     if kind == "magnitude":

@@ -70,65 +70,13 @@ LEVEL_VERBS: tuple[str, ...] = (
 # Verbs that open an action whose object is counted (新增 48 家…, 实施 … 30 个).
 ACTION_VERBS: tuple[str, ...] = tuple(
     sorted(
-        {
-            "新增",
-            "新建",
-            "新建改造",
-            "新改建",
-            "新培育",
-            "新引进",
-            "新认证",
-            "新创",
-            "新发展",
-            "新开工",
-            "新签约",
-            "新分配",
-            "新识别",
-            "新升规",
-            "新开展",
-            "获",
-            "获得",
-            "获批",
-            "实施",
-            "建成",
-            "完成",
-            "开展",
-            "举办",
-            "引进",
-            "培育",
-            "创建",
-            "治理",
-            "修复",
-            "更新",
-            "发放",
-            "落实",
-            "开工",
-            "完工",
-            "拆除",
-            "种植",
-            "出栏",
-            "建设",
-            "改造",
-            "整治",
-            "引育",
-            "承接",
-            "归集",
-            "下沉",
-            "推出",
-            "培训",
-            "帮扶",
-            "救助",
-            "接待",
-            "招引",
-            "签约",
-            "落地",
-            "处置",
-            "推行",
-            "运行",
-            "赋权",
-            "贯通",
-            "上线",
-        },
+        _words(
+            "新增 新建 新建改造 新改建 新培育 新引进 新认证 新创 新发展 新开工 "
+            "新签约 新分配 新识别 新升规 新开展 获 获得 获批 实施 建成 完成 开展 "
+            "举办 引进 培育 创建 治理 修复 更新 发放 落实 开工 完工 拆除 种植 "
+            "出栏 建设 改造 整治 引育 承接 归集 下沉 推出 培训 帮扶 救助 接待 "
+            "招引 签约 落地 处置 推行 运行 赋权 贯通 上线 下放"
+        ),
         key=len,
         reverse=True,
     )
@@ -175,6 +123,7 @@ LEADING_NOISE: tuple[str, ...] = (
     "着力",
     "切实",
     "进一步",
+    "继续保持",
     "累计",
     "首批",
     "梯次",
@@ -296,3 +245,14 @@ PREDICATE_ENDINGS: tuple[str, ...] = _words(
 )
 # Objects too generic to name an indicator alone (4家企业获批…).
 GENERIC_OBJECTS: frozenset[str] = frozenset(_words("企业 产品 工作 项目 单位 村 人 指标"))
+# Words that end a name as a measure of something named elsewhere (整治率, 签约项目).
+MEASURE_HEADS: tuple[str, ...] = _words("覆盖率 完成率 占比 比重 比例 率 时长 资金 项目")
+# Modifiers of a measure word that still name no thing: processes (整治率), states
+# (达标面积), and generic nouns (KPI覆盖率: the share of indicators).
+HEADLESS_MODIFIERS: tuple[str, ...] = _words(
+    "整治 改造 治理 达标 面积 签约 运输 到位 协议 完成 办结 处理 KPI"
+)
+# Verbs that open a phrase undertaking some work (推进…建设, 提升…质效).
+UNDERTAKING_VERBS: tuple[str, ...] = _words(
+    "开展 实施 提升 提高 加强 深化 完善 优化 强化 抓好 做好 扩面 提质 推广"
+)

@@ -15,7 +15,11 @@ Conventions the extractor keeps everywhere:
   their product;
 * context comes only from the sentence: the whole a 其中 sentence breaks
   down, the holder of a preceding attribute, the quoted process before a cut
-  dimension. A topic further away (an earlier clause's 招商引资) stays out.
+  dimension, and for a bare measure word (整治率, 签约项目) the topic an
+  earlier phrase of the sentence works on (:mod:`planwatch.extract.carried`).
+  A name of its own (新签约招商引资项目, 森林覆盖率) takes nothing from further away;
+* the report's own structure is named with its year (2025年重点工作项数);
+  labels (2.0版) are no part of a name.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from __future__ import annotations
 import re
 
 from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
-from planwatch.extract.subjects import counted_object, drop_generic
+from planwatch.extract.subjects import counted_object, drop_generic, leading_action
 
 _AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
 _TRANSFER_VERBS = ("放款", "贷款", "授信", "融资", "减免", "发放", "拨付", "兑付", "补贴")
@@ -40,6 +44,20 @@ _QUOTED_NAMES = re.compile(r"(?:“[^”]*”)+")
 _VERDICT_ADVERBS = re.compile(r"^(?:全部|均|已|基本|顺利)+")
 _LEADING_DECLINE = re.compile(r"^(?:平均)?(?:减少|压减|压缩|缩短|降低|减)(?=\w{2})")
 _DIMENSIONS = ("时间", "时限", "环节", "材料", "成本", "费用", "跑动次数")
+_DURATION_UNITS = ("小时", "分钟", "工作日", "天", "日")
+_TIMED_ACT = re.compile(r"^内?(?:即可)?(办结|办理|办完|完成|审批|出证|送达|到达|响应)")
+# A stock keeps the verb that names its kind (并网容量), not the tally (累计).
+_STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
+# An industry's share of an economy is its value added's (生产性服务业占三产比重).
+_INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比重$)")
+# …计划指标沿用…、共计31项: the total of the plan's indicators.
+_INDICATOR_TOTAL = re.compile(r"指标[^,,;;]*(?:共计|合计|共有|总计|共)$")
+_VERSION = re.compile(r"\d+\.\d+版本?")
+_DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
+# Verbs of entering a ranking band (入选全球ESI前1%学科).
+_SELECTION = re.compile(r"入选|进入|跻身|位列|位居")
+# The counter word a thing takes (零就业家庭 are counted in 户).
+_COUNTERS = {"家庭": "户", "农户": "户", "企业": "家", "人口": "人", "人员": "人", "学校": "所"}
 _TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
 
 
@@ -79,9 +97,66 @@ def with_unit_head(subject: str, unit: str | None) -> str:
         return subject
     if subject.endswith("规模"):
         return subject[:-2] + "面积"
-    if subject.endswith(("面积", "农田", "耕地", "林地", "草地")):
+    if subject.endswith(("面积", "农田", "耕地", "林地", "草地", "保有量")):
         return subject
     return subject + "面积"
+
+
+def band_name(name: str, stated: str, right: str) -> tuple[str, int] | None:
+    """A top band names the things in it: 化学、材料学入选全球ESI前1%学科 → 入选全球ESI前1%学科.
+
+    The members listed before the verb are left out. Returns the name and the
+    characters of ``right`` it used, or ``None`` when ``stated`` is no 前N% band.
+    """
+    if not (stated.startswith("前") and stated.endswith("%")):
+        return None
+    thing, used = counted_object(right)
+    if not thing:
+        return None
+    holder = name.rpartition("、")[2]
+    verb = _SELECTION.search(holder)
+    return (holder[verb.start() :] if verb else holder) + stated + thing, used
+
+
+def timed_name(subject: str, unit: str | None, right: str) -> str:
+    """A duration followed by the act it times names the time of that act: 开办企业最快
+    1小时办结 → 开办企业最快办结时间. ``right`` is the text after the number."""
+    act = _TIMED_ACT.match(right)
+    if not act or not unit or not unit.endswith(_DURATION_UNITS) or subject.endswith("时间"):
+        return subject
+    return subject + act.group(1) + "时间"
+
+
+def stock_name(subject: str, left: str) -> str:
+    """A stock built up over years is named without its tally: 累计建成充电桩 → 充电桩,
+    分布式光伏累计并网 → 分布式光伏并网 (…并网容量). ``left`` is the text before the number."""
+    if "累计建成" in left:
+        subject = subject.removeprefix("建成")  # what stands, not the building
+    return _STOCK_TALLY.sub("", subject)
+
+
+def industry_share(subject: str) -> str:
+    """生产性服务业占三产比重 → 生产性服务业增加值占三产比重: an industry counts in an
+    economy by its value added; a share of some other measure (…产值占…) says so."""
+    return _INDUSTRY_SHARE.sub(r"\g<industry>增加值占", subject) if "占" in subject else subject
+
+
+def label_free(subject: str) -> str:
+    """Version labels are no part of an indicator's name: 两化融合2.0版贯标认证 →
+    两化融合贯标认证."""
+    return _VERSION.sub("", subject) if "版" in subject else subject
+
+
+def destination_first(subject: str) -> str:
+    """What goes to a place is named after the place: 赋权事项至园区开发区 → 赋权园区开发区事项."""
+    verb = leading_action(subject) if "至" in subject else None
+    moved = _DESTINATION.fullmatch(subject[len(verb) :]) if verb else None
+    return verb + moved.group("place") + moved.group("thing") if verb and moved else subject
+
+
+def counter_of(subject: str) -> str:
+    """The counter word of the thing a name ends with: 零就业家庭 → 户; 个 for most things."""
+    return next((c for noun, c in _COUNTERS.items() if subject.endswith(noun)), "个")
 
 
 def class_name(subject: str) -> str:
@@ -150,14 +225,21 @@ def with_verdict(subject: str, rest: str) -> str:
     return subject
 
 
-def structure_name(clause: str, stated: str, after: str) -> str | None:
-    """Counts of the report's own structure: 重点做好以下8个方面31项工作 → 重点工作方面,
-    重点工作项数. ``stated`` is the number as written, ``after`` the text right of it."""
-    focus = "重点" if "重点" in clause else ""
+def structure_name(before: str, stated: str, after: str, year: str) -> str | None:
+    """Counts of the report's own structure, named with the year whose plan they arrange:
+    重点做好以下8个方面31项工作 in a 2025 plan → 2025年重点工作方面, 2025年重点工作项数;
+    计划指标…共计31项 → 2025年计划指标总数. ``before`` is the clause up to the number,
+    ``stated`` the number as written, ``after`` the rest of the clause; ``year`` the
+    statement's period (no year when it is not one)."""
+    clause = before + stated + after
+    dated = f"{year}年" if year.isdigit() else ""
+    focus = dated + ("重点" if "重点" in clause else "")
     if stated.endswith("方面") or after.startswith("方面"):
         return focus + "工作方面"
     if after.startswith("工作") and "方面" in clause:
         return focus + "工作项数"
+    if _INDICATOR_TOTAL.search(before) and stated.endswith("项") and not after.strip():
+        return dated + ("计划" if "计划指标" in before else "") + "指标总数"
     return None
 
 

@@ -21,7 +21,8 @@ from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
 
 _STRUCTURE_RE = re.compile(r"^(?:项|个)?(?:约束性|预期性|预期)?(?:指标|方面|项工作|工作)")
-_STOCK_VERBS = ("达", "建成")
+# 累计达 / 累计建成 / 累计并网 state what stands at the end of the year, not a multi-year sum.
+_STOCK_VERBS = ("达", "建成", "并网", "装机")
 # 到2027年 / 2026年底前: a target set for a year other than the plan's own.
 _DEADLINE_RE = re.compile(r"(?:到|至)((?:19|20)\d\d) ?年|((?:19|20)\d\d) ?年(?:底|末)?前")
 _TOTAL_RE = re.compile(r"总量(?:分别|均)?(?:达|为|突破|超)")
@@ -37,7 +38,9 @@ class ClauseContext:
     ``counted`` the thing the last count counted; ``tally`` a name counted
     twice in a row (390户1070人); ``made`` the statements so
     far, which a later attribute may rename (…数量); ``parent`` the thing a
-    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个).
+    其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个); ``phrases``
+    the sentence's phrases without a number so far, whose topic a bare measure
+    word takes (持续推进海绵城市建设,… → 海绵城市).
     """
 
     line: str
@@ -54,6 +57,7 @@ class ClauseContext:
     unit: str | None = None
     made: list[Statement] = field(default_factory=list)
     parent: str = ""
+    phrases: list[str] = field(default_factory=list)
 
 
 def in_stock_clause(left: str) -> bool:

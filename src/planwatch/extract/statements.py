@@ -47,6 +47,7 @@ def extract_statements(text: str) -> list[Statement]:
     """
     tree = document_tree(text)
     years = _document_years(text, tree)
+    inline_labels = _inline_task_labels(tree)
     found: list[Statement] = []
     context_heading: Part | None = None
     for number, line in enumerate(report_lines(text), start=1):
@@ -58,7 +59,9 @@ def extract_statements(text: str) -> list[Statement]:
         previous_subjects: list[str] = []
         line_plain = to_halfwidth(line)
         section = tree.paths[number - 1]
-        inline = _inline_task_labels(tree, number, section)
+        inline = frozenset(
+            label for label in inline_labels.get(number, ()) if not section.endswith(f"/{label}")
+        )
         for sentence in sentences(line):
             plain = line_plain[sentence.start : sentence.end].strip()
             if (task := _TASK_OPENING.match(plain)) and task.group(1) in inline:
@@ -81,15 +84,14 @@ def extract_statements(text: str) -> list[Statement]:
     return found
 
 
-def _inline_task_labels(tree: Tree, number: int, path: str) -> frozenset[str]:
-    """Labels of the tasks run together on line ``number`` (一是…。二是…) under ``path``."""
-    return frozenset(
-        item.label
-        for part in tree.parts
-        for area in part.areas
-        for item in area.items
-        if item.line == number and not path.endswith(f"/{item.label}")
-    )
+def _inline_task_labels(tree: Tree) -> dict[int, list[str]]:
+    """Labels of the tasks run together on a line (一是…。二是…), by line number."""
+    labels: dict[int, list[str]] = {}
+    for part in tree.parts:
+        for area in part.areas:
+            for item in area.items:
+                labels.setdefault(item.line, []).append(item.label)
+    return labels
 
 
 def _document_years(text: str, tree: Tree) -> _Years:

@@ -32,8 +32,10 @@ _VERBS_BY_LENGTH = tuple(
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
 _FILLERS = re.compile(r"各类|各项|各种|系列")
-_RATE_HEADS = ("率", "占比", "比重")
-_ACTION_NOUN = re.compile(r"(?:建设|整治|改造|治理|推进)$")
+# Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
+_TERMS = ("实现程度",)
+# Scopes of a statistic: above-scale (规上) and above-quota (限上) units.
+_SCOPE = re.compile(r"^(?:规上|规模以上|限上|限额以上)")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
 _PHRASE_END = re.compile(r"[,,、;;。]|及")
 _PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
@@ -71,7 +73,7 @@ def strip_leading(text: str) -> tuple[int, str]:
     while text:
         year = _YEAR_PREFIX.match(text)
         word = text[: year.end()] if year else _affix(text, _LEADING, end=False)
-        if not word:
+        if not word or text.startswith(_TERMS):
             break
         dropped, text = dropped + len(word), text[len(word) :]
     return dropped, text
@@ -177,8 +179,19 @@ def split_list(text: str, count: int) -> list[str]:
         return [p if p.endswith(head) else p + head for p in parts]
     head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
     if head and len(last) > len(parts[0]):
-        return [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
+        named = [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
+        if any(parts[0].endswith(h) for h in SHARED_HEADS):
+            return named
+        return [named[0]] + [_with_shared_scope(parts[0], p) for p in named[1:]]
     return [parts[0]] + [_with_shared_prefix(parts[0], p) for p in parts[1:]]
+
+
+def _with_shared_scope(first: str, member: str) -> str:
+    """Members completing the first member's head share the statistical scope opening it:
+    规上信息传输和软件服务业、科学研究和技术服务业营业收入 → 规上科学研究和技术服务业营业收入.
+    A member with a scope of its own keeps it."""
+    scope = _SCOPE.match(first)
+    return member if not scope or _SCOPE.match(member) else scope.group(0) + member
 
 
 def _with_shared_prefix(first: str, member: str) -> str:
@@ -218,11 +231,13 @@ def drop_generic(subject: str) -> str:
 
 
 def last_phrase(name: str) -> str:
-    """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收."""
+    """The phrase after a finished clause joined by 、: 改革扎实推进、亩均税收 → 亩均税收.
+
+    A bare measure word left so (…整治、整治率) takes the finished clause's topic
+    later (:func:`planwatch.extract.carried.with_topic`).
+    """
     head, sep, tail = name.rpartition("、")
     if sep and tail and head.endswith(PREDICATE_ENDINGS):
-        if len(tail) <= 4 and tail.endswith(_RATE_HEADS):
-            return drop_generic(_ACTION_NOUN.sub("", head)) + tail
         return tail
     return name
 

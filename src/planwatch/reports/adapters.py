@@ -152,7 +152,7 @@ def with_results(areas: Sequence[TaskArea], verdicts: Iterable[VerdictLike]) -> 
     A quantity reads "力争规上工业产值突破3000亿元:预计2957.91亿元,低于预期"
     (citing the department's report); a milestone "…:已完成".
     """
-    results: dict[str, list[Quoted]] = {}
+    results: dict[str, list[tuple[Quoted, ...]]] = {}
     for v in verdicts:
         results.setdefault(v.sub_target.task, []).append(_result(v))
     return [
@@ -164,17 +164,20 @@ def with_results(areas: Sequence[TaskArea], verdicts: Iterable[VerdictLike]) -> 
     ]
 
 
-def _result(v: VerdictLike) -> Quoted:
+def _result(v: VerdictLike) -> tuple[Quoted, ...]:
+    """The sub-target citing the plan, then its outcome citing the report of it."""
     sub, e = v.sub_target, v.evaluation
     if e is None:
-        return Quoted(f"{sub.text}:{v.milestone.label_zh}", sub.source)
+        return (Quoted(f"{sub.text}:{v.milestone.label_zh}", sub.source),)
     obs = e.observation
     if obs is None:
-        return Quoted(f"{sub.text}:暂无数据", sub.source)
+        return (Quoted(f"{sub.text}:暂无数据", sub.source),)
     status = "预计" if e.is_estimate else ""
     unit = "%" if e.indicator.kind.is_rate else e.indicator.unit
     value = quantity(obs.value, unit)
-    return Quoted(f"{sub.text}:{status}{value},{e.verdict.label_zh}", obs.source)
+    return Quoted(sub.text, sub.source), Quoted(
+        f":{status}{value},{e.verdict.label_zh}", obs.source
+    )
 
 
 class ProblemLike(Protocol):

@@ -41,7 +41,7 @@ def build_annual(inputs: AnnualInputs) -> Report:
         Section(
             f"二、{n}年国民经济和社会发展主要预期目标和项目安排",
             sections=(
-                _missing_section("(一)总体要求", f"{n}年总体要求", missing),
+                _requirements(inputs, missing),
                 Section("(二)主要目标", (_main_targets(inputs, missing),)),
                 Section("(三)项目安排", (_projects(inputs, missing),)),
             ),
@@ -146,8 +146,10 @@ def _review(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
         for task in area.tasks:
             number += 1
             results: list[Run] = []
-            for k, r in enumerate(task.results):
-                results += [*([Run(";")] if k else []), Run(r.text, r.source, about=task.title)]
+            for k, parts in enumerate(task.results):
+                if k:
+                    results.append(Run(";"))
+                results += [Run(r.text, r.source, about=task.title) for r in parts]
             if results:
                 results.append(Run("。"))
             else:
@@ -163,6 +165,14 @@ def _summary(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
         return para(f"{inputs.year}年计划指标评价:", missing_run(), "。")
     text = summary_paragraph(inputs.year, inputs.evaluations, examples=inputs.summary_examples)
     return para("总体来看,", text)
+
+
+def _requirements(inputs: AnnualInputs, missing: list[str]) -> Section:
+    n = inputs.next_year
+    drafted = inputs.requirements
+    if drafted is None:
+        return _missing_section("(一)总体要求", f"{n}年总体要求", missing)
+    return Section("(一)总体要求", (para(Run(drafted.text, drafted.source, f"{n}年总体要求")),))
 
 
 def _main_targets(inputs: AnnualInputs, missing: list[str]) -> Paragraph:

@@ -7,7 +7,7 @@ from datetime import date
 
 from planwatch.core.observations import Period
 from planwatch.reports import gather_work as work
-from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs
+from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs, Quoted
 from planwatch.reports.layout import layout
 from planwatch.web.plan import services
 
@@ -23,6 +23,7 @@ def annual_inputs(region_code: str, year: int) -> AnnualInputs:
     current = services.plan_year(region, year)
     following = services.plan_year(region, year + 1)
     settings = layout(region.code)
+    drafted = settings.get("requirements", {}).get(str(year + 1))
     this_codes = {t.indicator for t in current.targets}
     next_codes = {t.indicator for t in following.targets}
     return AnnualInputs(
@@ -38,6 +39,7 @@ def annual_inputs(region_code: str, year: int) -> AnnualInputs:
         review=work.review(year),
         plan_tasks=work.key_tasks(year + 1),
         projects=work.project_arrangement(year + 1),
+        requirements=Quoted(drafted["text"], drafted["source"]) if drafted else None,
     )
 
 

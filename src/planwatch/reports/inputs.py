@@ -29,14 +29,16 @@ class Quoted:
 class TaskItem:
     """A task of an area ("一是深入推进新型工业化"), its sub-targets and reported results.
 
-    ``code`` identifies the task in the task tree (to attach results).
+    ``code`` identifies the task in the task tree (to attach results). Each
+    result is a sequence of parts with their own sources: the target as the
+    plan set it, then the outcome as the department or the statistics reported it.
     """
 
     ordinal: str
     title: str
     source: str = ""
     sub_targets: tuple[Quoted, ...] = ()
-    results: tuple[Quoted, ...] = ()
+    results: tuple[tuple[Quoted, ...], ...] = ()
     code: str = ""
 
 
@@ -61,7 +63,8 @@ class AnnualInputs:
     rates in one clause are said with 分别; empty: one clause per headline
     indicator), and ``qualifiers`` the word the office writes with a figure (左右, 突破).
     ``review`` holds this year's key tasks with their results, ``plan_tasks``
-    next year's key tasks.
+    next year's key tasks, ``requirements`` the office's draft of next year's
+    总体要求.
     """
 
     region: str
@@ -76,6 +79,7 @@ class AnnualInputs:
     review: Sequence[TaskArea] | None = None
     plan_tasks: Sequence[TaskArea] | None = None
     projects: ProjectArrangement | None = None
+    requirements: Quoted | None = None
 
     @property
     def next_year(self) -> int:

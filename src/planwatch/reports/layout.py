@@ -2,8 +2,10 @@
 
 ``report.toml`` in the region's dataset directory says which figures the
 annual overview states, in which clauses, and the word the office writes
-with a figure (左右, 突破). Without it the overview states the headline
-indicators, one clause each, without qualifiers.
+with a figure (左右, 突破), and holds the office's own draft of a plan year's
+总体要求 (``[annual.requirements.<year>]``, text and source). Without it the
+overview states the headline indicators, one clause each, without
+qualifiers, and 总体要求 is 暂无数据(待撰写).
 """
 
 from __future__ import annotations

@@ -39,6 +39,6 @@ class DomainErrorMiddleware:
         if not isinstance(exc, PlanwatchError):
             return None
         status = next((s for kind, s in _STATUS.items() if isinstance(exc, kind)), 400)
-        return render(
-            request, "error.html", {"status": status, "message": exc.message}, status=status
-        )
+        problems = getattr(exc, "problems", None)  # a workbook's every bad cell
+        context = {"status": status, "message": exc.message, "problems": problems}
+        return render(request, "error.html", context, status=status)

@@ -29,9 +29,14 @@ WRITES = {
     ("DELETE", "/api/observations/{observation_id}"): {},
     ("POST", "/api/imports/observations"): {"reason": "x", "rows": [["{indicator_id}", VALUE]]},
     ("POST", "/api/indicators/{indicator_id}/submissions"): {"period": "2025", "value": 6.0},
-    ("PUT", "/api/submissions/{submission_id}"): {"period": "2025", "value": 6.0},
+    ("PUT", "/api/submissions/{submission_id}"): {"period": "2025", "value": 6.0, "version": 0},
     ("POST", "/api/submissions/{submission_id}/approve"): {},
     ("POST", "/api/submissions/{submission_id}/return"): {"reason": "x"},
+    ("POST", "/api/submissions/{submission_id}/corrections"): {"value": 6.0, "reason": "x"},
+    ("POST", "/api/periods"): {"region": "fuling", "period": "2025-06", "due": "2025-07-10"},
+    ("POST", "/api/periods/close"): {"region": "fuling", "period": "2025-06"},
+    # a multipart upload whose rows refuse another department (tests/web/submissions/test_imports)
+    ("POST", "/api/imports/submissions"): None,
     ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing
     ("POST", "/api/extract"): None,  # extracts from the text sent, stores nothing
 }

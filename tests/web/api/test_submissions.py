@@ -31,8 +31,8 @@ def test_approving_twice_is_a_conflict_and_clerks_cannot_approve(alice, bob):
 
 def test_another_department_cannot_submit_or_change_a_submission(bob, carol):
     assert submit(carol).status_code == 403
-    pk = submit(bob, submit=False).json()["id"]
-    change = {"period": "2025-Q1", "value": 1.0}
+    draft = submit(bob, submit=False).json()
+    pk, change = draft["id"], {"period": "2025-Q1", "value": 1.0, "version": draft["version"]}
     assert carol.put(f"/api/submissions/{pk}", change).status_code == 403
     assert bob.put(f"/api/submissions/{pk}", change).json()["value"] == 1.0
 
@@ -42,7 +42,8 @@ def test_a_returned_submission_carries_the_reason_and_can_be_corrected(alice, bo
     assert alice.post(f"/api/submissions/{pk}/return", {"reason": ""}).status_code == 400
     returned = alice.post(f"/api/submissions/{pk}/return", {"reason": "口径不符"}).json()
     assert (returned["state"], returned["review_comment"]) == ("returned", "口径不符")
-    fixed = bob.put(f"/api/submissions/{pk}", {"period": "2025-Q1", "value": 6.0, "submit": True})
+    change = {"period": "2025-Q1", "value": 6.0, "submit": True, "version": returned["version"]}
+    fixed = bob.put(f"/api/submissions/{pk}", change)
     assert fixed.json()["state"] == "submitted"
 
 

@@ -1,30 +1,18 @@
-"""Ingestion and checking, fed with the seed's gold statements (the extractor's schema)."""
+"""Ingestion, fed with the seed's gold statements (the extractor's schema)."""
 
 from __future__ import annotations
 
-import json
 from types import SimpleNamespace
 
 import pytest
 
 from planwatch.core.evaluation import Verdict
 from planwatch.web.plan import services
-from planwatch.web.plan.ingest import check_statements, ingest_statements, review_list
+from planwatch.web.plan.ingest import review_list
 from planwatch.web.plan.models import DocumentStatement, ObservationRecord, TargetRecord
-from tests.conftest import GOLD
+from tests.web.plan.documents import ingest
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(scope="module")
-def gold() -> list[SimpleNamespace]:
-    path = GOLD / "statements.jsonl"
-    if not path.exists():
-        pytest.skip(f"the gold statements are not at {path}")
-    return [
-        SimpleNamespace(**json.loads(line))
-        for line in path.read_text(encoding="utf-8").splitlines()
-    ]
 
 
 def statement(**fields) -> SimpleNamespace:
@@ -36,17 +24,6 @@ def statement(**fields) -> SimpleNamespace:
         "cumulative": False,
     }
     return SimpleNamespace(**{**defaults, "section": "一", "text_target": None, **fields})
-
-
-def ingest(statements, sha="a" * 64, label="seed"):
-    return ingest_statements(
-        region_code="fuling",
-        year=2024,
-        name="seed.txt",
-        label=label,
-        sha256=sha,
-        statements=statements,
-    )
 
 
 def test_ingesting_into_an_empty_database_creates_the_region_with_the_catalog(gold):
@@ -142,43 +119,3 @@ def test_a_newer_document_supersedes_the_estimate_and_keeps_it(gold):
     assert (
         ObservationRecord.objects.filter(indicator__code="gdp_growth", period="2024").count() == 2
     )
-
-
-def test_check_lists_exactly_the_altered_figures(gold):
-    ingest(gold)
-    altered = {"s0008": 6.8, "s0100": 1.0, "s0300": 99.0}
-    draft = [SimpleNamespace(**{**vars(s), "value": altered.get(s.id, s.value)}) for s in gold]
-    mismatches = check_statements("fuling", draft)
-    by_line = {s.id: s.line for s in gold}
-    assert sorted(m.line for m in mismatches) == sorted(by_line[i] for i in altered)
-    assert {m.problem for m in mismatches} == {"wrong_figure"}
-
-
-def test_check_reports_a_changed_qualifier(gold):
-    ingest(gold)
-    draft = [
-        SimpleNamespace(**{**vars(s), "qualifier": "at_least"}) for s in gold if s.id == "s0008"
-    ]
-    [mismatch] = check_statements("fuling", draft)
-    assert (mismatch.problem, mismatch.found, mismatch.expected) == (
-        "wrong_qualifier",
-        "at_least",
-        "approx",
-    )
-
-
-def test_check_reports_an_estimate_the_statistics_have_replaced(gold):
-    ingest(gold)
-    gdp = ObservationRecord.objects.get(indicator__code="gdp_growth", period="2024")
-    ObservationRecord.objects.create(
-        indicator=gdp.indicator,
-        period="2024",
-        year=2024,
-        value=6.6,
-        status="actual",
-        source="stats:2025",
-        origin="stats",
-    )
-    draft = [s for s in gold if s.id == "s0008"]
-    [mismatch] = check_statements("fuling", draft)
-    assert (mismatch.problem, mismatch.expected) == ("stale_estimate", "6.6 (actual)")

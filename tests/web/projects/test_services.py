@@ -44,6 +44,17 @@ def test_loading_the_demo_twice_changes_nothing(demo: None) -> None:
     assert sizes() == before
 
 
+def test_a_year_with_only_a_task_tree_loads_the_tree_and_nothing_else(db) -> None:
+    loaded = load_year(DEMO_DATASET, 2024)
+    assert (loaded.projects, loaded.sub_targets, loaded.problems) == (0, 66, 0)
+    assert sizes() == (0, 0, 0)
+
+
+def test_a_year_the_directory_knows_nothing_of_is_refused(db) -> None:
+    with pytest.raises(DatasetError, match=r"tasks-2023\.toml"):
+        load_year(DEMO_DATASET, 2023)
+
+
 def test_the_stored_register_reproduces_the_seed_figures(demo: None) -> None:
     government = [p for p in services.register(2025) if p.government]
     assert (len(government), to_yi(totals(government).total)) == (286, Decimal("258.2"))

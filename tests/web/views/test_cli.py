@@ -41,3 +41,13 @@ def test_createuser_refuses_a_clerk_without_a_department():
 def test_serve_and_demo_document_their_options():
     assert "--port" in runner.invoke(app, ["serve", "--help"]).output
     assert "--no-serve" in runner.invoke(app, ["demo", "--help"]).output
+
+
+@pytest.mark.django_db
+def test_updateuser_deactivates_a_user_with_a_reason_and_only_for_the_plan_office():
+    refused = runner.invoke(app, ["updateuser", "stats", "--user", "leader", "--reason", "x"])
+    assert refused.exit_code == 2 and "发展改革委" in refused.output
+    args = ["updateuser", "stats", "--user", "office", "--reason", "离职", "--inactive"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert not user("stats").is_active

@@ -75,6 +75,7 @@ def test_returning_needs_a_reason_and_lets_the_clerk_correct_and_resubmit():
         indicator_id=indicator("gdp_growth").id,
         entry=Entry("2024", 7.2),
         submission_id=submission.id,
+        version=services.version_of(Submission.objects.get(id=submission.id)),
         submit=True,
     )
     assert (fixed.id, fixed.state, fixed.value) == (submission.id, State.SUBMITTED, 7.2)
@@ -156,3 +157,18 @@ def test_tampered_posts_get_4xx_never_500(office, stats, commerce, leader, anony
 def test_looking_up_a_missing_submission_is_not_found():
     with pytest.raises(NotFound):
         services.editable(actor=user("office"), submission_id=424242)
+
+
+@pytest.mark.django_db
+def test_the_edit_form_carries_the_version_and_a_stale_post_is_a_409(stats, office):
+    draft = services.save(
+        actor=user("stats"), indicator_id=indicator("gdp_growth").id, entry=Entry("2025-Q3", 6.0)
+    )
+    read = services.version_of(draft)
+    path = f"/submissions/{draft.id}/edit/"
+    assert f'name="version" value="{read}"' in stats.get(path).content.decode()
+    form = {"period": "2025-Q3", "value": "6.2", "status": "actual", "version": str(read)}
+    assert office.post(path, form).status_code == 302
+    stale = stats.post(path, {**form, "value": "6.1"})
+    assert stale.status_code == 409 and "已被他人修改" in stale.content.decode()
+    assert Submission.objects.get(id=draft.id).value == 6.2

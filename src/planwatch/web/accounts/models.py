@@ -1,9 +1,28 @@
-"""A user's department: the one fact about a user that Django's auth does not hold."""
+"""A user's department: the one fact about a user that Django's auth does not hold.
+
+Users and profiles keep a history (who created a user, changed its role or
+department, deactivated it) for the audit log. The password hash and the
+time of the last login are not part of it: a login is not a change.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import models
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from simple_history import register
+from simple_history.models import HistoricalRecords
+
+register(
+    User,
+    app="planwatch.web.accounts",
+    m2m_fields=["groups"],  # the role is the user's group
+    excluded_fields=["password", "last_login"],
+)
 
 
 class Profile(models.Model):
@@ -16,6 +35,20 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     department = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
 
     def __str__(self) -> str:
         return f"{self.user} ({self.department or '—'})"
+
+
+@receiver(pre_save, sender=User)
+def _logins_are_not_changes(
+    sender: Any, instance: User, update_fields: Any = None, **_: Any
+) -> None:
+    if update_fields is not None and set(update_fields) <= {"last_login"}:
+        instance.skip_history_when_saving = True  # type: ignore[attr-defined]
+
+
+@receiver(post_save, sender=User)
+def _next_save_has_history(sender: Any, instance: User, **_: Any) -> None:
+    instance.__dict__.pop("skip_history_when_saving", None)

@@ -13,6 +13,7 @@ from planwatch.web.api import (
     extraction,
     indicators,
     observations,
+    periods,
     projects,
     regions,
     rules,
@@ -64,8 +65,8 @@ api = PlanwatchAPI(
 )
 errors.install(api)
 RESOURCES = (
-    regions, indicators, targets, rules, observations, submissions, evaluations, extraction,
-    projects, audit,
+    regions, indicators, targets, rules, observations, submissions, periods, evaluations,
+    extraction, projects, audit,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)

@@ -9,8 +9,8 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from planwatch.core.observations import Status
-from planwatch.web.api.types import Id, Number, Page, Text
-from planwatch.web.submissions import services
+from planwatch.web.api.types import Id, Number, Page, Text, Version
+from planwatch.web.submissions import corrections, services
 from planwatch.web.submissions.models import State
 
 router = Router(tags=["submissions"])
@@ -30,7 +30,14 @@ class SubmissionOut(Schema):
     reviewer: str | None = Field(None, alias="reviewer.username")
     review_comment: str
     observation_id: int | None
+    corrects_id: int | None = Field(None, description="the approved submission this corrects")
+    reason: str = Field("", description="why the correction was needed")
     updated_at: datetime
+    version: int = Field(description="send it back with a change; 409 if someone saved since")
+
+    @staticmethod
+    def resolve_version(submission: Any) -> int:
+        return services.version_of(submission)
 
 
 class SubmissionIn(Schema):
@@ -44,8 +51,19 @@ class SubmissionIn(Schema):
         return services.Entry(self.period, self.value, self.status, self.note)
 
 
+class SubmissionChange(SubmissionIn):
+    version: Version
+
+
+class CorrectionIn(Schema):
+    value: Number
+    note: Text = Field("", max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000, description="why the value was wrong")
+
+
 class Return(Schema):
     reason: Text = Field(min_length=1, max_length=2000)
+    version: Version | None = Field(None, description="the version the reviewer read")
 
 
 class SubmissionFilter(Schema):
@@ -76,23 +94,37 @@ def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
 
 
 @router.put("/submissions/{submission_id}", response=SubmissionOut)
-def change(request: HttpRequest, submission_id: Id, entry: SubmissionIn) -> Any:
-    """Change a draft or returned submission (and with ``submit``, send it)."""
+def change(request: HttpRequest, submission_id: Id, entry: SubmissionChange) -> Any:
+    """Change a draft or returned submission at the version read (with ``submit``, send it)."""
     indicator_id = services.editable(actor=request.user, submission_id=submission_id).indicator_id
     return services.save(
         actor=request.user,
         indicator_id=indicator_id,
         entry=entry.entry(),
         submission_id=submission_id,
+        version=entry.version,
         submit=entry.submit,
     )
 
 
 @router.post("/submissions/{submission_id}/approve", response=SubmissionOut)
-def approve(request: HttpRequest, submission_id: Id) -> Any:
-    return services.approve(actor=request.user, submission_id=submission_id)
+def approve(request: HttpRequest, submission_id: Id, version: Version | None = None) -> Any:
+    """Approve a pending submission (``?version=``: only if unchanged since read)."""
+    return services.approve(actor=request.user, submission_id=submission_id, version=version)
 
 
 @router.post("/submissions/{submission_id}/return", response=SubmissionOut)
 def send_back(request: HttpRequest, submission_id: Id, body: Return) -> Any:
-    return services.send_back(actor=request.user, submission_id=submission_id, reason=body.reason)
+    return services.send_back(
+        actor=request.user, submission_id=submission_id, reason=body.reason, version=body.version
+    )
+
+
+@router.post("/submissions/{submission_id}/corrections", response={201: SubmissionOut})
+def correct(request: HttpRequest, submission_id: Id, body: CorrectionIn) -> Any:
+    """Correct an approved value: a new revision for review, same period and status."""
+    original = corrections.correctable(actor=request.user, submission_id=submission_id)
+    entry = services.Entry(original.period, body.value, Status(original.status), body.note)
+    return 201, corrections.correct(
+        actor=request.user, submission_id=submission_id, entry=entry, reason=body.reason
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -95,12 +96,25 @@ def _changes(name: str, filters: Filters, count: int) -> list[Change]:
     rows = rows.annotate(previous_id=Subquery(previous.values("history_id")[:1]))
     page = list(rows.order_by("-history_date", "-history_id")[:count])
     before = historical.objects.in_bulk([r.previous_id for r in page if r.previous_id])
-    fields = [f.attname for f in model._meta.concrete_fields if f.attname not in _UNTRACKED_FIELDS]
-    return [_change(name, row, before.get(row.previous_id), fields) for row in page]
+    kept = {f.attname for f in historical._meta.concrete_fields}  # less any excluded_fields
+    fields = [
+        f.attname
+        for f in model._meta.concrete_fields
+        if f.attname not in _UNTRACKED_FIELDS and f.attname in kept
+    ]
+    many = [f.name for f in getattr(historical, "_history_m2m_fields", ())]  # a user's groups
+    return [_change(name, row, before.get(row.previous_id), fields, many) for row in page]
 
 
-def _change(name: str, row: Any, old: Any, fields: list[str]) -> Change:
+def _related(row: Any, field: str) -> str:
+    """The names a many-to-many field held at that history row, sorted, comma-separated."""
+    target = row.instance_type._meta.get_field(field).related_model._meta.model_name
+    return ",".join(sorted(str(getattr(r, target)) for r in getattr(row, field).all()))
+
+
+def _change(name: str, row: Any, old: Any, fields: list[str], many: Sequence[str] = ()) -> Change:
     values = [(f, getattr(old, f) if old else None, getattr(row, f)) for f in fields]
+    values += [(f, _related(old, f) if old else None, _related(row, f)) for f in many]
     if row.history_type == "~" and old is not None:
         values = [(f, a, b) for f, a, b in values if a != b]
     return Change(

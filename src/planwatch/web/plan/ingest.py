@@ -1,13 +1,14 @@
-"""Use cases of published reports: ingest their statements, and check a draft against the data.
+"""Use cases of published reports: ingest their statements, and list those waiting for review.
 
 The extractor turns text into statements; these functions put them in the
-database with their provenance (document, line, quote) or compare them with
-it. Statements that map to no indicator with confidence wait for review.
+database with their provenance (document, line, quote). Statements that map
+to no indicator with confidence wait for review. Checking a draft against
+the database is :mod:`planwatch.web.plan.draft_check`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -184,80 +185,3 @@ def review_list(region_code: str | None = None) -> list[DocumentStatement]:
     if region_code is not None:
         rows = rows.filter(document__region__code=region_code)
     return list(rows)
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    line: int
-    quote: str
-    problem: str  # wrong_figure | wrong_qualifier | stale_estimate
-    found: str
-    expected: str
-
-
-def check_statements(region_code: str, statements: Iterable[ExtractedStatement]) -> list[Mismatch]:
-    """Compare a draft's statements with the stored documents and values of a region.
-
-    A statement is checked against stored statements of the same subject,
-    measure, unit, period and status (it passes when any of them has its
-    value, then its qualifier), and an estimate is stale when the database
-    already holds an actual for its indicator and period. Statements the
-    database knows nothing of are not mismatches.
-    """
-    stored: dict[tuple[str, str, str, str, str], list[DocumentStatement]] = {}
-    for row in DocumentStatement.objects.filter(document__region__code=region_code):
-        stored.setdefault(_key(row), []).append(row)
-    actuals = {
-        (code, period): value
-        for code, period, value in ObservationRecord.objects.filter(
-            indicator__region__code=region_code, status="actual"
-        ).values_list("indicator__code", "period", "value")
-    }
-    catalog = [r.to_domain() for r in IndicatorRecord.objects.filter(region__code=region_code)]
-    mismatches = []
-    for statement in statements:
-        found = f"{_fmt(statement.value)}{statement.unit or ''}"
-        same = stored.get(_key(statement), [])
-        if same and all(row.value != statement.value for row in same):
-            expected = "、".join(sorted({f"{_fmt(r.value)}{r.unit} (L{r.line})" for r in same}))
-            mismatches.append(
-                Mismatch(statement.line, statement.quote, "wrong_figure", found, expected)
-            )
-        elif same and all(
-            r.qualifier != statement.qualifier for r in same if r.value == statement.value
-        ):
-            expected = "、".join(sorted({r.qualifier for r in same}))
-            mismatches.append(
-                Mismatch(
-                    statement.line,
-                    statement.quote,
-                    "wrong_qualifier",
-                    statement.qualifier,
-                    expected,
-                )
-            )
-        elif statement.status == "estimate":
-            mapped = map_statement(statement, catalog)
-            for item in [] if isinstance(mapped, Unmapped) else mapped:
-                actual = actuals.get((item.indicator, statement.period))
-                if isinstance(item, MappedValue) and actual is not None:
-                    mismatches.append(
-                        Mismatch(
-                            statement.line,
-                            statement.quote,
-                            "stale_estimate",
-                            found,
-                            f"{_fmt(actual)} (actual)",
-                        )
-                    )
-    return mismatches
-
-
-def _key(
-    row: StatementLike | DocumentStatement | ExtractedStatement,
-) -> tuple[str, str, str, str, str]:
-    return (row.subject, row.measure, row.unit or "", str(row.period), row.status)
-
-
-def _fmt(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"

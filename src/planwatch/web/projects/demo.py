@@ -11,6 +11,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from planwatch.core.errors import DatasetError, DatasetProblem
 from planwatch.core.problem_dataset import read_problems
 from planwatch.core.task_dataset import read_task_progress, read_task_tree
 from planwatch.web.projects import services, task_services
@@ -26,28 +27,47 @@ class DemoLoad:
     problems: int
 
 
-def load_year(directory: Path, year: int) -> DemoLoad:
-    """Load ``directory``'s register, progress, task tree and problems of ``year``.
+_FILES = (("projects", "csv"), ("tasks", "toml"), ("problems", "csv"))
 
-    Loading twice changes nothing: the year's tree is replaced, projects and
-    reports are updated by code and month, and problems already listed are
-    left as they are.
+
+def load_year(directory: Path, year: int) -> DemoLoad:
+    """Load what ``directory`` holds of ``year``: register and progress, task tree, problems.
+
+    Each kind is loaded when its file is there (``projects-<year>.csv``,
+    ``tasks-<year>.toml``, ``problems-<year>.csv``); a year with none of them
+    is an error. Loading twice changes nothing: the year's tree is replaced,
+    projects and reports are updated by code and month, and problems already
+    listed are left as they are.
     """
-    tree = read_task_tree(directory / f"tasks-{year}.toml")
+    files = {kind: directory / f"{kind}-{year}.{ext}" for kind, ext in _FILES}
+    if not any(f.exists() for f in files.values()):
+        names = ", ".join(f.name for f in files.values())
+        raise DatasetError([DatasetProblem(directory.name, 0, f"none of {names} is there")])
+    tree = read_task_tree(files["tasks"]) if files["tasks"].exists() else None
     task_progress_file = directory / f"task-progress-{year}.csv"
     task_progress = (
-        read_task_progress(task_progress_file, tree) if task_progress_file.exists() else []
+        read_task_progress(task_progress_file, tree)
+        if tree is not None and task_progress_file.exists()
+        else []
     )
-    problems = read_problems(
-        directory / f"problems-{year}.csv", directory / f"problem-events-{year}.csv"
+    problems = (
+        read_problems(files["problems"], directory / f"problem-events-{year}.csv")
+        if files["problems"].exists()
+        else []
     )
     with transaction.atomic():
-        stored = services.load_projects(directory, year)
-        task_services.store_tree(tree)
+        stored = (
+            services.load_projects(directory, year)
+            if files["projects"].exists()
+            else services.Stored(0, 0)
+        )
+        if tree is not None:
+            task_services.store_tree(tree)
         for report in task_progress:
             task_services.store_progress(report, source=report.source)
         known = set(ProblemRecord.objects.values_list("code", flat=True))
         for problem in problems:
             if problem.code not in known:  # a problem's history is never rewritten
                 store_problem(problem)
-    return DemoLoad(stored.projects, stored.progress, len(tree.sub_targets), len(problems))
+    subs = len(tree.sub_targets) if tree is not None else 0
+    return DemoLoad(stored.projects, stored.progress, subs, len(problems))

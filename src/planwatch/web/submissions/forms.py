@@ -8,8 +8,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.core.observations import Status
+from planwatch.core.observations import Period, Status
 from planwatch.web.plan.models import IndicatorRecord, TargetRecord
+from planwatch.web.submissions import periods
 from planwatch.web.submissions.services import Entry, entry_problems
 
 
@@ -45,22 +46,46 @@ class EntryForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    version = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
-    def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, indicator: IndicatorRecord, *args: Any, correction: bool = False, **kwargs: Any
+    ) -> None:
+        """``correction``: the period and status are those of the value corrected, fixed."""
         super().__init__(*args, **kwargs)
         self.indicator = indicator
+        self.correction = correction  # corrections are accepted in closed periods
         choices = period_choices(indicator)
         self.fields["period"].choices = choices
         self.fields["period"].initial = current_period(choices)
         self.fields["value"].help_text = indicator.unit
+        self.fields["period"].disabled = self.fields["status"].disabled = correction
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not self.errors:
             for field, message in entry_problems(self.indicator, self.entry()).items():
                 self.add_error(field, message)
+        if not self.errors and not self.correction:
+            period = str(Period.parse(data["period"]))
+            closed = periods.closed_reason(self.indicator, period)
+            if closed:
+                self.add_error("period", closed)
         return data
 
     def entry(self) -> Entry:
         data = self.cleaned_data
         return Entry(data["period"], data["value"], Status(data["status"]), data.get("note", ""))
+
+
+class CorrectionForm(EntryForm):
+    """A correction of an approved value: same period and status, a new value and a reason."""
+
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
+        super().__init__(indicator, *args, correction=True, **kwargs)

@@ -7,7 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from planwatch.core.observations import Status
-from planwatch.web.plan.models import IndicatorRecord, ObservationRecord
+from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region
 
 
 class State(models.TextChoices):
@@ -52,6 +52,15 @@ class Submission(models.Model):
     observation = models.OneToOneField(
         ObservationRecord, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    corrects = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="corrections",
+        help_text="the approved submission this one corrects",
+    )
+    reason = models.TextField(blank=True, help_text="why a correction was needed")
     history = HistoricalRecords()
 
     class Meta:
@@ -64,3 +73,37 @@ class Submission(models.Model):
     @property
     def editable(self) -> bool:
         return self.state in (State.DRAFT, State.RETURNED)
+
+
+class ReportingPeriod(models.Model):
+    """A month, quarter or year the plan office opened for a region's departments to report.
+
+    Departments owe a value for every indicator whose reporting frequency
+    matches the period's granularity (see :mod:`planwatch.web.submissions.periods`);
+    a value not submitted by ``due`` is overdue. Once closed, nothing more is
+    submitted into it except corrections of approved values.
+    """
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="reporting_periods")
+    period = models.CharField(max_length=10, help_text="2025, 2025-Q3 or 2025-06")
+    year = models.PositiveSmallIntegerField()
+    due = models.DateField()
+    is_open = models.BooleanField(default=True)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    opened_at = models.DateTimeField()
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    closed_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["region", "-year", "-period"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "period"], name="one_reporting_period")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.period}"

@@ -18,9 +18,11 @@ from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.indicators import Kind
 from planwatch.core.observations import Period, Status
 from planwatch.web.accounts.roles import can_read, can_review, can_write_for, require
-from planwatch.web.editing import observations
+from planwatch.web.editing import history, observations
+from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
+from planwatch.web.submissions import periods
 from planwatch.web.submissions.models import State, Submission
 
 
@@ -65,27 +67,38 @@ def save(
     indicator_id: int,
     entry: Entry,
     submission_id: int | None = None,
+    version: int | None = None,
     submit: bool = False,
 ) -> Submission:
     """Save a draft (or a returned submission) and, with ``submit``, send it for review.
 
     Only the indicator's department (or the plan office) may write; an
-    approved or pending submission cannot be changed.
+    approved or pending submission cannot be changed. A change of an existing
+    submission sends the ``version`` it read (:func:`version_of`) and is
+    refused as a :class:`Conflict` if someone saved it in between.
     """
     indicator = _indicator(indicator_id)
     require(can_write_for(actor, indicator.owner), f"只有{indicator.owner}可以报送该指标。")
     problems = entry_problems(indicator, entry)
     if problems:
         raise InvalidValue(" ".join(problems.values()))
-    _check_rules(indicator.id, entry)
+    check_rules(indicator.id, entry)
     if submission_id is None:
         submission = Submission(indicator=indicator, department=indicator.owner, author=actor)
     else:
-        submission = _locked(submission_id)
+        submission = locked(submission_id)
+        at_version(submission, version)
         if submission.indicator_id != indicator.id:
             raise InvalidValue("报送记录与指标不符。")
         if not submission.editable:
             raise Conflict(f"该报送{submission.get_state_display()},不能修改。")
+        if submission.corrects_id is not None and (
+            str(Period.parse(entry.period)),
+            entry.status.value,
+        ) != (submission.period, submission.status):
+            raise InvalidValue("更正不能改变报告期和实际/预计。")
+    if submission.corrects_id is None:  # corrections are accepted in closed periods
+        periods.refuse_if_closed(indicator, str(Period.parse(entry.period)))
     submission.period = str(Period.parse(entry.period))
     submission.year = Period.parse(entry.period).year
     submission.value = entry.value
@@ -98,10 +111,17 @@ def save(
 
 
 @transaction.atomic
-def approve(*, actor: Any, submission_id: int) -> Submission:
-    """Accept a pending submission: its value becomes an observation (``submission:<id>``)."""
+def approve(*, actor: Any, submission_id: int, version: int | None = None) -> Submission:
+    """Accept a pending submission: its value becomes an observation (``submission:<id>``).
+
+    With ``version``, refused if the submission changed since the reviewer read it.
+    """
     require(can_review(actor), "只有发展改革委可以审核报送。")
-    submission = _pending(submission_id)
+    submission = _pending(submission_id, version)
+    if submission.corrects_id is not None:
+        from planwatch.web.submissions.corrections import supersede  # it builds on this module
+
+        supersede(submission, actor)
     period = Period.parse(submission.period)
     submission.observation = ObservationRecord.objects.create(
         indicator=submission.indicator,
@@ -118,17 +138,19 @@ def approve(*, actor: Any, submission_id: int) -> Submission:
 
 
 @transaction.atomic
-def send_back(*, actor: Any, submission_id: int, reason: str) -> Submission:
+def send_back(
+    *, actor: Any, submission_id: int, reason: str, version: int | None = None
+) -> Submission:
     """Return a pending submission to its department with the reason, for correction."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
     if not reason.strip():
         raise InvalidValue("退回时请写明原因。")
-    return _reviewed(_pending(submission_id), actor, State.RETURNED, reason.strip())
+    return _reviewed(_pending(submission_id, version), actor, State.RETURNED, reason.strip())
 
 
 def editable(*, actor: Any, submission_id: int) -> Submission:
     """A submission the actor may change (its own department's draft or returned one)."""
-    submission = _get(submission_id)
+    submission = get(submission_id)
     require(can_write_for(actor, submission.department), "不能修改其他部门的报送。")
     if not submission.editable:
         raise Conflict(f"该报送{submission.get_state_display()},不能修改。")
@@ -165,7 +187,8 @@ def writable_indicators(*, actor: Any, region_id: int) -> list[IndicatorRecord]:
 def recent(*, actor: Any, department: str | None = None) -> list[Submission]:
     """Submissions visible to the actor: its department's, or (plan office) everyone's."""
     require(can_read(actor), "请先登录。")
-    found = Submission.objects.select_related("indicator", "author", "reviewer")
+    found = history.with_versions(Submission.objects.all())
+    found = found.select_related("indicator", "author", "reviewer")
     if department is not None:
         found = found.filter(department=department)
     return list(found[:200])
@@ -174,8 +197,9 @@ def recent(*, actor: Any, department: str | None = None) -> list[Submission]:
 def queue(*, actor: Any) -> list[Submission]:
     """Submissions waiting for review, oldest first."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
-    pending = Submission.objects.filter(state=State.SUBMITTED)
-    return list(pending.select_related("indicator", "author").order_by("updated_at", "id"))
+    pending = history.with_versions(Submission.objects.filter(state=State.SUBMITTED))
+    pending = pending.select_related("indicator", "author", "corrects")
+    return list(pending.order_by("updated_at", "id"))
 
 
 def _indicator(indicator_id: int) -> IndicatorRecord:
@@ -185,22 +209,46 @@ def _indicator(indicator_id: int) -> IndicatorRecord:
         raise NotFound(f"没有编号为 {indicator_id} 的指标。") from None
 
 
-def _get(submission_id: int) -> Submission:
+def get(submission_id: int) -> Submission:
     try:
         return Submission.objects.select_related("indicator").get(id=submission_id)
     except Submission.DoesNotExist:
         raise NotFound(f"没有编号为 {submission_id} 的报送。") from None
 
 
-def _locked(submission_id: int) -> Submission:
+def locked(submission_id: int) -> Submission:
     try:
         return Submission.objects.select_for_update().get(id=submission_id)
     except Submission.DoesNotExist:
         raise NotFound(f"没有编号为 {submission_id} 的报送。") from None
 
 
-def _pending(submission_id: int) -> Submission:
-    submission = _locked(submission_id)
+def version_of(submission: Submission) -> int:
+    """The version a client reads with a submission and sends back with a change."""
+    return history.version_of(submission)
+
+
+def at_version(submission: Submission, version: int | None) -> None:
+    """Refuse a change unless ``submission`` is still at the ``version`` the actor read.
+
+    The check is :func:`planwatch.web.editing.history.at_version`, the one the
+    observations and targets use; only the message is the department's.
+    """
+    if version is None:
+        raise InvalidField("version", "修改报送时请提供读取时的版本号(version)。")
+    try:
+        history.at_version(submission, version)
+    except Conflict:
+        raise Conflict(
+            f"该报送在你读取之后已被他人修改(你的版本 {version},现在 {version_of(submission)}),"
+            "请重新打开后再修改。"
+        ) from None
+
+
+def _pending(submission_id: int, version: int | None = None) -> Submission:
+    submission = locked(submission_id)
+    if version is not None:
+        at_version(submission, version)
     if submission.state != State.SUBMITTED:
         raise Conflict(f"该报送{submission.get_state_display()},不在待审核状态。")
     return submission
@@ -215,7 +263,7 @@ def _reviewed(submission: Submission, actor: Any, state: State, comment: str) ->
     return submission
 
 
-def _check_rules(indicator_id: int, entry: Entry) -> None:
+def check_rules(indicator_id: int, entry: Entry) -> None:
     """The indicator's validation rules, the same for pages, workbooks and the API."""
     cumulative = not Period.parse(entry.period).is_year
     rules_entry = observations.Entry(

@@ -13,8 +13,8 @@ from planwatch.web.access import reader
 from planwatch.web.accounts.roles import Role, department_of, role_of
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.plan.pages import scope
-from planwatch.web.submissions import services
-from planwatch.web.submissions.forms import EntryForm
+from planwatch.web.submissions import corrections, services
+from planwatch.web.submissions.forms import CorrectionForm, EntryForm
 from planwatch.web.submissions.models import Submission
 from planwatch.web.submissions.tables import submission_sheet
 
@@ -49,11 +49,13 @@ def edit(request: HttpRequest, submission_id: int) -> HttpResponse:
 def _entry(
     request: HttpRequest, indicator: IndicatorRecord, submission: Submission | None
 ) -> HttpResponse:
-    initial = None
+    initial = {"period": request.GET["period"]} if "period" in request.GET else None
     if submission is not None:
         fields = ("period", "value", "status", "note")
         initial = {name: getattr(submission, name) for name in fields}
-    form = EntryForm(indicator, request.POST or None, initial=initial)
+        initial["version"] = services.version_of(submission)
+    correction = submission is not None and submission.corrects_id is not None
+    form = EntryForm(indicator, request.POST or None, initial=initial, correction=correction)
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
         services.save(
@@ -61,6 +63,7 @@ def _entry(
             indicator_id=indicator.id,
             entry=form.entry(),
             submission_id=submission.id if submission else None,
+            version=form.cleaned_data.get("version"),
             submit=submit,
         )
         messages.success(request, _("Submitted for review.") if submit else _("Draft saved."))
@@ -68,6 +71,22 @@ def _entry(
     context = {"form": form, "indicator": indicator, "submission": submission}
     context["reference"] = services.reference(indicator)
     return render(request, "submissions/entry.html", context, status=400 if form.errors else 200)
+
+
+@reader
+def correct(request: HttpRequest, submission_id: int) -> HttpResponse:
+    original = corrections.correctable(actor=request.user, submission_id=submission_id)
+    initial = {name: getattr(original, name) for name in ("period", "value", "status", "note")}
+    form = CorrectionForm(original.indicator, request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        reason = form.cleaned_data["reason"]
+        corrections.correct(
+            actor=request.user, submission_id=original.id, entry=form.entry(), reason=reason
+        )
+        messages.success(request, _("Correction submitted for review."))
+        return redirect("submissions:mine")
+    context = {"form": form, "original": original, "indicator": original.indicator}
+    return render(request, "submissions/correct.html", context, status=400 if form.errors else 200)
 
 
 @reader
@@ -81,7 +100,9 @@ def review(request: HttpRequest) -> HttpResponse:
 @require_POST
 @reader
 def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
-    done = services.approve(actor=request.user, submission_id=submission_id)
+    done = services.approve(
+        actor=request.user, submission_id=submission_id, version=_version(request)
+    )
     messages.success(request, _("Approved: %(item)s") % {"item": done.indicator.name})
     return redirect("submissions:review")
 
@@ -90,6 +111,14 @@ def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
 @reader
 def send_back(request: HttpRequest, submission_id: int) -> HttpResponse:
     reason = request.POST.get("reason", "")
-    done = services.send_back(actor=request.user, submission_id=submission_id, reason=reason)
+    done = services.send_back(
+        actor=request.user, submission_id=submission_id, reason=reason, version=_version(request)
+    )
     messages.info(request, _("Returned: %(item)s") % {"item": done.indicator.name})
     return redirect("submissions:review")
+
+
+def _version(request: HttpRequest) -> int | None:
+    """The version the review queue showed (absent from hand-made posts: no check)."""
+    text = request.POST.get("version", "")
+    return int(text) if text.isdigit() else None

@@ -1,0 +1,112 @@
+"""Lists of subjects sharing numbers: ``A、B分别增长x%、y%``, ``A、B均增长x%``, ``A和B双翻番``.
+
+Each member gets its own statement; members lacking the list's head noun
+receive it (:func:`planwatch.extract.subjects.split_list`), and bare
+attributes take the holder stated before the list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.core.numbers import Qualifier
+from planwatch.extract.carried import attribute_list
+from planwatch.extract.hits import Hit
+from planwatch.extract.records import Statement
+from planwatch.extract.sections import Part
+from planwatch.extract.sentences import Span
+from planwatch.extract.statement_fields import ClauseContext, build_statement
+from planwatch.extract.subjects import base_name, split_list, strip_leading, strip_trailing
+
+# 均 just before the verb: every member of the list states the same value.
+EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+_LIST_GLUE = {"", "、", "和", "及", "与"}
+
+
+def list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
+    group = [hits[index]]
+    for hit in hits[index + 1 :]:
+        glue = line[group[-1].end : hit.start].strip()
+        if glue not in _LIST_GLUE or hit.measure is not group[0].measure:
+            break
+        group.append(hit)
+    if len(group) > 1 and group[-1].qualifier is not Qualifier.EXACT:
+        for member in group[:-1]:
+            if member.qualifier is Qualifier.EXACT:
+                member.qualifier = group[-1].qualifier
+    return group
+
+
+def list_statements(
+    ctx: ClauseContext, clause: Span, part: Part | None, group: list[Hit], position: int, left: str
+) -> list[Statement]:
+    """``A、B分别增长x%、y%``, ``A、B均增长x%`` and ``A和B实现双翻番``: one statement per member."""
+    each = EACH_RE.search(left)
+    marker = left.rfind("分别") if "分别" in left else (each.start() if each else -1)
+    head = left[:marker] if marker >= 0 else left
+    verb_text = left[marker:] if marker >= 0 else ""
+    if marker < 0:
+        head, verb = strip_trailing(head)
+        verb_text = verb or ""
+    dropped, head = strip_leading(head)
+    head, _ = strip_trailing(head)
+    members = len(group) if len(group) > 1 else _member_count(head)
+    names = split_list(head, members)
+    if not names and not head.strip() and len(ctx.subjects) >= members:
+        suffix = "总量" if "总量" in left else ""
+        names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
+    if not names:
+        names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
+    names = attribute_list(names, ctx.subjects)
+    hits = group if len(group) == members else group * members
+    starts = _member_starts(ctx.line, position + dropped, head, members)
+    verb = _verb_of(verb_text) or ctx.verb
+    out = []
+    for name, hit, start in zip(names, hits, starts, strict=True):
+        out.append(build_statement(ctx, clause, part, hit, name, start, verb))
+    ctx.subjects.extend(names)
+    return out
+
+
+def list_head(left: str) -> str:
+    _, head = strip_leading(left)
+    head, _ = strip_trailing(head)
+    return head
+
+
+def _member_count(head: str) -> int:
+    for separator in ("、", "和", "及"):
+        if separator in head:
+            return head.count(separator) + 1
+    return 1
+
+
+def shared_head_list(left: str, hit: Hit) -> bool:
+    """``体征指标、智能预案覆盖率达100%``: a list sharing one rate head states it for each."""
+    if hit.unit != "%" or "、" not in left:
+        return False
+    _, head = strip_leading(left)
+    head, _ = strip_trailing(head)
+    members = head.count("、") + 1
+    names = split_list(head, members)
+    return bool(names) and names != [p for p in head.split("、") if p]
+
+
+def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
+    starts = [start]
+    cursor = start
+    for sep in ("、", "和", "及", "与"):
+        if len(starts) == count:
+            break
+        while len(starts) < count:
+            pos = line.find(sep, cursor, start + len(head))
+            if pos < 0:
+                break
+            cursor = pos + 1
+            starts.append(cursor)
+    return (starts + [start] * count)[:count]
+
+
+def _verb_of(text: str) -> str | None:
+    _, verb = strip_trailing(text)
+    return verb
