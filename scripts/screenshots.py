@@ -31,6 +31,10 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("project", "leader", "/projects/2025-ZF-002/"),
     ("tasks", "leader", "/tasks/"),
     ("problems", "office", "/problems/"),
+    ("problem", "office", "/problems/WT-2025-003/"),
+    ("task", "leader", "/tasks/3-2/"),
+    ("submissions-projects", "commerce", "/submissions/"),
+    ("progress-entry", "commerce", "/projects/2025-QY-008/progress/"),
 ]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
@@ -54,15 +58,27 @@ def submit_one(browser) -> None:
     page.close()
 
 
-def print_preview(browser) -> None:
-    """The dashboard as the print stylesheet lays it out."""
-    page = browser.new_page(viewport={"width": 1000, "height": 1400})
-    log_in(page, "leader")
-    page.emulate_media(media="print")
-    page.goto(f"{BASE}/")
-    page.wait_for_timeout(300)
-    page.screenshot(path=str(OUT / "dashboard-print.png"), full_page=True)
+def progress_refused(browser) -> None:
+    """The project progress form refusing a negative amount, the reason beside the field."""
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    log_in(page, "commerce")
+    page.goto(f"{BASE}/projects/2025-QY-008/progress/")
+    page.fill("#id_completed", "-5")
+    page.click("main button.primary")
+    page.screenshot(path=str(OUT / "progress-entry-error-desktop.png"), full_page=True)
     page.close()
+
+
+def print_preview(browser) -> None:
+    """The dashboard as the print stylesheet lays it out (a closed year, and one in progress)."""
+    for name, path in (("dashboard-print", "/"), ("dashboard-2025-print", "/?year=2025")):
+        page = browser.new_page(viewport={"width": 1000, "height": 1400})
+        log_in(page, "leader")
+        page.emulate_media(media="print")
+        page.goto(f"{BASE}{path}")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
+        page.close()
 
 
 def main() -> None:
@@ -82,6 +98,7 @@ def main() -> None:
                 page.wait_for_timeout(300)  # charts draw after DOMContentLoaded
                 page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
                 context.close()
+        progress_refused(browser)
         print_preview(browser)
         browser.close()
     print(f"screenshots in {OUT}")

@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
+from planwatch.cli.plan import DEMO_DATASET
+from planwatch.web.projects.demo import load_year
 from tests.browser.conftest import log_in
 
 pytestmark = [
@@ -42,3 +44,13 @@ def test_the_indicator_page_draws_its_charts(browser, site):
     page.goto(f"{site}/indicators/new_urban_jobs/?year=2025")
     page.locator(".chart svg").first.wait_for()
     assert page.locator(".chart svg").count() == 2
+
+
+def test_the_dashboard_draws_the_projects_s_curve(browser, site):
+    load_year(DEMO_DATASET, 2025)
+    page = log_in(browser, site, "leader")
+    page.goto(f"{site}/?year=2025")
+    curve = page.locator("#proj-h ~ .two .chart svg")
+    curve.wait_for()
+    assert curve.count() == 1
+    assert "序时进度" in page.locator("#proj-h ~ .two .chart").inner_text()

@@ -60,6 +60,12 @@ class Fields(HTMLParser):
         ("office", "/review/"),
         ("office", "/projects/"),
         ("office", "/problems/"),
+        ("office", "/?year=2025"),
+        ("office", "/problems/WT-2025-003/"),
+        ("leader", "/tasks/3-2/"),
+        ("office", "/projects/2025-ZF-002/"),
+        ("commerce", "/submissions/"),
+        ("commerce", "/projects/2025-QY-008/progress/"),
     ],
 )
 def test_every_field_has_a_label(who, path):

@@ -52,6 +52,24 @@ def within_year(
     return _chart(names, series)
 
 
+def completion_curve(points: list[tuple[str, float | None, float]]) -> Option | None:
+    """The S-curve: cumulative completion (% of the annual plan) against time progress by month."""
+    if not points:
+        return None
+    months = [m for m, _, _ in points]
+    option = _chart(
+        months,
+        [
+            _line(_("Completion rate"), [c for _, c, _ in points], ACTUAL),
+            _line(_("Time progress"), [t for _, _, t in points], TARGET, dashed=True),
+        ],
+    )
+    option["yAxis"] |= {"scale": False, "min": 0, "axisLabel": {"formatter": "{value}%"}}
+    if all(c is None or c <= 100 for _, c, _ in points):
+        option["yAxis"]["max"] = 100
+    return option
+
+
 def across_years(rows: list[tuple[int, float | None, float | None]]) -> Option | None:
     """Actual (bars) and target (dashed line) for each plan year."""
     if not rows:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.reports.documents import annual_report
@@ -15,6 +16,7 @@ from planwatch.reports.render import Format
 from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.plan import charts, indicator_pages, pages, tables
+from planwatch.web.projects import overview
 
 _CONTENT_TYPES = {
     Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -41,7 +43,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return excel.response(tables.evaluation_sheet(title, page.lagging))
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
+    panel = overview.projects_panel(scope.year, timezone.localdate())
+    context["projects"] = panel
+    if panel is not None:
+        points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
+        context["curve"] = charts.completion_curve(points)
     return render(request, "plan/dashboard.html", context)
+
+
+def _pct(value: object) -> float | None:
+    return None if value is None else round(float(value), 1)  # type: ignore[arg-type]
 
 
 @reader

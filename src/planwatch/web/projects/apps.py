@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_save
 
 
 class ProjectsConfig(AppConfig):
     name = "planwatch.web.projects"
     label = "projects"
     verbose_name = "项目、任务与问题 Projects, tasks and problems"
+
+    def ready(self) -> None:
+        from planwatch.web.projects.baseline import keep_baseline
+        from planwatch.web.projects.models import ProjectRecord
+
+        pre_save.connect(keep_baseline, sender=ProjectRecord, dispatch_uid="project-baseline")

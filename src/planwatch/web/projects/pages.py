@@ -17,7 +17,7 @@ from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Problem, State
 from planwatch.core.progress import ProgressReport, ProjectStatus
-from planwatch.core.projects import Category, Level
+from planwatch.core.projects import Category, Level, Project
 from planwatch.core.tasks import Area, Task
 from planwatch.web.projects import problem_services, services, task_services
 from planwatch.web.projects.models import (
@@ -45,7 +45,7 @@ def project_period(year: str | None) -> Period:
 
 @dataclass(frozen=True)
 class ProjectFilter:
-    """``?category=&level=&department=&town=&lagging=1&q=`` of the project list."""
+    """``?category=&level=&department=&town=&lagging=1&government=1&q=`` of the project list."""
 
     category: str = ""
     level: str = ""
@@ -53,6 +53,7 @@ class ProjectFilter:
     town: str = ""
     lagging: bool = False
     q: str = ""
+    government: bool = False  # 政府投资项目 only
 
     @classmethod
     def from_query(cls, query: Mapping[str, str]) -> ProjectFilter:
@@ -63,6 +64,7 @@ class ProjectFilter:
             town=query.get("town", ""),
             lagging=query.get("lagging") == "1",
             q=query.get("q", "").strip(),
+            government=query.get("government") == "1",
         )
 
     def keeps(self, s: ProjectStatus) -> bool:
@@ -74,6 +76,7 @@ class ProjectFilter:
             and (not self.town or p.town == self.town)
             and (not self.lagging or s.lagging)
             and (not self.q or self.q in p.name or self.q in p.code)
+            and (not self.government or p.government)
         )
 
 
@@ -103,20 +106,23 @@ class ProjectList:
     levels: list[Level] = field(default_factory=lambda: list(Level))
 
 
-def project_list(period: Period, kept: ProjectFilter) -> ProjectList:
-    statuses = services.project_statuses(period)
-    rows = sorted((s for s in statuses if kept.keeps(s)), key=lambda s: s.project.code)
-    totals = Totals(
+def totals_of(rows: list[ProjectStatus]) -> Totals:
+    return Totals(
         count=len(rows),
         total=sum((s.project.total for s in rows), Decimal(0)),
         annual_plan=sum((s.project.annual_plan for s in rows), Decimal(0)),
         completed=sum((s.completed for s in rows), Decimal(0)),
         lagging=sum(1 for s in rows if s.lagging),
     )
+
+
+def project_list(period: Period, kept: ProjectFilter) -> ProjectList:
+    statuses = services.project_statuses(period)
+    rows = sorted((s for s in statuses if kept.keeps(s)), key=lambda s: s.project.code)
     return ProjectList(
         period=period,
         rows=rows,
-        totals=totals,
+        totals=totals_of(rows),
         departments=sorted({s.project.department for s in statuses}),
         towns=sorted({s.project.town for s in statuses if s.project.town}),
     )
@@ -138,6 +144,12 @@ def project_page(code: str, period: Period) -> ProjectPage:
     )
     linked = [p for p in problem_services.problems() if p.link == code]
     return ProjectPage(status, reports, linked)
+
+
+def project_reports(project: Project) -> list[ProgressReport]:
+    """``project``'s monthly reports of its year, oldest first."""
+    rows = ProgressRecord.objects.filter(project__code=project.code, year=project.year)
+    return [r.to_domain(project.code) for r in rows.order_by("month")]
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from planwatch.core.problems import Problem, State
 from planwatch.web.excel import Cell, Sheet
 from planwatch.web.plan import charts
 from planwatch.web.plan.templatetags.planwatch import verdict_label
+from planwatch.web.projects.detail_pages import TaskPage
 from planwatch.web.projects.pages import AreaNode, ProjectList, ProjectPage
+from planwatch.web.projects.task_services import SubTargetVerdict
 
 
 def _num(value: Any) -> float | None:
@@ -67,10 +70,7 @@ def task_sheet(title: str, areas: list[AreaNode]) -> Sheet:
     for area in areas:
         for node in area.tasks:
             for v in node.sub_targets:
-                verdict = (
-                    verdict_label(v.evaluation.verdict) if v.evaluation
-                    else v.milestone.label_zh if v.milestone else ""
-                )  # fmt: skip
+                verdict = _verdict_text(v)
                 rows.append(
                     [
                         f"{area.area.ordinal}{area.area.title}",
@@ -103,6 +103,61 @@ def problem_sheet(title: str, columns: list[tuple[State, list[Problem]]], today:
         for p in problems
     ]
     return Sheet(title, headers, rows)
+
+
+def report_sheet(title: str, page: ProjectPage) -> Sheet:
+    headers = [_("Period"), _("Completed (10k yuan)"), _("Progress"), _("Evidence"), _("Source")]
+    rows: list[list[Cell]] = [
+        [
+            str(r.period),
+            _num(r.completed),
+            r.narrative,
+            "、".join(e.filename for e in r.evidence),
+            r.source,
+        ]
+        for r in page.reports
+    ]
+    return Sheet(title, headers, rows)
+
+
+def sub_target_sheet(title: str, page: TaskPage) -> Sheet:
+    headers = [
+        _("Sub-target"), _("Lead"), _("Unit"), "Q1", "Q2", "Q3", "Q4", _("Verdict"),
+    ]  # fmt: skip
+    rows: list[list[Cell]] = [
+        [
+            row.verdict.sub_target.text,
+            row.verdict.sub_target.lead,
+            row.verdict.sub_target.unit,
+            *[None if q is None else str(q) if isinstance(q, date) else q for q in row.quarters],
+            _verdict_text(row.verdict),
+        ]
+        for row in page.rows
+    ]
+    return Sheet(title, headers, rows)
+
+
+def event_sheet(title: str, problem: Problem) -> Sheet:
+    headers = [_("Step"), _("From"), _("To"), _("By"), _("Time"), _("Note"), _("Evidence")]
+    rows: list[list[Cell]] = [
+        [
+            e.action.label_zh,
+            e.before.label_zh,
+            e.after.label_zh,
+            e.actor,
+            localtime(e.at).strftime("%Y-%m-%d %H:%M"),
+            e.note,
+            "、".join(e.evidence),
+        ]
+        for e in problem.history
+    ]
+    return Sheet(title, headers, rows)
+
+
+def _verdict_text(v: SubTargetVerdict) -> str:
+    if v.evaluation:
+        return verdict_label(v.evaluation.verdict)
+    return v.milestone.label_zh if v.milestone else ""
 
 
 def progress_chart(page: ProjectPage) -> dict[str, Any] | None:

@@ -6,7 +6,10 @@ app_name = "projects"
 urlpatterns = [
     path("projects/", views.project_list, name="list"),
     path("projects/<str:code>/", views.project_detail, name="detail"),
+    path("projects/<str:code>/progress/", views.progress_entry, name="progress"),
     path("tasks/", views.task_tree, name="tasks"),
+    path("tasks/<str:code>/", views.task_detail, name="task"),
     path("problems/", views.problem_board, name="problems"),
+    path("problems/<str:code>/", views.problem_detail, name="problem"),
     path("problems/<str:code>/<slug:action>/", views.problem_step, name="step"),
 ]

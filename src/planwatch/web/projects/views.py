@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 
 from planwatch.web import excel
 from planwatch.web.access import reader
-from planwatch.web.projects import board, pages, tables
+from planwatch.web.projects import board, detail_pages, pages, progress_services, tables
+from planwatch.web.projects.forms import ProgressForm
 
 
 @reader
@@ -28,8 +29,40 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
     period = pages.project_period(request.GET.get("year"))
     page = pages.project_page(code, period)
+    history = detail_pages.project_history(code)
+    if excel.wanted(request):
+        return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
     chart = tables.progress_chart(page)
-    return render(request, "projects/detail.html", {"page": page, "chart": chart})
+    context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
+    context["may_report"] = progress_services.may_report(
+        request.user, page.status.project.department
+    )
+    return render(request, "projects/detail.html", context)
+
+
+@reader
+def progress_entry(request: HttpRequest, code: str) -> HttpResponse:
+    """A department's monthly report of one of its projects; errors beside their fields."""
+    project = progress_services.project_for_entry(actor=request.user, code=code)
+    reports = pages.project_reports(project)
+    form = ProgressForm(project, reports, request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        done = progress_services.record_progress(actor=request.user, code=code, entry=form.entry())
+        messages.success(request, _("Progress of %(month)s saved.") % {"month": done.period})
+        return redirect("projects:detail", code=code)
+    context = {"form": form, "project": project, "reports": reports}
+    return render(request, "projects/progress.html", context, status=400 if form.errors else 200)
+
+
+@reader
+def task_detail(request: HttpRequest, code: str) -> HttpResponse:
+    page = detail_pages.task_page(code, request.GET.get("year"), timezone.localdate())
+    if excel.wanted(request):
+        return excel.response(
+            tables.sub_target_sheet(f"{page.task.ordinal}{page.task.title}", page)
+        )
+    context = {"page": page, "today": timezone.localdate()}
+    return render(request, "projects/task.html", context)
 
 
 @reader
@@ -49,10 +82,20 @@ def problem_board(request: HttpRequest) -> HttpResponse:
     return render(request, "projects/problems.html", {"columns": columns, "today": today})
 
 
+@reader
+def problem_detail(request: HttpRequest, code: str) -> HttpResponse:
+    page = detail_pages.problem_page(code, timezone.localdate())
+    if excel.wanted(request):
+        return excel.response(tables.event_sheet(f"{code} {_('History')}", page.problem))
+    return render(request, "projects/problem.html", {"page": page, "today": timezone.localdate()})
+
+
 @require_POST
 @reader
 def problem_step(request: HttpRequest, code: str, action: str) -> HttpResponse:
     note, evidence = request.POST.get("note", ""), request.POST.get("evidence", "")
     done = board.take(actor=request.user, code=code, action=action, note=note, evidence=evidence)
     messages.success(request, f"{done.code}: {done.state.label_zh}")
+    if request.POST.get("back") == "problem":
+        return redirect("projects:problem", code=done.code)
     return redirect("projects:problems")

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from planwatch.core.problems import Action, Problem, allowed_actions
+from planwatch.web.projects import progress_services
 from planwatch.web.projects.board import may_take
 
 register = template.Library()
@@ -22,3 +23,9 @@ def overdue_on(problem: Problem, today: date) -> bool:
 def actions_for(problem: Problem, user: Any) -> list[Action]:
     """The steps allowed from the problem's state that this user's role may take."""
     return [a for a in allowed_actions(problem.state) if may_take(user, a, problem.department)]
+
+
+@register.inclusion_tag("projects/_entry_panel.html")
+def project_entry_panel(user: Any) -> dict[str, Any]:
+    """The submissions page's list of projects ``user`` reports monthly progress on."""
+    return {"projects": progress_services.writable_projects(actor=user)}

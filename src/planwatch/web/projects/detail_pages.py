@@ -1,0 +1,137 @@
+"""What a problem's page, a key task's page and a project's change history show (read only).
+
+Verdicts come from the same services the tree and the board use
+(``task_services.verdicts``, the core problem rules); this module picks one
+item and what hangs off it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db.models import Max
+
+from planwatch.core.errors import NotFound
+from planwatch.core.observations import Period
+from planwatch.core.problems import LinkKind, Problem
+from planwatch.core.project_rows import PROJECT_FIELDS
+from planwatch.core.tasks import Area, Task
+from planwatch.web.projects import problem_services, task_services
+from planwatch.web.projects.baseline import BASELINE_REASON
+from planwatch.web.projects.models import Department, ProjectRecord, TaskProgressRecord, TaskRecord
+
+
+@dataclass(frozen=True)
+class ProblemPage:
+    problem: Problem
+    overdue: bool
+    link_year: int | None  # the plan year of a linked project or task, for its page's address
+
+
+def problem_page(code: str, today: date) -> ProblemPage:
+    problem = problem_services.problem(code)
+    year = None
+    if problem.link_kind is LinkKind.PROJECT:
+        year = (
+            ProjectRecord.objects.filter(code=problem.link).values_list("year", flat=True).first()
+        )
+    elif problem.link_kind is LinkKind.TASK:
+        tasks = TaskRecord.objects.filter(code=problem.link)
+        year = tasks.aggregate(y=Max("year"))["y"]
+    return ProblemPage(problem, problem.is_overdue(today), year)
+
+
+@dataclass(frozen=True)
+class SubTargetRow:
+    verdict: task_services.SubTargetVerdict
+    quarters: list[Any]  # the reported value (or done date) of Q1..Q4, None where not reported
+
+
+@dataclass(frozen=True)
+class TaskPage:
+    period: Period
+    area: Area
+    task: Task
+    rows: list[SubTargetRow]
+    problems: list[Problem]
+
+
+def task_page(code: str, year: str | None, today: date) -> TaskPage:
+    """Task ``code`` of ``year`` (default: the latest year that has it), judged like the tree."""
+    years = sorted(set(TaskRecord.objects.filter(code=code).values_list("year", flat=True)))
+    if not years:
+        raise NotFound(f"没有主要任务 {code!r}。")
+    chosen = years[-1] if not year else int(year) if year.isdigit() else -1
+    if chosen not in years:
+        raise NotFound(f"{year}年没有主要任务 {code!r}。")
+    reported = TaskProgressRecord.objects.filter(year=chosen).aggregate(q=Max("quarter"))["q"]
+    period = Period(chosen, quarter=reported or 4)  # as the tree page judges
+    judged = [v for v in task_services.verdicts(period, today) if v.sub_target.task == code]
+    tree = task_services.task_tree(chosen)
+    tree_task = next(t for t in tree.tasks if t.code == code)
+    area = next(a for a in tree.areas if a.ordinal == tree_task.area)
+    quarters: dict[str, list[Any]] = {v.sub_target.code: [None] * 4 for v in judged}
+    progress = TaskProgressRecord.objects.filter(year=chosen, sub_target__task__code=code)
+    for sub, quarter, value, done_on in progress.values_list(
+        "sub_target__code", "quarter", "value", "done_on"
+    ):
+        if sub in quarters and 1 <= quarter <= 4:
+            quarters[sub][quarter - 1] = done_on if done_on is not None else value
+    codes = {code, *quarters}
+    linked = [
+        p for p in problem_services.problems() if p.link_kind is LinkKind.TASK and p.link in codes
+    ]
+    rows = [SubTargetRow(v, quarters[v.sub_target.code]) for v in judged]
+    return TaskPage(period, area, tree_task, rows, linked)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One row of a project's history: who, when, and each field's old → new."""
+
+    at: datetime
+    user: str
+    kind: str  # "+" created, "~" changed, "-" deleted (simple-history's history_type)
+    reason: str
+    fields: list[tuple[str, Any, Any]]
+    baseline: bool = False  # the state as loaded, recorded just before the first edit
+
+
+def project_history(code: str) -> list[Change]:
+    """Every recorded change of project ``code``, newest first, in two queries.
+
+    Rows exist for changes saved through the ORM (the admin, :mod:`planwatch.web.editing`);
+    bulk loads and workbook imports write no history rows.
+    """
+    rows = list(
+        ProjectRecord.history.filter(code=code)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    )
+    labels = {f.name: str(f.verbose_name) for f in ProjectRecord._meta.fields} | PROJECT_FIELDS
+    departments = dict(Department.objects.values_list("id", "name"))
+    changes = []
+    for before, after in zip([None, *rows], rows, strict=False):
+        fields = []
+        if before is not None and after.history_type == "~":
+            delta = after.diff_against(before)
+            fields = [
+                (labels.get(c.field, c.field), *_shown(c.field, c.old, c.new, departments))
+                for c in delta.changes
+            ]
+        user = after.history_user.get_username() if after.history_user else ""
+        reason = after.history_change_reason or ""
+        baseline = before is None and reason == BASELINE_REASON
+        changes.append(
+            Change(after.history_date, user, after.history_type, reason, fields, baseline)
+        )
+    return changes[::-1]
+
+
+def _shown(name: str, old: Any, new: Any, departments: dict[int, str]) -> tuple[Any, Any]:
+    """A department change as names, not row ids."""
+    if name == "department":
+        return departments.get(old, old), departments.get(new, new)
+    return old, new
