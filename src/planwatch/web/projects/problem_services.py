@@ -119,15 +119,6 @@ def problems(*, state: State | None = None) -> list[Problem]:
     return [r.to_domain() for r in records]
 
 
-def problem(code: str) -> Problem:
-    """Problem ``code`` with its whole history; :class:`NotFound` when there is none."""
-    records = ProblemRecord.objects.select_related("department").prefetch_related("events")
-    record = records.filter(code=code).first()
-    if record is None:
-        raise NotFound(f"问题 {code} 不存在")
-    return record.to_domain()
-
-
 def overdue_problems(today: date) -> list[Problem]:
     """Open problems past their deadline on ``today``, most overdue first."""
     open_late = ProblemRecord.objects.exclude(state=State.CLOSED.value).filter(deadline__lt=today)
