@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from io import BytesIO
-from urllib.parse import quote
 
 from django.http import HttpRequest, HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
+
+from planwatch.web.downloads import attachment
 
 Cell = str | int | float | None
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -52,6 +53,4 @@ def workbook(title: str, headers: Sequence[str], rows: Sequence[Sequence[Cell]])
 
 
 def response(sheet: Sheet) -> HttpResponse:
-    answer = HttpResponse(workbook(sheet.title, sheet.headers, sheet.rows), content_type=XLSX)
-    answer["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(sheet.title)}.xlsx"
-    return answer
+    return attachment(workbook(sheet.title, sheet.headers, sheet.rows), XLSX, f"{sheet.title}.xlsx")

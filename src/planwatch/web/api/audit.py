@@ -4,11 +4,12 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
 from planwatch.web.api.types import Id, Text
+from planwatch.web.downloads import attachment
 from planwatch.web.editing import audit
 
 router = Router(tags=["audit"])
@@ -78,15 +79,10 @@ _FILE = {"schema": {"type": "string", "format": "binary"}}
 )
 def export_audit_log(request: HttpRequest, filters: Query[AuditFilter], format: Format) -> Any:
     changes = audit.log(actor=request.user, filters=filters.filters(), limit=EXPORT_LIMIT)
+    name = f"planwatch-audit.{format.value}"
     if format is Format.CSV:
-        response = HttpResponse(audit.to_csv(changes), content_type="text/csv; charset=utf-8")
-    else:
-        response = HttpResponse(
-            audit.to_xlsx(changes),
-            content_type=audit.XLSX,
-        )
-    response["Content-Disposition"] = f'attachment; filename="planwatch-audit.{format.value}"'
-    return response
+        return attachment(audit.to_csv(changes), "text/csv; charset=utf-8", name)
+    return attachment(audit.to_xlsx(changes), audit.XLSX, name)
 
 
 def _json(value: Any) -> Any:

@@ -2,14 +2,14 @@
 
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import Field
 
 from planwatch.web.api.types import Code, Text
+from planwatch.web.downloads import attachment
 from planwatch.web.excel import XLSX
 from planwatch.web.submissions import imports, periods
 
@@ -102,10 +102,7 @@ def workbook(request: HttpRequest, region: Code, period: Text, department: Text)
     content = imports.export_workbook(
         actor=request.user, region_code=region, period=period, department=department
     )
-    response = HttpResponse(content, content_type=XLSX)
-    name = quote(f"{department}-{period}.xlsx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    return attachment(content, XLSX, f"{department}-{period}.xlsx")
 
 
 @router.post("/imports/submissions", response={201: ImportedOut})

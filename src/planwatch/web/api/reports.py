@@ -14,6 +14,7 @@ from pydantic import Field
 from planwatch.reports.documents import annual_report, notice_report, quarterly_report
 from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web.api.types import Month, Number, Quarter, Region, Year
+from planwatch.web.downloads import attachment
 
 router = Router(tags=["reports"])
 FILE = {
@@ -39,9 +40,7 @@ class NoticeQuery(ReportQuery):
 
 
 def _file(body: bytes, fmt: Format, name: str) -> HttpResponse:
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt.value}"'
-    return response
+    return attachment(body, CONTENT_TYPES[fmt], f"{name}.{fmt.value}")
 
 
 @router.get("/regions/{code}/reports/annual/{year}", auth=None, openapi_extra=FILE)

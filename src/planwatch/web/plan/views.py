@@ -12,18 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.reports.documents import annual_report
-from planwatch.reports.render import Format
+from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web import excel
 from planwatch.web.access import reader
+from planwatch.web.downloads import attachment
 from planwatch.web.plan import charts, indicator_pages, pages, tables
 from planwatch.web.projects import overview
-
-_CONTENT_TYPES = {
-    Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    Format.PDF: "application/pdf",
-    Format.HTML: "text/html; charset=utf-8",
-    Format.MD: "text/markdown; charset=utf-8",
-}
 
 
 def _scope(request: HttpRequest) -> pages.Scope:
@@ -105,7 +99,5 @@ def report_download(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Http404(f"no report format {fmt!r}")
     scope = _scope(request)
     body = annual_report(scope.region.code, scope.year, Format(fmt))
-    response = HttpResponse(body, content_type=_CONTENT_TYPES[Format(fmt)])
     filename = f"{scope.region.code}-{scope.year}-annual-report.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return attachment(body, CONTENT_TYPES[Format(fmt)], filename)

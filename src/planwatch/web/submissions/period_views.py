@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote
-
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 from planwatch.core.errors import InvalidValue
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_review, department_of
+from planwatch.web.downloads import attachment
 from planwatch.web.excel import XLSX
 from planwatch.web.plan.models import Region
 from planwatch.web.submissions import imports, periods
@@ -79,10 +78,7 @@ def download(request: HttpRequest, region: str, period: str) -> HttpResponse:
     content = imports.export_workbook(
         actor=request.user, region_code=region, period=period, department=department
     )
-    response = HttpResponse(content, content_type=XLSX)
-    name = quote(f"{department}-{period}.xlsx")
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+    return attachment(content, XLSX, f"{department}-{period}.xlsx")
 
 
 @require_POST

@@ -1,0 +1,21 @@
+"""File downloads: one way to name an attachment, whatever characters its name holds."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.http import HttpResponse
+
+
+def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
+    """A response the browser saves as ``filename``.
+
+    An ASCII name is sent as it is; any other (区商务委-2025-06.xlsx) is
+    percent-encoded as RFC 6266 says, which every current browser reads.
+    """
+    response = HttpResponse(content, content_type=content_type)
+    if filename.isascii():
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    else:
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
