@@ -16,8 +16,6 @@ from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
 
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import F, Max, Q
 
@@ -26,9 +24,9 @@ from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport
 from planwatch.core.project_rows import read_progress
 from planwatch.core.projects import Project
-from planwatch.web import uploads
 from planwatch.web.accounts.roles import Role, can_write_for, department_of, require, role_of
 from planwatch.web.editing.history import InvalidField
+from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects import services
 from planwatch.web.projects.models import ProgressRecord, ProjectRecord
 
@@ -112,9 +110,18 @@ def record_progress(*, actor: Any, code: str, entry: ProgressEntry) -> ProgressR
             raise InvalidField(name, " ".join(problems.values()) or reason)
         services._store_progress([report], submitted_by=actor.get_username())
         if entry.evidence is not None:
-            stored = f"evidence/{code}/{report.period}/{report.evidence[-1].filename}"
-            default_storage.save(stored, ContentFile(entry.evidence.data))
+            listed = report.evidence[-1].filename
+            stored = evidence_files.save(code, report.period, listed, entry.evidence.data)
+            if stored != listed:  # the month already had a file of that name
+                _rename_last_evidence(code, report.period, stored)
     return report
+
+
+def _rename_last_evidence(code: str, period: Period, name: str) -> None:
+    record = ProgressRecord.objects.get(project__code=code, year=period.year, month=period.month)
+    *earlier, (_, kind, size) = record.evidence
+    record.evidence = [*earlier, [name, kind, size]]
+    record.save(update_fields=["evidence"])
 
 
 def _project(code: str) -> Project:
@@ -166,7 +173,7 @@ def _evidence_item(upload: Upload) -> tuple[str, str]:
     files do (a renamed file is refused); size and type limits are the core's.
     """
     name = "".join(c for c in PurePosixPath(upload.name.replace("\\", "/")).name if c not in ";|")
-    known = uploads.ALLOWED.get(PurePosixPath(name).suffix.lower())
+    known = evidence_files.SIGNATURES.get(PurePosixPath(name).suffix.lower())
     if known is None or not name:
         return "", f"{name or '文件'}: 只接受 PDF、JPG、PNG"
     kind, magic = known

@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -33,6 +31,7 @@ from planwatch.core.projects import Milestone, Project
 from planwatch.projects_io.excel import read_workbook, write_workbook
 from planwatch.projects_io.notice import Notice, build_notice
 from planwatch.web.accounts.roles import can_write_for, require
+from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects.models import (
     Department,
     MilestoneRecord,
@@ -157,8 +156,8 @@ def attach_evidence(
             raise NotFound(f"{code} 没有 {period} 的进度报告") from None
         department = record.project.department.name
         require(can_write_for(actor, department), f"只有{department}可以为 {code} 上传佐证。")
-        stored = default_storage.save(f"evidence/{code}/{period}/{filename}", ContentFile(data))
-        record.evidence = [*record.evidence, [Path(stored).name, content_type, len(data)]]
+        stored = evidence_files.save(code, period, filename, data)
+        record.evidence = [*record.evidence, [stored, content_type, len(data)]]
         record.submitted_by = actor.get_username()
         record.save(update_fields=["evidence", "submitted_by", "submitted_at"])
     return evidence

@@ -7,6 +7,11 @@ urlpatterns = [
     path("projects/", views.project_list, name="list"),
     path("projects/<str:code>/", views.project_detail, name="detail"),
     path("projects/<str:code>/progress/", views.progress_entry, name="progress"),
+    path(
+        "projects/<str:code>/evidence/<str:period>/<str:name>",
+        views.evidence_download,
+        name="evidence",
+    ),
     path("tasks/", views.task_tree, name="tasks"),
     path("tasks/<str:code>/", views.task_detail, name="task"),
     path("problems/", views.problem_board, name="problems"),

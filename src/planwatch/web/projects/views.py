@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from planwatch.web import excel
 from planwatch.web.access import reader
-from planwatch.web.projects import board, detail_pages, pages, progress_services, tables
+from planwatch.web.projects import board, detail_pages, evidence, pages, progress_services, tables
 from planwatch.web.projects.forms import ProgressForm
 
 
@@ -63,6 +63,15 @@ def task_detail(request: HttpRequest, code: str) -> HttpResponse:
         )
     context = {"page": page, "today": timezone.localdate()}
     return render(request, "projects/task.html", context)
+
+
+@reader
+def evidence_download(request: HttpRequest, code: str, period: str, name: str) -> HttpResponse:
+    """An evidence file of a monthly report, for government users only."""
+    file, kind = evidence.open_listed(actor=request.user, code=code, period=period, name=name)
+    served = FileResponse(file, as_attachment=True, filename=name, content_type=kind)
+    served["X-Content-Type-Options"] = "nosniff"
+    return served
 
 
 @reader
