@@ -178,3 +178,19 @@ def test_the_api_downloads_and_uploads_the_workbook(alice, bob, quarter):
     refused = client.post("/api/imports/submissions", {"workbook": again})
     assert (refused.status_code, refused.json()["code"]) == (400, "dataset_error")
     assert "报送 第2行" in refused.json()["message"] or "报送:2" in refused.json()["message"]
+
+
+def test_a_file_far_larger_than_a_departments_workbook_is_refused_unread(alice, quarter):
+    huge = io.BytesIO(b"PK\x03\x04" + b"0" * (5 * 1024 * 1024))
+    with pytest.raises(DatasetError, match="超过 5 MB"):
+        uploaded(alice, huge)
+    assert not Submission.objects.exists()
+
+
+def test_a_sheet_of_thousands_of_rows_is_refused(alice, quarter, monkeypatch):
+    monkeypatch.setattr("planwatch.web.submissions.workbook.MAX_ROWS", 3)
+    content = exported(alice)
+    stream = filled(content, {row: [f"x{row}", ..., ..., ..., ..., ..., 1] for row in range(2, 6)})
+    with pytest.raises(DatasetError, match="超过 3 行"):
+        uploaded(alice, stream)
+    assert not Submission.objects.exists()

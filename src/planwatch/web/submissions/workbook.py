@@ -28,6 +28,10 @@ from planwatch.core.errors import DatasetError, DatasetProblem
 from planwatch.core.observations import Status
 
 SHEET, INFO_SHEET = "报送", "信息"
+# A department's workbook for one period holds a few dozen rows; anything far
+# larger is a wrong file (or a decompression bomb), refused before it is read.
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5000
 COLUMNS = {
     "code": "指标代码",
     "name": "指标名称",
@@ -111,8 +115,14 @@ class Content:
 def read(stream: IO[bytes], *, name: str) -> Content:
     """Every filled row and every cell that cannot be read, for the caller to check further.
 
-    A file that is not a workbook, or lacks the sheet or a column, raises :class:`DatasetError`.
+    A file that is not a workbook, is over ``MAX_BYTES`` or ``MAX_ROWS``, or
+    lacks the sheet or a column, raises :class:`DatasetError`.
     """
+    stream.seek(0, io.SEEK_END)
+    if stream.tell() > MAX_BYTES:
+        limit = f"{MAX_BYTES // 1024 // 1024} MB"
+        raise DatasetError([DatasetProblem(name, 0, f"文件超过 {limit},不是一个部门的报送工作簿")])
+    stream.seek(0)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
@@ -148,6 +158,11 @@ def _rows(values: Iterable[tuple[object, ...]], problems: list[DatasetProblem]) 
     where = {f: header.index(h) for f, h in COLUMNS.items() if h in header}
     filled = []
     for number, row in enumerate(cells, start=2):
+        if number > MAX_ROWS:
+            problems.append(
+                DatasetProblem(SHEET, number, f"超过 {MAX_ROWS} 行,不是一个部门的报送工作簿")
+            )
+            break
         cell = {f: _text(row[i]) if i < len(row) else "" for f, i in where.items()}
         raw = {f: row[i] if i < len(row) else None for f, i in where.items()}
         if not (cell["value"] or cell["status"] or cell["note"]):
