@@ -63,6 +63,8 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Every kind of hit needs one of these; clauses without any are skipped fast.
 _TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
+# 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label.
+_MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
 
@@ -196,7 +198,7 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "roman":
         return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)
     if kind == "magnitude":
-        if text[m.end() : m.end() + 1] == "级":
+        if text.startswith(_MAGNITUDE_LABELS, m.end()):
             return None
         words = m.group("n")
         numeral = words.rstrip("万亿")

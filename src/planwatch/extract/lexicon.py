@@ -14,13 +14,28 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-GROWTH_UP: tuple[str, ...] = ("同比增长", "增长", "增加", "提高", "提升", "上升", "增")
+# 涨幅/增幅 name the rate itself (居民消费价格涨幅2%): the name ends before them.
+GROWTH_UP: tuple[str, ...] = (
+    "同比增长",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "上涨",
+    "涨幅",
+    "增幅",
+    "增",
+)
 GROWTH_DOWN: tuple[str, ...] = (
     "同比下降",
     "下降",
     "减少",
     "降低",
     "回落",
+    "下跌",
+    "跌幅",
+    "降幅",
     "缩短",
     "缩减",
     "压减",
@@ -54,6 +69,7 @@ LEVEL_VERBS: tuple[str, ...] = (
     "降至",
     "达到",
     "实现",
+    "完成",
     "保持",
     "突破",
     "超过",
