@@ -53,6 +53,7 @@ from planwatch.extract.names import (
     postpose_verb,
     property_name,
     reduced_dimension,
+    share_name,
     stock_name,
     structure_name,
     tally_name,
@@ -94,6 +95,9 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
         hit = hits[index]
         left = ctx.plain[position : hit.start].rstrip()
         group = list_group(ctx.plain, hits, index) if "分别" in left else [hit]
+        if len(group) == 1 and ctx.members > 1 and not list_head(left):
+            group = list_group(ctx.plain, hits, index)
+            group = group if len(group) == ctx.members else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
         listed = any(sep in left for sep in ("、", "和"))
         if (
@@ -168,7 +172,7 @@ def _single_statement(
         subject, used = served
         consumed = hit.end + used
     elif name.startswith("占"):
-        subject = base_name(previous) + name
+        subject = base_name(previous) + share_name(name, hit.unit)
     elif band := band_name(name, stated, right):
         subject, consumed = band[0], hit.end + band[1]
     elif prop := property_name(name, counted_object(right)[0], hit.unit):

@@ -12,6 +12,7 @@ import re
 from planwatch.core.numbers import Qualifier
 from planwatch.extract.carried import attribute_list
 from planwatch.extract.hits import Hit
+from planwatch.extract.names import share_name
 from planwatch.extract.records import Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
@@ -53,7 +54,7 @@ def list_statements(
     members = len(group) if len(group) > 1 else _member_count(head)
     names = split_list(head, members)
     if not names and not head.strip() and len(ctx.subjects) >= members:
-        suffix = "总量" if "总量" in left else ""
+        suffix = "总量" if "总量" in left else _attribute_after(verb_text, group[0])
         names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
     if not names:
         names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
@@ -65,7 +66,16 @@ def list_statements(
     for name, hit, start in zip(names, hits, starts, strict=True):
         out.append(build_statement(ctx, clause, part, hit, name, start, verb))
     ctx.subjects.extend(names)
+    if len(group) > 1:
+        ctx.members = len(group)
     return out
+
+
+def _attribute_after(verb_text: str, hit: Hit) -> str:
+    """What a list names after 分别 for the subjects stated before it: 分别完成投资 → 完成投资,
+    分别占年度计划 (with %) → 占年度计划比重; "" for a bare verb (分别增长)."""
+    rest, _ = strip_trailing(verb_text.removeprefix("分别"))
+    return share_name(rest, hit.unit)
 
 
 def list_head(left: str) -> str:

@@ -141,6 +141,13 @@ def industry_share(subject: str) -> str:
     return _INDUSTRY_SHARE.sub(r"\g<industry>增加值占", subject) if "占" in subject else subject
 
 
+def share_name(name: str, unit: str | None) -> str:
+    """A percentage of a whole is a share: 占年度计划 (111%) → 占年度计划比重."""
+    if name.startswith("占") and unit == "%" and not name.endswith(("比重", "比例", "占比")):
+        return name + "比重"
+    return name
+
+
 def label_free(subject: str) -> str:
     """Version labels are no part of an indicator's name: 两化融合2.0版贯标认证 →
     两化融合贯标认证."""

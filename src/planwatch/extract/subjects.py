@@ -35,6 +35,7 @@ _FILLERS = re.compile(r"各类|各项|各种|系列")
 # Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
 _TERMS = ("实现程度",)
 # Scopes of a statistic: above-scale (规上) and above-quota (限上) units.
+_LIST_MARK = re.compile(r"[、和及与]")
 _SCOPE = re.compile(r"^(?:规上|规模以上|限上|限额以上)")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
 _PHRASE_END = re.compile(r"[,,、;;。]|及")
@@ -43,7 +44,7 @@ _PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
 _STATE = re.compile(r"(?:高于|低于|好于|达到|超过|暂无|未|不)")
 _MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
-    r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
+    r"(全部|均|已|分别|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
     r"建立|跻身|的|达|增长|投资完成|[,,、;;。])"
 )
 
@@ -162,6 +163,9 @@ def split_list(text: str, count: int) -> list[str]:
     → 教育支出, 社会保障和就业支出. Returns ``[]`` when the text does not hold
     exactly ``count`` members.
     """
+    if count == 2 and text.startswith("城乡") and len(text) > 3 and not _LIST_MARK.search(text):
+        # 城乡居民人均可支配收入分别增长5%、7%: 城乡 is 城镇 and 农村, in that order.
+        return ["城镇" + text[2:], "农村" + text[2:]]
     parts = [p for p in text.split("、") if p]
     if len(parts) != count:
         for joiner in ("和", "及", "与"):
@@ -177,6 +181,9 @@ def split_list(text: str, count: int) -> list[str]:
         head = next((h for h in SHARED_HEADS if rest.endswith(h)), "")
         parts[-1] = core + head
         return [p if p.endswith(head) else p + head for p in parts]
+    if all(len(p) <= 2 for p in parts[:-1]) and len(last) > len(parts[0]) + 2:
+        # 城镇和农村居民收入, 省、市重点项目: short qualifiers share what follows the last one's.
+        return [p + last[len(p) :] for p in parts[:-1]] + [last]
     head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
     if head and len(last) > len(parts[0]):
         named = [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]

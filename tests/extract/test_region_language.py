@@ -1,0 +1,109 @@
+"""Constructions common in other regions' reports, written anew in their style."""
+
+from __future__ import annotations
+
+from planwatch.core.numbers import Qualifier
+from planwatch.extract import Measure, Statement
+
+from .conftest import review
+
+
+def named(found: list[Statement]) -> list[tuple[str, float | None, str | None]]:
+    return [(s.subject, s.value, s.unit) for s in found]
+
+
+def test_chengxiang_with_fenbie_splits_into_urban_and_rural_residents() -> None:
+    found = review("城乡居民人均可支配收入分别增长4.6%和6.9%左右。")
+    assert named(found) == [
+        ("城镇居民人均可支配收入", 4.6, "%"),
+        ("农村居民人均可支配收入", 6.9, "%"),
+    ]
+    assert [s.qualifier for s in found] == [Qualifier.APPROX, Qualifier.APPROX]
+
+
+def test_short_qualifiers_joined_by_he_share_the_head_of_the_last_member() -> None:
+    found = review("城镇和农村居民人均可支配收入分别达51210元、23870元。")
+    assert named(found) == [
+        ("城镇居民人均可支配收入", 51210, "元"),
+        ("农村居民人均可支配收入", 23870, "元"),
+    ]
+
+
+def test_a_bare_list_after_a_fenbie_list_of_the_same_length_inherits_its_subjects() -> None:
+    found = review("城镇和农村居民人均可支配收入分别达51210元、23870元,增长3.9%、6.2%。")
+    assert [(s.subject, s.value, s.measure) for s in found[2:]] == [
+        ("城镇居民人均可支配收入", 3.9, Measure.GROWTH),
+        ("农村居民人均可支配收入", 6.2, Measure.GROWTH),
+    ]
+
+
+def test_a_bare_list_of_another_length_does_not_inherit_a_fenbie_distribution() -> None:
+    found = review("城镇和农村居民人均可支配收入分别达51210元、23870元,增长3.9%。")
+    assert found[-1].subject == "农村居民人均可支配收入"
+
+
+def test_count_prefixed_members_of_a_fenbie_list_each_get_their_own_amounts() -> None:
+    found = review(
+        "8个省重点项目、25个省大中型项目、47个市重点项目分别完成投资31.2亿元、64.5亿元、"
+        "90.1亿元,分别占年度计划105.3%、108.1%、109.6%。"
+    )
+    assert named(found) == [
+        ("省重点项目", 8, "个"),
+        ("省大中型项目", 25, "个"),
+        ("市重点项目", 47, "个"),
+        ("省重点项目完成投资", 31.2, "亿元"),
+        ("省大中型项目完成投资", 64.5, "亿元"),
+        ("市重点项目完成投资", 90.1, "亿元"),
+        ("省重点项目完成投资占年度计划比重", 105.3, "%"),
+        ("省大中型项目完成投资占年度计划比重", 108.1, "%"),
+        ("市重点项目完成投资占年度计划比重", 109.6, "%"),
+    ]
+
+
+def test_a_share_of_a_plan_in_percent_is_named_a_share() -> None:
+    found = review("市重点项目完成投资210亿元,占年度计划115.2%。")
+    assert found[-1].subject == "市重点项目完成投资占年度计划比重"
+
+
+def test_a_verb_between_the_name_and_its_number_is_no_part_of_the_name() -> None:
+    found = review("地区生产总值完成3608.5亿元、增长5.7%,工业总产值实现1200亿元。")
+    assert named(found) == [
+        ("地区生产总值", 3608.5, "亿元"),
+        ("地区生产总值", 5.7, "%"),
+        ("工业总产值", 1200, "亿元"),
+    ]
+
+
+def test_completed_investment_keeps_its_verb() -> None:
+    found = review("区级重点项目完成投资186亿元。")
+    assert found[0].subject == "区级重点项目完成投资"
+
+
+def test_a_price_rise_is_growth_of_the_price() -> None:
+    found = review("居民消费价格上涨0.4%,居民消费价格涨幅控制在3%左右。")
+    assert [(s.subject, s.measure, s.value, s.qualifier) for s in found] == [
+        ("居民消费价格", Measure.GROWTH, 0.4, Qualifier.EXACT),
+        ("居民消费价格", Measure.GROWTH, 3, Qualifier.APPROX),
+    ]
+
+
+def test_a_price_fall_is_negative_growth() -> None:
+    found = review("工业生产者出厂价格下跌1.8%,居民消费价格回落0.6%。")
+    assert [(s.subject, s.measure, s.value) for s in found] == [
+        ("工业生产者出厂价格", Measure.GROWTH, -1.8),
+        ("居民消费价格", Measure.GROWTH, -0.6),
+    ]
+
+
+def test_a_magnitude_without_digits_that_grades_projects_is_a_label() -> None:
+    found = review("签约亿元以上项目312个,引进千万元以上项目46个,培育亿元级企业9家。")
+    assert named(found) == [
+        ("签约亿元以上项目", 312, "个"),
+        ("引进千万元以上项目", 46, "个"),
+        ("培育亿元级企业", 9, "家"),
+    ]
+
+
+def test_a_magnitude_word_reached_is_still_a_number() -> None:
+    found = review("农产品加工业产值突破百亿元。")
+    assert named(found) == [("农产品加工业产值", 100, "亿元")]
