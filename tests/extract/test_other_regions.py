@@ -61,6 +61,7 @@ EXPECTED: dict[str, list[Row]] = {
         (5, 1900, "万户", "at_least", "level", "actual", "2024"),
         (5, 830, "万户", "at_least", "level", "actual", "2024"),
         (5, 1, None, "exact", "rank", "actual", "2024"),
+        (5, 1, None, "exact", "rank", "actual", "2024"),
         (5, 5, "%", "exact", "level", "actual", "2024"),
         (5, 143, "万人", "at_least", "change", "actual", "2024"),
         (5, 110, "万人", "exact", "level", "actual", "2024"),

@@ -107,3 +107,20 @@ def test_a_magnitude_without_digits_that_grades_projects_is_a_label() -> None:
 def test_a_magnitude_word_reached_is_still_a_number() -> None:
     found = review("农产品加工业产值突破百亿元。")
     assert named(found) == [("农产品加工业产值", 100, "亿元")]
+
+
+def test_growth_rates_ranked_together_by_jun_each_get_the_rank() -> None:
+    found = review(
+        "地区生产总值完成2810.6亿元、增长6.4%,规模以上工业增加值增长8.7%,增速均居全省第二。"
+    )
+    assert [(s.subject, s.value) for s in found if s.measure is Measure.RANK] == [
+        ("地区生产总值增速全省排名", 2),
+        ("规模以上工业增加值增速全省排名", 2),
+    ]
+
+
+def test_a_rank_of_the_growth_rate_without_jun_ranks_only_the_growth_before_it() -> None:
+    found = review("地区生产总值增长6.4%,规模以上工业增加值增长8.7%,增速居全省第二。")
+    assert [s.subject for s in found if s.measure is Measure.RANK] == [
+        "规模以上工业增加值增速全省排名"
+    ]

@@ -127,6 +127,9 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
         # 材料产业产值…、占全市比重…,规模居全市第1: the 规模 of 材料产业.
         base = base_name(previous).partition("占")[0]
         name = (holder_of(base) if name == "规模" else base) + name
+    if name in {"增速", "增幅"} and previous:
+        # 规上工业增加值增长8.7%,增速居全省第2: the rate of the growth just stated.
+        name = previous + name
     if not name:
         base = base_name(previous).removesuffix("总量")
         name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")

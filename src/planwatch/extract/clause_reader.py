@@ -80,6 +80,8 @@ from planwatch.extract.subjects import (
 
 _COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
+# What a 均 rank ranks of the subjects before it: their growth rates, or the subjects ("").
+_RATE_WORDS = ("增速", "增幅", "")
 
 
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
@@ -99,6 +101,10 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
             group = list_group(ctx.plain, hits, index)
             group = group if len(group) == ctx.members else [hit]
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
+        if hit.measure is Measure.RANK and (ranked := _ranked_each(ctx, clause, part, hit, left)):
+            out.extend(ranked)
+            position, index = hit.end, index + 1
+            continue
         listed = any(sep in left for sep in ("、", "和"))
         if (
             len(group) > 1
@@ -243,6 +249,24 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _ranked_each(
+    ctx: ClauseContext, clause: Span, part: Part | None, hit: Hit, left: str
+) -> list[Statement]:
+    """增速均居全省第一 after several growths ranks each of them; 均居全省第一 alone ranks
+    every subject of the sentence so far. ``[]`` unless 均 refers back to two or more."""
+    head = list_head(left)
+    if not EACH_RE.search(left) or head not in _RATE_WORDS:
+        return []
+    wanted = [s for s in ctx.made if s.measure is Measure.GROWTH or not head]
+    names = list(dict.fromkeys(s.subject for s in wanted if s.measure is not Measure.RANK))
+    if len(names) < 2:
+        return []
+    names = [name + head + hit.rank_scope + "排名" for name in names]
+    ctx.subjects.extend(names)
+    start = clause.start + len(left) - len(left.lstrip())
+    return [build_statement(ctx, clause, part, hit, name, start, None) for name in names]
 
 
 def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
