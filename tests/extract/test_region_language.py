@@ -124,3 +124,51 @@ def test_a_rank_of_the_growth_rate_without_jun_ranks_only_the_growth_before_it()
     assert [s.subject for s in found if s.measure is Measure.RANK] == [
         "规模以上工业增加值增速全省排名"
     ]
+
+
+def gaps(found: list[Statement]) -> list[tuple[str, float | None]]:
+    return [(s.subject, s.value) for s in found if s.unit == "个百分点"]
+
+
+def test_a_growth_compared_with_the_country_is_a_gap_named_after_its_rate() -> None:
+    found = review("全市固定资产投资同比增长7.2%,增幅比全国高2.1个百分点,比一季度回落0.9个百分点。")
+    assert gaps(found) == [("固定资产投资增速较全国", 2.1), ("固定资产投资增速较一季度", -0.9)]
+    assert {s.measure for s in found[1:]} == {Measure.CHANGE}
+
+
+def test_a_rate_compared_with_the_schedule_is_a_gap_of_that_rate() -> None:
+    found = review("重点项目开工率61.5%,高于序时进度20.3个百分点,较一季度提高4.4个百分点。")
+    assert gaps(found) == [("重点项目开工率较序时进度", 20.3), ("重点项目开工率较一季度", 4.4)]
+
+
+def test_a_change_on_the_previous_year_is_the_indicators_own_change() -> None:
+    found = review("高技术产业增加值占规上工业比重达28.6%,比重较2023年提高1.5个百分点。")
+    assert gaps(found) == [("高技术产业增加值占规上工业比重", 1.5)]
+
+
+def test_bare_numbers_listed_before_a_unit_share_it_and_the_list_distribution() -> None:
+    found = review("采矿业、制造业投资分别增长12.5%、8.8%,比一季度加快3.1、0.6个百分点。")
+    assert gaps(found) == [("采矿业投资增速较一季度", 3.1), ("制造业投资增速较一季度", 0.6)]
+
+
+def test_how_a_growth_is_measured_is_no_part_of_the_name() -> None:
+    found = review("第二产业增加值905.2亿元,可比增长4.1%,全体居民人均可支配收入实际增长5.3%。")
+    assert [s.subject for s in found] == [
+        "第二产业增加值",
+        "第二产业增加值",
+        "全体居民人均可支配收入",
+    ]
+
+
+def test_an_amount_converted_to_another_currency_keeps_the_subject() -> None:
+    found = review("人均地区生产总值76520元(折合10740美元),比上年增长5.1%。")
+    assert named(found) == [
+        ("人均地区生产总值", 76520, "元"),
+        ("人均地区生产总值", 10740, "美元"),
+        ("人均地区生产总值", 5.1, "%"),
+    ]
+
+
+def test_a_share_of_a_whole_written_with_de_is_a_share() -> None:
+    found = review("工业增加值902.3亿元,占全区经济总量的36.2%。")
+    assert found[-1].subject == "工业增加值占全区经济总量比重"

@@ -25,6 +25,7 @@ from planwatch.extract.carried import (
     sentence_topic,
     with_topic,
 )
+from planwatch.extract.compared import gap_list, gap_subject, gap_words
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
@@ -39,6 +40,7 @@ from planwatch.extract.lists import (
     list_group,
     list_head,
     list_statements,
+    ranked_each,
     shared_head_list,
 )
 from planwatch.extract.names import (
@@ -78,10 +80,8 @@ from planwatch.extract.subjects import (
     within_parent,
 )
 
-_COMPARED_RE = re.compile(r"^(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
+_COMPARED_RE = re.compile(r"^(?:较|比(?![重例])|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
-# What a 均 rank ranks of the subjects before it: their growth rates, or the subjects ("").
-_RATE_WORDS = ("增速", "增幅", "")
 
 
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
@@ -97,11 +97,16 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
         hit = hits[index]
         left = ctx.plain[position : hit.start].rstrip()
         group = list_group(ctx.plain, hits, index) if "分别" in left else [hit]
-        if len(group) == 1 and ctx.members > 1 and not list_head(left):
+        gap = gap_words(left) if hit.unit == "个百分点" else ""
+        if len(group) == 1 and ctx.members > 1 and (gap or not list_head(left)):
             group = list_group(ctx.plain, hits, index)
             group = group if len(group) == ctx.members else [hit]
+        if gap and 1 < len(group) <= len(ctx.made):
+            out.extend(gap_list(ctx, clause, part, group, position + len(left) - len(gap), gap))
+            position, index = group[-1].end, index + len(group)
+            continue
         following = hits[index + len(group)].start if index + len(group) < len(hits) else clause.end
-        if hit.measure is Measure.RANK and (ranked := _ranked_each(ctx, clause, part, hit, left)):
+        if hit.measure is Measure.RANK and (ranked := ranked_each(ctx, clause, part, hit, left)):
             out.extend(ranked)
             position, index = hit.end, index + 1
             continue
@@ -137,6 +142,7 @@ def _single_statement(
 ) -> tuple[Statement, int]:
     """One number with one subject; also returns where the next number's left side starts."""
     dropped, rest = strip_leading(left)
+    spoken = rest
     compared = _COMPARED_RE.match(rest)
     if compared:
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
@@ -166,6 +172,13 @@ def _single_statement(
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
+    after_growth = bool(ctx.made) and ctx.made[-1].measure is Measure.GROWTH
+    if hit.unit == "个百分点" and (gap := gap_subject(spoken, previous, after_growth)):
+        subject = gap[0]
+        ctx.subjects.append(subject)
+        verb = "下降" if gap[1] else "提高"
+        start = position + len(left) - len(spoken)
+        return build_statement(ctx, clause, part, hit, subject, start, verb), hit.end
     stated = ctx.plain[hit.start : hit.end]
     before = ctx.plain[clause.start : hit.start]
     if hit.subject:
@@ -233,6 +246,8 @@ def _single_statement(
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
     subject = industry_share(destination_first(label_free(subject)))
+    if is_headless(subject) and previous.endswith(subject):
+        subject = previous  # …占规上工业总产值比重36.4%,比重提高2个百分点
     if is_headless(subject):
         topic = (
             _threshold_before(ctx, clause, position)
@@ -249,24 +264,6 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
-
-
-def _ranked_each(
-    ctx: ClauseContext, clause: Span, part: Part | None, hit: Hit, left: str
-) -> list[Statement]:
-    """增速均居全省第一 after several growths ranks each of them; 均居全省第一 alone ranks
-    every subject of the sentence so far. ``[]`` unless 均 refers back to two or more."""
-    head = list_head(left)
-    if not EACH_RE.search(left) or head not in _RATE_WORDS:
-        return []
-    wanted = [s for s in ctx.made if s.measure is Measure.GROWTH or not head]
-    names = list(dict.fromkeys(s.subject for s in wanted if s.measure is not Measure.RANK))
-    if len(names) < 2:
-        return []
-    names = [name + head + hit.rank_scope + "排名" for name in names]
-    ctx.subjects.extend(names)
-    start = clause.start + len(left) - len(left.lstrip())
-    return [build_statement(ctx, clause, part, hit, name, start, None) for name in names]
 
 
 def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:

@@ -91,7 +91,7 @@ ACTION_VERBS: tuple[str, ...] = tuple(
             "新签约 新分配 新识别 新升规 新开展 获 获得 获批 实施 建成 完成 开展 "
             "举办 引进 培育 创建 治理 修复 更新 发放 落实 开工 完工 拆除 种植 "
             "出栏 建设 改造 整治 引育 承接 归集 下沉 推出 培训 帮扶 救助 接待 "
-            "招引 签约 落地 处置 推行 运行 赋权 贯通 上线 下放"
+            "招引 签约 落地 处置 推行 运行 赋权 贯通 上线 下放 打造"
         ),
         key=len,
         reverse=True,
@@ -143,6 +143,10 @@ LEADING_NOISE: tuple[str, ...] = (
     "累计",
     "首批",
     "梯次",
+    "精心",
+    # (折合11612美元): the same amount in another currency.
+    "折合",
+    "(",
     "拟",
     "●",
     "■",
@@ -182,6 +186,10 @@ TRAILING_NOISE: tuple[str, ...] = (
     "了",
     "首批",
     "继续",
+    # 可比增长5.8%, 实际增长5.1%: how a growth is measured, not what grew.
+    "可比",
+    "实际",
+    "名义",
 )
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
 TARGET_MARKERS: tuple[str, ...] = (

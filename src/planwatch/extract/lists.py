@@ -13,7 +13,7 @@ from planwatch.core.numbers import Qualifier
 from planwatch.extract.carried import attribute_list
 from planwatch.extract.hits import Hit
 from planwatch.extract.names import share_name
-from planwatch.extract.records import Statement
+from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
 from planwatch.extract.statement_fields import ClauseContext, build_statement
@@ -21,6 +21,8 @@ from planwatch.extract.subjects import base_name, split_list, strip_leading, str
 
 # 均 just before the verb: every member of the list states the same value.
 EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+# What a 均 rank ranks of the subjects before it: their growth rates, or the subjects ("").
+_RATE_WORDS = ("增速", "增幅", "")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
@@ -120,3 +122,21 @@ def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
 def _verb_of(text: str) -> str | None:
     _, verb = strip_trailing(text)
     return verb
+
+
+def ranked_each(
+    ctx: ClauseContext, clause: Span, part: Part | None, hit: Hit, left: str
+) -> list[Statement]:
+    """增速均居全省第一 after several growths ranks each of them; 均居全省第一 alone ranks
+    every subject of the sentence so far. ``[]`` unless 均 refers back to two or more."""
+    head = list_head(left)
+    if not EACH_RE.search(left) or head not in _RATE_WORDS:
+        return []
+    wanted = [s for s in ctx.made if s.measure is Measure.GROWTH or not head]
+    names = list(dict.fromkeys(s.subject for s in wanted if s.measure is not Measure.RANK))
+    if len(names) < 2:
+        return []
+    names = [name + head + hit.rank_scope + "排名" for name in names]
+    ctx.subjects.extend(names)
+    start = clause.start + len(left) - len(left.lstrip())
+    return [build_statement(ctx, clause, part, hit, name, start, None) for name in names]

@@ -142,9 +142,10 @@ def industry_share(subject: str) -> str:
 
 
 def share_name(name: str, unit: str | None) -> str:
-    """A percentage of a whole is a share: 占年度计划 (111%) → 占年度计划比重."""
+    """A percentage of a whole is a share: 占年度计划 (111%) → 占年度计划比重,
+    占全区经济总量的 (39%) → 占全区经济总量比重."""
     if name.startswith("占") and unit == "%" and not name.endswith(("比重", "比例", "占比")):
-        return name + "比重"
+        return name.removesuffix("的") + "比重"
     return name
 
 

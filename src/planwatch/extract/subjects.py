@@ -31,6 +31,8 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
+# 比重较2023年 (提高2个百分点): the year compared with is no part of the name.
+_COMPARISON_TAIL = re.compile(r"(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)(?:同期|末|底)?$")
 _FILLERS = re.compile(r"各类|各项|各种|系列")
 # Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
 _TERMS = ("实现程度",)
@@ -123,11 +125,11 @@ def base_name(subject: str) -> str:
 
 
 def cut_locative(text: str) -> str:
-    """Drop a trailing place phrase and a leading actor with a modal verb.
+    """Drop a trailing place phrase or year compared with, and a leading actor with a modal verb.
 
     一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP.
     """
-    text = _LOCATIVE.sub("", text)
+    text = _COMPARISON_TAIL.sub("", _LOCATIVE.sub("", text))
     ends = [m.end() for m in _MODAL.finditer(text)]
     if ends and len(text) - ends[-1] >= 2:
         text = text[ends[-1] :]
@@ -137,10 +139,10 @@ def cut_locative(text: str) -> str:
 def object_after(text: str) -> str:
     """The counted object right of a number: 个涉涪…项目投资完成率 stops before its verb.
 
-    Empty when the text right of the number opens with a separator (the number
-    ended its own phrase).
+    Empty when the text right of the number opens with a separator or a closing
+    bracket (the number ended its own phrase).
     """
-    if not text or text[0] in ",,、;;。":
+    if not text or text[0] in ",,、;;。)":
         return ""
     m = _OBJECT_STOP.search(text, 1)
     return drop_examples((text[: m.start()] if m else text).strip())
