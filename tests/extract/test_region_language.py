@@ -172,3 +172,24 @@ def test_an_amount_converted_to_another_currency_keeps_the_subject() -> None:
 def test_a_share_of_a_whole_written_with_de_is_a_share() -> None:
     found = review("工业增加值902.3亿元,占全区经济总量的36.2%。")
     assert found[-1].subject == "工业增加值占全区经济总量比重"
+
+
+def test_a_rate_written_before_its_growth_is_a_growth() -> None:
+    found = review("电子信息产业营业收入保持15%以上增长、达2350亿元。")
+    assert [(s.subject, s.measure, s.value, s.qualifier) for s in found] == [
+        ("电子信息产业营业收入", Measure.GROWTH, 15, Qualifier.AT_LEAST),
+        ("电子信息产业营业收入", Measure.LEVEL, 2350, Qualifier.EXACT),
+    ]
+
+
+def test_jun_after_a_shared_head_ranks_each_subject_ending_in_it() -> None:
+    found = review("汽车产量增长22.5%,新能源汽车产量增长61.3%,产量均居全国第3位。")
+    assert [(s.subject, s.value) for s in found if s.measure is Measure.RANK] == [
+        ("汽车产量全国排名", 3),
+        ("新能源汽车产量全国排名", 3),
+    ]
+
+
+def test_a_unit_per_person_or_per_area_stays_whole() -> None:
+    found = review("全员劳动生产率为162310元/人,粮食单产6210公斤/公顷。")
+    assert named(found) == [("全员劳动生产率", 162310, "元/人"), ("粮食单产", 6210, "公斤/公顷")]

@@ -82,6 +82,8 @@ from planwatch.extract.subjects import (
 
 _COMPARED_RE = re.compile(r"^(?:较|比(?![重例])|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
+# 保持40%以上增长, 实现6%的较快增长: the rate comes before its growth.
+_GROWTH_AFTER = re.compile(r"的?(?:较快|快速|稳定|平稳|稳步|高速|中高速)?增长")
 
 
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
@@ -234,6 +236,8 @@ def _single_statement(
         subject = ctx.counted + name
     else:
         subject = name
+    if hit.unit == "%" and (growth := _GROWTH_AFTER.match(ctx.plain, hit.end, following)):
+        verb, consumed = "增长", max(consumed, growth.end())
     rest = ctx.plain[consumed : clause.end]
     # A verdict follows the object (8项实事全部兑现) or the count (问题37个全部整改).
     verdict = consumed > hit.end or rest.startswith(("全部", "均", "已"))

@@ -67,6 +67,8 @@ _TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣ�
 # 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label.
 _MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
 _LIST_JOINS = ("、", "和")
+# 158203元/人, 6075公斤/公顷: a rate per some unit.
+_PER_UNIT = re.compile(r"/(?:人|户|亩|公顷|平方米|吨|年|日|天|小时)")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
 
@@ -123,6 +125,9 @@ def find_hits(clause: Span) -> list[Hit]:
         unit = q.unit or _shared_unit(text, quantities, index)
         if unit is None or shielded(q.number_start):
             continue
+        end = q.end
+        if per := _PER_UNIT.match(text, end):
+            unit, end = unit + per.group(0), per.end()
         before = text[: q.number_start]
         if before.endswith("第") or text[q.end : q.end + 1] in _NOT_UNITS_AFTER:
             continue
@@ -132,7 +137,7 @@ def find_hits(clause: Span) -> list[Hit]:
                 unit,
                 q.qualifier,
                 base + q.start,
-                base + q.end,
+                base + end,
                 base + q.number_start,
                 q.upper,
             )

@@ -127,16 +127,21 @@ def _verb_of(text: str) -> str | None:
 def ranked_each(
     ctx: ClauseContext, clause: Span, part: Part | None, hit: Hit, left: str
 ) -> list[Statement]:
-    """增速均居全省第一 after several growths ranks each of them; 均居全省第一 alone ranks
-    every subject of the sentence so far. ``[]`` unless 均 refers back to two or more."""
+    """增速均居全省第一 after several growths ranks the rate of each; 产量均居全国第2位
+    ranks each subject ending in 产量; 均居全省第一 alone ranks every subject of the
+    sentence so far. ``[]`` unless 均 refers back to two or more."""
     head = list_head(left)
-    if not EACH_RE.search(left) or head not in _RATE_WORDS:
+    if not EACH_RE.search(left):
         return []
-    wanted = [s for s in ctx.made if s.measure is Measure.GROWTH or not head]
-    names = list(dict.fromkeys(s.subject for s in wanted if s.measure is not Measure.RANK))
+    stated = [s for s in ctx.made if s.measure is not Measure.RANK]
+    if head in _RATE_WORDS:
+        wanted = [s.subject + head for s in stated if s.measure is Measure.GROWTH or not head]
+    else:
+        wanted = [s.subject for s in stated if s.subject.endswith(head)]
+    names = list(dict.fromkeys(wanted))
     if len(names) < 2:
         return []
-    names = [name + head + hit.rank_scope + "排名" for name in names]
+    names = [name + hit.rank_scope + "排名" for name in names]
     ctx.subjects.extend(names)
     start = clause.start + len(left) - len(left.lstrip())
     return [build_statement(ctx, clause, part, hit, name, start, None) for name in names]

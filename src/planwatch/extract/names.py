@@ -85,8 +85,8 @@ def with_unit_head(subject: str, unit: str | None) -> str:
     Names already ending in an area or size word keep theirs; 规模 stated in
     an area unit is an area (种植规模 18万亩 → 种植面积).
     """
-    if not unit or not subject:
-        return subject
+    if not unit or not subject or "/" in unit:
+        return subject  # a rate per unit (公斤/公顷) is no area
     if subject.endswith(_REACH_VERBS) and unit[-1] in "人户":
         return subject + unit[-1] + "数"
     if subject in _TRANSFER_VERBS and unit.endswith("元"):
