@@ -5,7 +5,7 @@ from __future__ import annotations
 from planwatch.core.numbers import Qualifier
 from planwatch.extract import Measure, Statement
 
-from .conftest import review
+from .conftest import plan, review
 
 
 def named(found: list[Statement]) -> list[tuple[str, float | None, str | None]]:
@@ -193,3 +193,36 @@ def test_jun_after_a_shared_head_ranks_each_subject_ending_in_it() -> None:
 def test_a_unit_per_person_or_per_area_stays_whole() -> None:
     found = review("全员劳动生产率为162310元/人,粮食单产6210公斤/公顷。")
     assert named(found) == [("全员劳动生产率", 162310, "元/人"), ("粮食单产", 6210, "公斤/公顷")]
+
+
+def test_a_rate_change_in_per_mille_points_keeps_its_unit() -> None:
+    found = review("全年人口出生率7.82‰,比上年下降0.41个千分点。")
+    assert [(s.subject, s.value, s.unit) for s in found] == [
+        ("人口出生率", 7.82, "‰"),
+        ("人口出生率", -0.41, "个千分点"),
+    ]
+
+
+def test_a_negative_number_after_a_verb_is_negative() -> None:
+    found = review("全年出生率为5.12‰,自然增长率为-2.87‰。")
+    assert named(found)[-1] == ("自然增长率", -2.87, "‰")
+
+
+def test_an_amount_computed_another_way_belongs_to_the_subject_before_it() -> None:
+    found = review("人均地区生产总值68215元,按年平均汇率折算为9580美元。")
+    assert named(found)[-1] == ("人均地区生产总值", 9580, "美元")
+
+
+def test_a_share_with_its_other_name_in_brackets_is_not_named_a_share_twice() -> None:
+    found = review("城镇常住人口98.52万人,占总人口比重(常住人口城镇化率)为52.71%。")
+    assert found[-1].subject == "城镇常住人口占总人口比重(常住人口城镇化率)"
+
+
+def test_price_groups_listed_before_a_shared_price_head_each_receive_it() -> None:
+    found = review("交通通信、食品烟酒、衣着价格分别下降2.6%、1.2%、0.3%。")
+    assert [s.subject for s in found] == ["交通通信价格", "食品烟酒价格", "衣着价格"]
+
+
+def test_a_planned_allocation_is_named_without_its_verb() -> None:
+    found = plan("今年市级预算内投资拟安排42亿元。")
+    assert named(found) == [("市级预算内投资", 42, "亿元")]

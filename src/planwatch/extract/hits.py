@@ -68,6 +68,8 @@ _TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣ�
 _MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
 _LIST_JOINS = ("、", "和")
 # 158203元/人, 6075公斤/公顷: a rate per some unit.
+# 自然增长率为-3.93‰: a minus sign after a word, not between two numbers.
+_NEGATIVE = re.compile(r"[^\d.]-(?=\d)|^-(?=\d)")
 _PER_UNIT = re.compile(r"/(?:人|户|亩|公顷|平方米|吨|年|日|天|小时)")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
@@ -125,20 +127,24 @@ def find_hits(clause: Span) -> list[Hit]:
         unit = q.unit or _shared_unit(text, quantities, index)
         if unit is None or shielded(q.number_start):
             continue
-        end = q.end
+        end, value, number_start = q.end, q.value, q.number_start
         if per := _PER_UNIT.match(text, end):
             unit, end = unit + per.group(0), per.end()
+        elif unit == "个" and text.startswith("千分点", end):
+            unit, end = "个千分点", end + 3
+        if _NEGATIVE.match(text, max(0, number_start - 2)) and number_start == q.start:
+            value, number_start = -value, number_start - 1
         before = text[: q.number_start]
         if before.endswith("第") or text[q.end : q.end + 1] in _NOT_UNITS_AFTER:
             continue
         hits.append(
             Hit(
-                q.value,
+                value,
                 unit,
                 q.qualifier,
-                base + q.start,
+                base + min(q.start, number_start),
                 base + end,
-                base + q.number_start,
+                base + number_start,
                 q.upper,
             )
         )

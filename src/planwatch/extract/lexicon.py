@@ -75,6 +75,7 @@ LEVEL_VERBS: tuple[str, ...] = (
     "超过",
     "共计",
     "合计",
+    "安排",
     "总计",
     "达",
     "为",
@@ -186,6 +187,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "了",
     "首批",
     "继续",
+    "拟",
     # 可比增长5.8%, 实际增长5.1%: how a growth is measured, not what grew.
     "可比",
     "实际",
@@ -227,6 +229,7 @@ SHARED_HEADS: tuple[str, ...] = (
     "数量",
     "贷款",
     "企业",
+    "价格",
 )
 # Names that only make sense as an attribute of the thing counted just before
 # (89个区级重点项目完成投资超275亿元 → 区级重点项目完成投资).

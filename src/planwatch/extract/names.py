@@ -52,6 +52,8 @@ _STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
 _INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比重$)")
 # …计划指标沿用…、共计31项: the total of the plan's indicators.
 _INDICATOR_TOTAL = re.compile(r"指标[^,,;;]*(?:共计|合计|共有|总计|共)$")
+# 占总人口比重(常住人口城镇化率): another name of the same indicator, in brackets.
+_GLOSS = re.compile(r"\([^()]*\)$")
 _VERSION = re.compile(r"\d+\.\d+版本?")
 _DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
 # Verbs of entering a ranking band (入选全球ESI前1%学科).
@@ -144,7 +146,8 @@ def industry_share(subject: str) -> str:
 def share_name(name: str, unit: str | None) -> str:
     """A percentage of a whole is a share: 占年度计划 (111%) → 占年度计划比重,
     占全区经济总量的 (39%) → 占全区经济总量比重."""
-    if name.startswith("占") and unit == "%" and not name.endswith(("比重", "比例", "占比")):
+    shares = ("比重", "比例", "占比")
+    if name.startswith("占") and unit == "%" and not _GLOSS.sub("", name).endswith(shares):
         return name.removesuffix("的") + "比重"
     return name
 

@@ -33,6 +33,8 @@ _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今�
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
 # 比重较2023年 (提高2个百分点): the year compared with is no part of the name.
 _COMPARISON_TAIL = re.compile(r"(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)(?:同期|末|底)?$")
+# 按可比价格计算, 按年均汇率折算为: how the number was computed, not what it is.
+_MEASURED_BY = re.compile(r"^按[^,,;;]{1,12}?(?:计算|折算)")
 _FILLERS = re.compile(r"各类|各项|各种|系列")
 # Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
 _TERMS = ("实现程度",)
@@ -125,11 +127,12 @@ def base_name(subject: str) -> str:
 
 
 def cut_locative(text: str) -> str:
-    """Drop a trailing place phrase or year compared with, and a leading actor with a modal verb.
+    """Drop a trailing place phrase or year compared with, a leading way of computing
+    (按…计算) and a leading actor with a modal verb.
 
     一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP.
     """
-    text = _COMPARISON_TAIL.sub("", _LOCATIVE.sub("", text))
+    text = _COMPARISON_TAIL.sub("", _LOCATIVE.sub("", _MEASURED_BY.sub("", text)))
     ends = [m.end() for m in _MODAL.finditer(text)]
     if ends and len(text) - ends[-1] >= 2:
         text = text[ends[-1] :]
@@ -187,7 +190,7 @@ def split_list(text: str, count: int) -> list[str]:
         # 城镇和农村居民收入, 省、市重点项目: short qualifiers share what follows the last one's.
         return [p + last[len(p) :] for p in parts[:-1]] + [last]
     head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
-    if head and len(last) > len(parts[0]):
+    if head and (len(last) > len(parts[0]) or len(parts) > 2):
         named = [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
         if any(parts[0].endswith(h) for h in SHARED_HEADS):
             return named
