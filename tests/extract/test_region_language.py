@@ -226,3 +226,29 @@ def test_price_groups_listed_before_a_shared_price_head_each_receive_it() -> Non
 def test_a_planned_allocation_is_named_without_its_verb() -> None:
     found = plan("今年市级预算内投资拟安排42亿元。")
     assert named(found) == [("市级预算内投资", 42, "亿元")]
+
+
+def test_a_higher_goal_of_a_growth_target_is_a_growth_too() -> None:
+    found = plan("地区生产总值增长6%以上,力争达到6.5%。")
+    assert [(s.subject, s.measure, s.value) for s in found] == [
+        ("地区生产总值", Measure.GROWTH, 6),
+        ("地区生产总值", Measure.GROWTH, 6.5),
+    ]
+
+
+def test_a_magnitude_word_opening_a_name_is_no_number() -> None:
+    found = plan("万元地区生产总值能耗下降3.2%,一般公共预算收入同口径增长4%。")
+    assert [(s.subject, s.value) for s in found] == [
+        ("万元地区生产总值能耗", -3.2),
+        ("一般公共预算收入", 4),
+    ]
+
+
+def test_a_run_of_years_at_a_level_is_named_after_the_subject_before_it() -> None:
+    found = review("粮食总产量达到98.6亿斤,连续6年稳定在95亿斤以上。")
+    assert found[1].subject == "粮食总产量连续稳定在95亿斤以上年数"
+
+
+def test_a_rank_after_a_gap_ranks_the_rate_compared() -> None:
+    found = review("进出口总额增长9.6%,增速高于全省3.2个百分点,排名全省第2位。")
+    assert found[-1].subject == "进出口总额增速全省排名"

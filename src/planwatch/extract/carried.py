@@ -111,7 +111,7 @@ def run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
     if noun in {"总量", "数量", "规模"}:
         noun = base_name(previous) + noun
     phrase = re.split(r"[,,、;;。]", right.strip(), maxsplit=1)[0]
-    if not noun and previous and phrase.startswith(("居", "位居", "保持")):
+    if not noun and previous and phrase.startswith(("居", "位居", "保持", "稳定")):
         noun = base_name(previous)
     if noun:
         return noun + "连续" + phrase + "年数", noun
@@ -130,6 +130,7 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
     if name in {"增速", "增幅"} and previous:
         # 规上工业增加值增长8.7%,增速居全省第2: the rate of the growth just stated.
         name = previous + name
+    previous = previous.partition("较")[0]  # 增速高于全省…,排名全省第3: the rate's rank
     if not name:
         base = base_name(previous).removesuffix("总量")
         name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")

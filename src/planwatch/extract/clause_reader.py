@@ -156,6 +156,8 @@ def _single_statement(
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
+    if not name and hit.unit == "%" and verb in LEVEL_VERBS and _after_growth(ctx):
+        verb = "增长"  # 增长6%以上,力争达到7%: the higher goal of the same growth
     if "、" in name:
         ctx.phrases.append(name.rpartition("、")[0])
     name = last_phrase(cut_locative(name))
@@ -174,8 +176,7 @@ def _single_statement(
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
-    after_growth = bool(ctx.made) and ctx.made[-1].measure is Measure.GROWTH
-    if hit.unit == "个百分点" and (gap := gap_subject(spoken, previous, after_growth)):
+    if hit.unit == "个百分点" and (gap := gap_subject(spoken, previous, _after_growth(ctx))):
         subject = gap[0]
         ctx.subjects.append(subject)
         verb = "下降" if gap[1] else "提高"
@@ -268,6 +269,10 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
+
+
+def _after_growth(ctx: ClauseContext) -> bool:
+    return bool(ctx.made) and ctx.made[-1].measure is Measure.GROWTH
 
 
 def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:

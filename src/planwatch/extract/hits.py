@@ -64,7 +64,8 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Every kind of hit needs one of these; clauses without any are skipped fast.
 _TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
-# 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label.
+# 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label;
+# so is one with neither a numeral nor a verb of reaching (万元地区生产总值能耗).
 _MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
 _LIST_JOINS = ("、", "和")
 # 158203元/人, 6075公斤/公顷: a rate per some unit.
@@ -224,10 +225,10 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "roman":
         return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)
     if kind == "magnitude":
-        if text.startswith(_MAGNITUDE_LABELS, m.end()):
-            return None
         words = m.group("n")
         numeral = words.rstrip("万亿")
+        if text.startswith(_MAGNITUDE_LABELS, m.end()) or not (numeral or m.group("q")):
+            return None
         magnitude = words[len(numeral) :]
         qualifier = (
             Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT

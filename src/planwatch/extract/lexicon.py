@@ -192,6 +192,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "可比",
     "实际",
     "名义",
+    "同口径",
 )
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
 TARGET_MARKERS: tuple[str, ...] = (
