@@ -252,3 +252,24 @@ def test_a_run_of_years_at_a_level_is_named_after_the_subject_before_it() -> Non
 def test_a_rank_after_a_gap_ranks_the_rate_compared() -> None:
     found = review("进出口总额增长9.6%,增速高于全省3.2个百分点,排名全省第2位。")
     assert found[-1].subject == "进出口总额增速全省排名"
+
+
+def test_shares_listed_after_a_fenbie_growth_list_belong_to_its_members() -> None:
+    found = review(
+        "装备制造业、高技术制造业增加值分别增长8.1%、10.7%,"
+        "占规模以上工业增加值的比重分别为29.4%、16.3%。"
+    )
+    assert [s.subject for s in found[2:]] == [
+        "装备制造业增加值占规模以上工业增加值比重",
+        "高技术制造业增加值占规模以上工业增加值比重",
+    ]
+
+
+def test_a_part_named_at_length_under_a_whole_keeps_its_own_name() -> None:
+    found = review("居民消费价格上涨0.6%。其中,交通通信价格下降1.9%。")
+    assert found[-1].subject == "交通通信价格"
+
+
+def test_air_quality_in_micrograms_per_cubic_metre_is_a_level() -> None:
+    found = review("PM2.5平均浓度下降至26微克/立方米。")
+    assert named(found) == [("PM2.5平均浓度", 26, "微克/立方米")]

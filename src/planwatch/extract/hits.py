@@ -131,8 +131,6 @@ def find_hits(clause: Span) -> list[Hit]:
         end, value, number_start = q.end, q.value, q.number_start
         if per := _PER_UNIT.match(text, end):
             unit, end = unit + per.group(0), per.end()
-        elif unit == "个" and text.startswith("千分点", end):
-            unit, end = "个千分点", end + 3
         if _NEGATIVE.match(text, max(0, number_start - 2)) and number_start == q.start:
             value, number_start = -value, number_start - 1
         before = text[: q.number_start]

@@ -55,6 +55,10 @@ def list_statements(
     head, _ = strip_trailing(head)
     members = len(group) if len(group) > 1 else _member_count(head)
     names = split_list(head, members)
+    if not names and head.startswith("占") and len(ctx.subjects) >= members:
+        # …分别增长9.6%、12.4%,占规上工业增加值的比重分别为31.5%、14.2%
+        share = share_name(head, group[0].unit)
+        names = [base_name(s).partition("占")[0] + share for s in ctx.subjects[-members:]]
     if not names and not head.strip() and len(ctx.subjects) >= members:
         suffix = "总量" if "总量" in left else _attribute_after(verb_text, group[0])
         names = [base_name(s) + suffix for s in ctx.subjects[-members:]]

@@ -145,11 +145,12 @@ def industry_share(subject: str) -> str:
 
 def share_name(name: str, unit: str | None) -> str:
     """A percentage of a whole is a share: 占年度计划 (111%) → 占年度计划比重,
-    占全区经济总量的 (39%) → 占全区经济总量比重."""
+    占全区经济总量的 (39%) and 占全区经济总量的比重 → 占全区经济总量比重."""
+    if not name.startswith("占") or unit != "%":
+        return name
+    name = name.replace("的比重", "比重").replace("的比例", "比例")
     shares = ("比重", "比例", "占比")
-    if name.startswith("占") and unit == "%" and not _GLOSS.sub("", name).endswith(shares):
-        return name.removesuffix("的") + "比重"
-    return name
+    return name if _GLOSS.sub("", name).endswith(shares) else name.removesuffix("的") + "比重"
 
 
 def label_free(subject: str) -> str:

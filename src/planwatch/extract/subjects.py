@@ -282,12 +282,15 @@ def within_parent(subject: str, parent: str) -> str:
     """A part named by its kind only takes the whole's qualifiers: under 政府投资项目,
     新开工项目 → 新开工政府投资项目.
 
-    Applies when both end in the same two-character head noun and the part
-    does not already name the whole.
+    Applies when both end in the same two-character head noun, the part names
+    its kind in at most three characters (新开工, 续建) and does not already
+    name the whole.
     """
     head = parent[-2:]
     if len(parent) <= 2 or not subject.endswith(head) or parent in subject:
         return subject
+    if len(subject) > len(head) + 3:
+        return subject  # a kind named at length (交通通信价格) needs no whole
     return subject[: -len(head)] + parent
 
 
