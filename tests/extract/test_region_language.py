@@ -273,3 +273,23 @@ def test_a_part_named_at_length_under_a_whole_keeps_its_own_name() -> None:
 def test_air_quality_in_micrograms_per_cubic_metre_is_a_level() -> None:
     found = review("PM2.5平均浓度下降至26微克/立方米。")
     assert named(found) == [("PM2.5平均浓度", 26, "微克/立方米")]
+
+
+def test_a_shared_share_head_reaches_members_that_name_quantities() -> None:
+    found = review("民营工业增加值、外贸进出口总额占比分别为31.6%、48.2%。")
+    assert [s.subject for s in found] == ["民营工业增加值占比", "外贸进出口总额占比"]
+
+
+def test_a_run_opened_by_yi_is_named_after_the_subject_before_it() -> None:
+    found = review("粮食播种面积增至1502.6万亩,已连续6年保持在1500万亩以上,位居全省第二。")
+    assert [s.subject for s in found] == [
+        "粮食播种面积",
+        "粮食播种面积连续保持在1500万亩以上年数",
+        "粮食播种面积",
+        "粮食播种面积全省排名",
+    ]
+
+
+def test_the_rank_of_an_increment_is_of_the_subject_before_it() -> None:
+    found = review("粮食总产量达到76.4亿斤,增量居全省第4位。")
+    assert found[-1].subject == "粮食总产量增量全省排名"

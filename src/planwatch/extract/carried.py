@@ -123,7 +123,7 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
     if "、" in name:
         head, _, tail = name.rpartition("、")
         name = head + tail if tail in {"数量", "规模", "总量"} else tail
-    if name in {"数量", "规模", "总量"}:
+    if name in {"数量", "规模", "总量", "增量"}:
         # 材料产业产值…、占全市比重…,规模居全市第1: the 规模 of 材料产业.
         base = base_name(previous).partition("占")[0]
         name = (holder_of(base) if name == "规模" else base) + name

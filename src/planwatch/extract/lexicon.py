@@ -144,6 +144,7 @@ LEADING_NOISE: tuple[str, ...] = (
     "累计",
     "首批",
     "梯次",
+    "已",
     "精心",
     # (折合11612美元): the same amount in another currency.
     "折合",

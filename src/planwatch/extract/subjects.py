@@ -39,6 +39,7 @@ _FILLERS = re.compile(r"各类|各项|各种|系列")
 # Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
 _TERMS = ("实现程度",)
 # Scopes of a statistic: above-scale (规上) and above-quota (限上) units.
+_RATIO_HEADS = ("占比", "比重", "参保率", "覆盖率", "普及率")
 _LIST_MARK = re.compile(r"[、和及与]")
 _SCOPE = re.compile(r"^(?:规上|规模以上|限上|限额以上)")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
@@ -191,7 +192,9 @@ def split_list(text: str, count: int) -> list[str]:
         return [p + last[len(p) :] for p in parts[:-1]] + [last]
     head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
     if head and (len(last) > len(parts[0]) or len(parts) > 2):
-        named = [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
+        # A share is of a quantity: 民营工业增加值、…总额占比 gives each member its 占比.
+        heads = _RATIO_HEADS if head in _RATIO_HEADS else SHARED_HEADS
+        named = [p if p.endswith(heads) else p + head for p in parts]
         if any(parts[0].endswith(h) for h in SHARED_HEADS):
             return named
         return [named[0]] + [_with_shared_scope(parts[0], p) for p in named[1:]]
