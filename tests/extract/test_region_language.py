@@ -293,3 +293,8 @@ def test_a_run_opened_by_yi_is_named_after_the_subject_before_it() -> None:
 def test_the_rank_of_an_increment_is_of_the_subject_before_it() -> None:
     found = review("粮食总产量达到76.4亿斤,增量居全省第4位。")
     assert found[-1].subject == "粮食总产量增量全省排名"
+
+
+def test_the_urban_rural_income_ratio_is_a_number_without_a_unit() -> None:
+    found = review("农村居民人均可支配收入增长7.1%,城乡居民收入比缩小至1.98。")
+    assert named(found)[-1] == ("城乡居民收入比", 1.98, None)

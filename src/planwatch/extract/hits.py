@@ -71,6 +71,8 @@ _LIST_JOINS = ("、", "和")
 # 158203元/人, 6075公斤/公顷: a rate per some unit.
 # 自然增长率为-3.93‰: a minus sign after a word, not between two numbers.
 _NEGATIVE = re.compile(r"[^\d.]-(?=\d)|^-(?=\d)")
+# 城乡居民收入比缩小至2.05: a ratio has no unit.
+_RATIO_BEFORE = re.compile(r"收入比(?:值)?(?:缩小至|缩小到|缩小为|缩至|降至|下降至|为|是|达)?$")
 _PER_UNIT = re.compile(r"/(?:人|户|亩|公顷|平方米|吨|年|日|天|小时)")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
@@ -126,10 +128,11 @@ def find_hits(clause: Span) -> list[Hit]:
     quantities = find_quantities(text)
     for index, q in enumerate(quantities):
         unit = q.unit or _shared_unit(text, quantities, index)
-        if unit is None or shielded(q.number_start):
+        ratio = unit is None and _RATIO_BEFORE.search(text, 0, q.number_start) is not None
+        if (unit is None and not ratio) or shielded(q.number_start):
             continue
         end, value, number_start = q.end, q.value, q.number_start
-        if per := _PER_UNIT.match(text, end):
+        if unit and (per := _PER_UNIT.match(text, end)):
             unit, end = unit + per.group(0), per.end()
         if _NEGATIVE.match(text, max(0, number_start - 2)) and number_start == q.start:
             value, number_start = -value, number_start - 1
