@@ -298,3 +298,13 @@ def test_the_rank_of_an_increment_is_of_the_subject_before_it() -> None:
 def test_the_urban_rural_income_ratio_is_a_number_without_a_unit() -> None:
     found = review("农村居民人均可支配收入增长7.1%,城乡居民收入比缩小至1.98。")
     assert named(found)[-1] == ("城乡居民收入比", 1.98, None)
+
+
+def test_a_listed_member_with_a_verb_of_its_own_does_not_take_the_verb_before_it() -> None:
+    found = review("全年接待游客6820万人次、实现旅游收入612亿元,分别增长9.1%、11.4%。")
+    assert [s.subject for s in found] == ["接待游客", "旅游收入", "接待游客", "旅游收入"]
+
+
+def test_a_growth_ahead_of_an_average_is_a_gap_to_it() -> None:
+    found = review("规上工业总产值同比增长8.4%,高出全省平均水平2.6个百分点。")
+    assert gaps(found) == [("规上工业总产值增速较全省平均水平", 2.6)]

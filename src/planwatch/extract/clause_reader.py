@@ -228,6 +228,7 @@ def _single_statement(
     elif (
         ctx.action
         and left.lstrip().startswith("、")
+        and strip_leading(left.lstrip()[1:])[0] == 0  # 、实现旅游收入 has a verb of its own
         and not action
         and own_verb is None
         and not _events_after_things(ctx.unit, hit.unit)

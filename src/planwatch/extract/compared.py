@@ -19,7 +19,7 @@ from planwatch.extract.statement_fields import ClauseContext, build_statement
 from planwatch.extract.subjects import strip_leading
 
 _GAP = re.compile(
-    r"^(?P<name>[^,,;;、]*?)(?P<cmp>(?<!占)比(?![重例])|较|高于|低于|快于|慢于)"
+    r"^(?P<name>[^,,;;、]*?)(?P<cmp>(?<!占)比(?![重例])|较|高于|高出|低于|快于|慢于)"
     r"(?P<ref>[^,,;;、]{2,8}?)(?P<dir>高|低|快|慢|加快|提高|提升|回落|下降|放缓)?$"
 )
 _SAME_PERIOD = re.compile(r"^(?:上年|去年|同期|上年同期|(?:19|20)\d\d年)")
