@@ -308,3 +308,9 @@ def test_a_listed_member_with_a_verb_of_its_own_does_not_take_the_verb_before_it
 def test_a_growth_ahead_of_an_average_is_a_gap_to_it() -> None:
     found = review("规上工业总产值同比增长8.4%,高出全省平均水平2.6个百分点。")
     assert gaps(found) == [("规上工业总产值增速较全省平均水平", 2.6)]
+
+
+def test_an_amount_grading_counted_projects_is_their_threshold() -> None:
+    found = review("新签约项目268个,其中30亿元以上项目6个。")
+    assert named(found)[1:] == [("项目门槛", 30, "亿元"), ("30亿元以上项目数量", 6, "个")]
+    assert found[1].qualifier is Qualifier.AT_LEAST

@@ -221,6 +221,10 @@ def _single_statement(
             subject = drop_generic((verb_part or "") + thing)
             consumed = hit.end + used
             ctx.counted = base_name(subject)
+            if stated.endswith("以上") and ctx.plain[consumed : consumed + 1].isdigit():
+                # 其中50亿元以上项目8个: the amount grades the things the count counts.
+                ctx.tally = drop_generic((verb_part or "") + stated + thing)
+                subject += "门槛"
         elif in_stock_clause(left):
             subject = base_name(previous) + ("总量" if "总量" in left else "")
         else:
