@@ -314,3 +314,14 @@ def test_an_amount_grading_counted_projects_is_their_threshold() -> None:
     found = review("新签约项目268个,其中30亿元以上项目6个。")
     assert named(found)[1:] == [("项目门槛", 30, "亿元"), ("30亿元以上项目数量", 6, "个")]
     assert found[1].qualifier is Qualifier.AT_LEAST
+
+
+def test_a_rank_whose_scope_was_named_before_is_still_a_rank() -> None:
+    found = review("工业增加值跨过万亿元大关,居第12位。")
+    assert [(s.measure, s.value) for s in found] == [(Measure.LEVEL, 1), (Measure.RANK, 12)]
+    assert found[0].qualifier is Qualifier.AT_LEAST
+
+
+def test_the_economys_total_keeps_its_total() -> None:
+    found = review("经济总量迈上5000亿元台阶。")
+    assert named(found) == [("经济总量", 5000, "亿元")]

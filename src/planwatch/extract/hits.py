@@ -28,6 +28,8 @@ _RANK_RE = re.compile(
     r"(?P<scope>全国|全省|全市|全区|全县|西部|中西部|同类城市|区县)(?P<sub>[^,。;、第]{0,6}?)"
     rf"(?:第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])|(?P<first>首位))"
 )
+# 居第14位: a rank whose scope was named before (全国排名…、居第14位).
+_BARE_RANK_RE = re.compile(rf"(?P<verb>位居|位列|居|升至|上升至)第(?P<n>\d+|[{_CN}]+)(?:位|名)")
 _ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
 _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(双)?翻(一)?番"), "double"),
@@ -47,7 +49,7 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"(?<![\d.{_CN}])(?P<q>突破|超过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
+            rf"(?<![\d.{_CN}])(?P<q>突破|超过|跨过|迈过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
             r"(?P<tail>大关|元)"
         ),
         "magnitude",
@@ -65,7 +67,7 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
 # Every kind of hit needs one of these; clauses without any are skipped fast.
 _TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
 # 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label;
-# so is one with neither a numeral nor a verb of reaching (万元地区生产总值能耗).
+# so is one with neither a numeral, nor a verb of reaching, nor 大关 (万元地区生产总值能耗).
 _MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
 _LIST_JOINS = ("、", "和")
 # 158203元/人, 6075公斤/公顷: a rate per some unit.
@@ -150,12 +152,14 @@ def find_hits(clause: Span) -> list[Hit]:
                 q.upper,
             )
         )
-    for m in _RANK_RE.finditer(text) if "第" in text or "首位" in text else ():
+    ranked = "第" in text or "首位" in text
+    for m in [*_RANK_RE.finditer(text), *_BARE_RANK_RE.finditer(text)] if ranked else ():
         if shielded(m.start()):
             continue
-        n = m.group("n") or "1"
+        groups = m.groupdict()
+        n = groups.get("n") or "1"
         value = float(n) if n.isdigit() else float(parse_chinese_integer(n))
-        start = m.start("verb") if m.group("verb") else m.start("scope")
+        start = m.start("verb") if groups.get("verb") else m.start("scope")
         hits.append(
             Hit(
                 value,
@@ -163,9 +167,9 @@ def find_hits(clause: Span) -> list[Hit]:
                 Qualifier.EXACT,
                 base + start,
                 base + m.end(),
-                base + (m.start("n") if m.group("n") else m.start("first")),
+                base + (m.start("n") if groups.get("n") else m.start("first")),
                 measure=Measure.RANK,
-                rank_scope=m.group("scope") + m.group("sub"),
+                rank_scope=(groups.get("scope") or "") + (groups.get("sub") or ""),
             )
         )
     if _WORD_TRIGGER.search(text):
@@ -228,11 +232,14 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "magnitude":
         words = m.group("n")
         numeral = words.rstrip("万亿")
-        if text.startswith(_MAGNITUDE_LABELS, m.end()) or not (numeral or m.group("q")):
+        bare = not (numeral or m.group("q") or m.group("tail") == "大关")
+        if text.startswith(_MAGNITUDE_LABELS, m.end()) or bare:
             return None
         magnitude = words[len(numeral) :]
         qualifier = (
-            Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT
+            Qualifier.AT_LEAST
+            if m.group("q") in {"突破", "超过", "跨过", "迈过", "超"}
+            else Qualifier.EXACT
         )
         value = float(parse_chinese_integer(numeral or "一"))
         return Hit(value, magnitude + "元", qualifier, start, end, base + m.start("n"))

@@ -94,8 +94,8 @@ def strip_trailing(text: str) -> tuple[str, str | None]:
             verb = verb or word
         else:
             word = _affix(text, _TRAILING_NOISE, end=True)
-            if word is None:
-                break
+            if word is None or (word == "总量" and 2 < len(text) <= 4):
+                break  # 经济总量 is a name, 工业总量 a …总量 of 工业
         text = text[: -len(word)]
     return text, verb
 
