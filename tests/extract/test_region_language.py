@@ -325,3 +325,21 @@ def test_a_rank_whose_scope_was_named_before_is_still_a_rank() -> None:
 def test_the_economys_total_keeps_its_total() -> None:
     found = review("经济总量迈上5000亿元台阶。")
     assert named(found) == [("经济总量", 5000, "亿元")]
+
+
+def test_a_contribution_rate_belongs_to_the_subject_before_it() -> None:
+    found = review("第三产业增加值1620.4亿元,增长5.9%,对经济增长的贡献率为58.3%。")
+    assert found[-1].subject == "第三产业增加值对经济增长的贡献率"
+
+
+def test_a_run_of_months_is_counted_in_months() -> None:
+    found = review("社会消费品零售总额增速连续10个月居全省第一。")
+    assert [(s.subject, s.value, s.unit) for s in found] == [
+        ("社会消费品零售总额增速连续居全省第一月数", 10, "个月"),
+        ("社会消费品零售总额增速全省排名", 1, None),
+    ]
+
+
+def test_an_installed_scale_in_kilowatts_is_a_capacity() -> None:
+    found = review("新能源装机规模突破860万千瓦,园区产值首次突破150亿元。")
+    assert [s.subject for s in found] == ["新能源装机容量", "园区产值"]

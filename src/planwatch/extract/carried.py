@@ -100,7 +100,7 @@ def name_count_of(ctx: ClauseContext, holder: str) -> None:
             return
 
 
-def run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
+def run_subject(noun: str, right: str, previous: str, counted: str = "年数") -> tuple[str, str]:
     """连续5年下降: the name of the run length, and the subject that holds the run.
 
     ``命案发案连续五年下降`` → 命案发案连续下降年数; with no noun before 连续 the
@@ -114,8 +114,8 @@ def run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
     if not noun and previous and phrase.startswith(("居", "位居", "保持", "稳定")):
         noun = base_name(previous)
     if noun:
-        return noun + "连续" + phrase + "年数", noun
-    return phrase + "连续年数", previous
+        return noun + "连续" + phrase + counted, noun
+    return phrase + "连续" + counted, previous
 
 
 def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> str:

@@ -82,6 +82,8 @@ from planwatch.extract.subjects import (
 
 _COMPARED_RE = re.compile(r"^(?:较|比(?![重例])|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
+# 连续5年, 连续8个月: a run, counted in years or months.
+_RUN_UNITS = {"年": "年数", "个月": "月数"}
 # 保持40%以上增长, 实现6%的较快增长: the rate comes before its growth.
 _GROWTH_AFTER = re.compile(r"的?(?:较快|快速|稳定|平稳|稳步|高速|中高速)?增长")
 
@@ -170,9 +172,10 @@ def _single_statement(
     action = leading_action(name) or (name if name in ACTION_VERBS else None)
     consumed = hit.end
     glued = not left.strip() or left.lstrip()[0] not in "、,,;;"
-    if hit.unit == "年" and (name.endswith("连续") or lead == "连续"):
+    if hit.unit in _RUN_UNITS and (name.endswith("连续") or lead == "连续"):
         rest_of_clause = ctx.plain[hit.end : clause.end]
-        subject, holder = run_subject(name.removesuffix("连续"), rest_of_clause, previous)
+        noun = name.removesuffix("连续")
+        subject, holder = run_subject(noun, rest_of_clause, previous, _RUN_UNITS[hit.unit])
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
@@ -195,6 +198,8 @@ def _single_statement(
         consumed = hit.end + used
     elif name.startswith("占"):
         subject = base_name(previous) + share_name(name, hit.unit)
+    elif previous and (name.startswith("对") or name == "贡献率"):
+        subject = base_name(previous) + name  # 第二产业增加值…,对经济增长的贡献率为32.9%
     elif band := band_name(name, stated, right):
         subject, consumed = band[0], hit.end + band[1]
     elif prop := property_name(name, counted_object(right)[0], hit.unit):

@@ -196,6 +196,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "实际",
     "名义",
     "同口径",
+    "首次",
 )
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
 TARGET_MARKERS: tuple[str, ...] = (

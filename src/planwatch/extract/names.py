@@ -94,6 +94,7 @@ def with_unit_head(subject: str, unit: str | None) -> str:
     if subject in _TRANSFER_VERBS and unit.endswith("元"):
         return subject + "金额"
     if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
+        subject = subject.removesuffix("规模")  # 新能源装机规模 1000万千瓦 is a capacity
         return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
     if not unit.endswith(_AREA_UNITS):
         return subject
