@@ -25,7 +25,7 @@ from planwatch.extract.carried import (
     sentence_topic,
     with_topic,
 )
-from planwatch.extract.compared import gap_list, gap_subject, gap_words
+from planwatch.extract.compared import after_growth, gap_list, gap_subject, gap_words
 from planwatch.extract.hits import Hit, find_hits
 from planwatch.extract.lexicon import (
     ACTION_VERBS,
@@ -158,7 +158,7 @@ def _single_statement(
     if verb is None:
         tail = nearest_verb(rest[-3:]) if rest else None
         verb = tail if tail in GROWTH_DOWN else ctx.verb
-    if not name and hit.unit == "%" and verb in LEVEL_VERBS and _after_growth(ctx):
+    if not name and hit.unit == "%" and verb in LEVEL_VERBS and after_growth(ctx):
         verb = "增长"  # 增长6%以上,力争达到7%: the higher goal of the same growth
     if "、" in name:
         ctx.phrases.append(name.rpartition("、")[0])
@@ -179,7 +179,7 @@ def _single_statement(
         ctx.subjects.append(holder)
         statement = build_statement(ctx, clause, part, hit, subject, position + dropped, verb)
         return statement, hit.end
-    if hit.unit == "个百分点" and (gap := gap_subject(spoken, previous, _after_growth(ctx))):
+    if hit.unit == "个百分点" and (gap := gap_subject(spoken, previous, after_growth(ctx))):
         subject = gap[0]
         ctx.subjects.append(subject)
         verb = "下降" if gap[1] else "提高"
@@ -279,10 +279,6 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
-
-
-def _after_growth(ctx: ClauseContext) -> bool:
-    return bool(ctx.made) and ctx.made[-1].measure is Measure.GROWTH
 
 
 def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:

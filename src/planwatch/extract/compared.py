@@ -27,6 +27,11 @@ _RATE_WORDS = ("增幅", "增速")
 _BELOW = {"低于", "慢于", "低", "慢", "回落", "下降", "放缓"}
 
 
+def after_growth(ctx: ClauseContext) -> bool:
+    """Whether the sentence's latest statement is a growth (whose rate a gap compares)."""
+    return bool(ctx.made) and ctx.made[-1].measure is Measure.GROWTH
+
+
 def gap_subject(left: str, previous: str, after_growth: bool) -> tuple[str, bool] | None:
     """The name of a gap stated in 个百分点 and whether the indicator is below its reference.
 

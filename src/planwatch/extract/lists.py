@@ -1,7 +1,7 @@
 """Lists of subjects sharing numbers: ``A、B分别增长x%、y%``, ``A、B均增长x%``, ``A和B双翻番``.
 
 Each member gets its own statement; members lacking the list's head noun
-receive it (:func:`planwatch.extract.subjects.split_list`), and bare
+receive it (:func:`planwatch.extract.members.split_list`), and bare
 attributes take the holder stated before the list.
 """
 
@@ -12,12 +12,13 @@ import re
 from planwatch.core.numbers import Qualifier
 from planwatch.extract.carried import attribute_list
 from planwatch.extract.hits import Hit
+from planwatch.extract.members import split_list
 from planwatch.extract.names import share_name
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
 from planwatch.extract.statement_fields import ClauseContext, build_statement
-from planwatch.extract.subjects import base_name, split_list, strip_leading, strip_trailing
+from planwatch.extract.subjects import base_name, strip_leading, strip_trailing
 
 # 均 just before the verb: every member of the list states the same value.
 EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
