@@ -343,3 +343,20 @@ def test_a_run_of_months_is_counted_in_months() -> None:
 def test_an_installed_scale_in_kilowatts_is_a_capacity() -> None:
     found = review("新能源装机规模突破860万千瓦,园区产值首次突破150亿元。")
     assert [s.subject for s in found] == ["新能源装机容量", "园区产值"]
+
+
+def test_a_growth_rate_stated_as_a_noun_is_a_growth() -> None:
+    found = review("全年实现地区生产总值620亿元左右、增速4.6%,固定资产投资增速12%以上。")
+    assert [(s.subject, s.measure, s.value) for s in found] == [
+        ("地区生产总值", Measure.LEVEL, 620),
+        ("地区生产总值", Measure.GROWTH, 4.6),
+        ("固定资产投资", Measure.GROWTH, 12),
+    ]
+
+
+def test_a_rank_right_after_a_growth_ranks_the_growth_rate() -> None:
+    found = review("固定资产投资增长14.2%、主城区第1,地区生产总值增长6.8%、居全国第5。")
+    assert [s.subject for s in found if s.measure is Measure.RANK] == [
+        "固定资产投资增速主城区排名",
+        "地区生产总值增速全国排名",
+    ]

@@ -119,7 +119,8 @@ def run_subject(noun: str, right: str, previous: str, counted: str = "年数") -
 
 
 def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> str:
-    """居全市第3 ranks the previous subject unless the clause names another one."""
+    """居全市第3 ranks the previous subject unless the clause names another one; right
+    after a growth it ranks the growth rate."""
     if "、" in name:
         head, _, tail = name.rpartition("、")
         name = head + tail if tail in {"数量", "规模", "总量"} else tail
@@ -131,6 +132,8 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
         # 规上工业增加值增长8.7%,增速居全省第2: the rate of the growth just stated.
         name = previous + name
     previous = previous.partition("较")[0]  # 增速高于全省…,排名全省第3: the rate's rank
+    if not name and ctx.made and ctx.made[-1].measure is Measure.GROWTH:
+        name = previous.removesuffix("增速") + "增速"  # 增长7.3%、居全国第3: the rate ranks
     if not name:
         base = base_name(previous).removesuffix("总量")
         name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")

@@ -151,6 +151,8 @@ def _single_statement(
     if compared:
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
     name, own_verb = strip_trailing(rest)
+    if hit.unit == "%" and name.endswith("增速") and hit.measure is None:
+        name, own_verb = name.removesuffix("增速"), "增长"  # 固定资产投资增速16%以上
     verb = own_verb
     lead = ctx.plain[hit.start : hit.number_start]
     if verb is None and lead in LEVEL_VERBS and not name:

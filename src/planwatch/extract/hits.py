@@ -25,7 +25,8 @@ from planwatch.extract.sentences import Span
 _CN = CN_NUMERAL_CHARS
 _RANK_RE = re.compile(
     r"(?P<verb>位居|位列|排名|居|列|保持|排)?"
-    r"(?P<scope>全国|全省|全市|全区|全县|西部|中西部|同类城市|区县)(?P<sub>[^,。;、第]{0,6}?)"
+    r"(?P<scope>全国|全省|全市|全区|全县|全州|全盟|西部|中西部|同类城市|区县|主城区"
+    rf"|[{_CN}]城区)(?P<sub>[^,。;、第]{{0,6}}?)"
     rf"(?:第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])|(?P<first>首位))"
 )
 # 居第14位: a rank whose scope was named before (全国排名…、居第14位).
