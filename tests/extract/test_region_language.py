@@ -360,3 +360,16 @@ def test_a_rank_right_after_a_growth_ranks_the_growth_rate() -> None:
         "固定资产投资增速主城区排名",
         "地区生产总值增速全国排名",
     ]
+
+
+def test_a_claim_of_being_the_first_to_pass_a_mark_is_about_the_subject_before_it() -> None:
+    found = review("全省地区生产总值达到6.21万亿元、增长5.2%,是全国首个突破6万亿元的省份。")
+    assert named(found)[-1] == ("地区生产总值", 6, "万亿元")
+
+
+def test_a_growth_rate_introduced_by_yi_is_a_growth_of_the_subject() -> None:
+    found = review("某区以7.2%的增速居全市首位。")
+    assert [(s.subject, s.measure, s.value) for s in found] == [
+        ("某区", Measure.GROWTH, 7.2),
+        ("某区增速全市排名", Measure.RANK, 1),
+    ]

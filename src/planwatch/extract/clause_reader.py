@@ -85,6 +85,7 @@ _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 # 连续5年, 连续8个月: a run, counted in years or months.
 _RUN_UNITS = {"年": "年数", "个月": "月数"}
 # 保持40%以上增长, 实现6%的较快增长: the rate comes before its growth.
+_RATE_AFTER = re.compile(r"的(?:增速|增幅)")
 _GROWTH_AFTER = re.compile(r"的?(?:较快|快速|稳定|平稳|稳步|高速|中高速)?增长")
 
 
@@ -151,8 +152,10 @@ def _single_statement(
     if compared:
         dropped, rest = dropped + compared.end(), rest[compared.end() :]
     name, own_verb = strip_trailing(rest)
-    if hit.unit == "%" and name.endswith("增速") and hit.measure is None:
-        name, own_verb = name.removesuffix("增速"), "增长"  # 固定资产投资增速16%以上
+    rate = _RATE_AFTER.match(ctx.plain, hit.end, following) if name.endswith("以") else None
+    if hit.unit == "%" and hit.measure is None and (rate or name.endswith("增速")):
+        # 固定资产投资增速16%以上; 深圳以5.8%的增速居全省首位
+        name, own_verb = name.removesuffix("增速").removesuffix("以"), "增长"
     verb = own_verb
     lead = ctx.plain[hit.start : hit.number_start]
     if verb is None and lead in LEVEL_VERBS and not name:
@@ -251,6 +254,8 @@ def _single_statement(
         subject = name
     if hit.unit == "%" and (growth := _GROWTH_AFTER.match(ctx.plain, hit.end, following)):
         verb, consumed = "增长", max(consumed, growth.end())
+    if rate:
+        consumed = max(consumed, rate.end())
     rest = ctx.plain[consumed : clause.end]
     # A verdict follows the object (8项实事全部兑现) or the count (问题37个全部整改).
     verdict = consumed > hit.end or rest.startswith(("全部", "均", "已"))

@@ -33,6 +33,10 @@ _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类
 _COMPARISON_TAIL = re.compile(r"(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)(?:同期|末|底)?$")
 # 按可比价格计算, 按年均汇率折算为: how the number was computed, not what it is.
 _MEASURED_BY = re.compile(r"^按[^,,;;]{1,12}?(?:计算|折算)")
+# 是全国首个 / 成为全区第四个 (突破2000亿元的地区): a claim about the holder, not a name.
+_ORDINAL_CLAIM = re.compile(
+    r"^(?:是|成为)(?:全国|全省|全市|全区|全县)?(?:首个|第[\d一二三四五六七八九十]+个)$"
+)
 _FILLERS = re.compile(r"各类|各项|各种|系列")
 # Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
 _TERMS = ("实现程度",)
@@ -125,9 +129,11 @@ def cut_locative(text: str) -> str:
     """Drop a trailing place phrase or year compared with, a leading way of computing
     (按…计算) and a leading actor with a modal verb.
 
-    一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP.
+    一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP;
+    是全国首个 (突破13万亿元的省份) → "".
     """
     text = _COMPARISON_TAIL.sub("", _LOCATIVE.sub("", _MEASURED_BY.sub("", text)))
+    text = _ORDINAL_CLAIM.sub("", text)
     ends = [m.end() for m in _MODAL.finditer(text)]
     if ends and len(text) - ends[-1] >= 2:
         text = text[ends[-1] :]
@@ -138,9 +144,10 @@ def object_after(text: str) -> str:
     """The counted object right of a number: 个涉涪…项目投资完成率 stops before its verb.
 
     Empty when the text right of the number opens with a separator or a closing
-    bracket (the number ended its own phrase).
+    bracket (the number ended its own phrase), or with 的 (it qualifies a noun:
+    突破13万亿元的省份).
     """
-    if not text or text[0] in ",,、;;。)":
+    if not text or text[0] in ",,、;;。)的":
         return ""
     m = _OBJECT_STOP.search(text, 1)
     return drop_examples((text[: m.start()] if m else text).strip())
