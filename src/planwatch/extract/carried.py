@@ -27,6 +27,7 @@ from planwatch.extract.lexicon import (
 )
 from planwatch.extract.names import without_postposed_verb
 from planwatch.extract.records import Measure
+from planwatch.extract.sentences import Span
 from planwatch.extract.statement_fields import ClauseContext
 from planwatch.extract.subjects import base_name, holder_of, strip_leading
 
@@ -202,3 +203,19 @@ def with_topic(subject: str, topic: str) -> str:
         return subject
     size = _overlap(topic, subject)
     return (topic[:-size] if size else topic) + subject
+
+
+def threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
+    """收入20万元以上村占比: a number glued to the words after it is a threshold of
+    their thing; returns the previous statement's quote, or "" when a mark separates them."""
+    if position <= clause.start or not ctx.made or ctx.plain[position] in ",,、;;和及":
+        return ""
+    quote = ctx.made[-1].quote
+    return quote if ctx.line.endswith(quote, clause.start, position) else ""
+
+
+def events_after_things(before: str | None, unit: str | None) -> bool:
+    """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
+    if unit is None or before is None:
+        return False
+    return unit.endswith("次") and not before.endswith("次")

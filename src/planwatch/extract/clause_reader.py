@@ -18,11 +18,13 @@ import re
 
 from planwatch.extract.carried import (
     attribute_subject,
+    events_after_things,
     is_headless,
     process_holder,
     rank_subject,
     run_subject,
     sentence_topic,
+    threshold_before,
     with_topic,
 )
 from planwatch.extract.compared import after_growth, gap_list, gap_subject, gap_words
@@ -245,7 +247,7 @@ def _single_statement(
         and strip_leading(left.lstrip()[1:])[0] == 0  # 、实现旅游收入 has a verb of its own
         and not action
         and own_verb is None
-        and not _events_after_things(ctx.unit, hit.unit)
+        and not events_after_things(ctx.unit, hit.unit)
     ):
         subject = ctx.action + name
     elif glued and ctx.counted and hit.unit == "%":
@@ -272,7 +274,7 @@ def _single_statement(
         subject = previous  # …占规上工业总产值比重36.4%,比重提高2个百分点
     if is_headless(subject):
         topic = (
-            _threshold_before(ctx, clause, position)
+            threshold_before(ctx, clause, position)
             or process_holder(previous, subject)
             or sentence_topic(ctx)
         )
@@ -286,19 +288,3 @@ def _single_statement(
     named = with_unit_head(subject, hit.unit)
     statement = build_statement(ctx, clause, part, hit, named, position + dropped, verb)
     return statement, max(consumed, hit.end)
-
-
-def _threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
-    """收入20万元以上村占比: a number glued to the words after it is a threshold of
-    their thing; returns the previous statement's quote, or "" when a mark separates them."""
-    if position <= clause.start or not ctx.made or ctx.plain[position] in ",,、;;和及":
-        return ""
-    quote = ctx.made[-1].quote
-    return quote if ctx.line.endswith(quote, clause.start, position) else ""
-
-
-def _events_after_things(before: str | None, unit: str | None) -> bool:
-    """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
-    if unit is None or before is None:
-        return False
-    return unit.endswith("次") and not before.endswith("次")
