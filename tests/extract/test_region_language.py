@@ -373,3 +373,13 @@ def test_a_growth_rate_introduced_by_yi_is_a_growth_of_the_subject() -> None:
         ("某区", Measure.GROWTH, 7.2),
         ("某区增速全市排名", Measure.RANK, 1),
     ]
+
+
+def test_a_deadline_opening_a_sentence_dates_the_targets_after_it() -> None:
+    found = plan("到2027年,数字经济核心产业增加值占地区生产总值比重达到11%。")
+    assert [(s.period, s.value) for s in found] == [("2027", 11)]
+
+
+def test_a_whole_indicator_listed_before_a_head_noun_keeps_its_name() -> None:
+    found = plan("力争地区生产总值、规上工业增加值分别增长6.5%、9%以上。")
+    assert [s.subject for s in found] == ["地区生产总值", "规上工业增加值"]

@@ -68,7 +68,12 @@ from planwatch.extract.names import (
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
-from planwatch.extract.statement_fields import ClauseContext, build_statement, in_stock_clause
+from planwatch.extract.statement_fields import (
+    ClauseContext,
+    build_statement,
+    deadline_year,
+    in_stock_clause,
+)
 from planwatch.extract.subjects import (
     base_name,
     counted_object,
@@ -95,7 +100,10 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
     """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
     hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
     if not hits:
-        ctx.phrases.append(ctx.plain[clause.start : clause.end])
+        phrase = ctx.plain[clause.start : clause.end]
+        ctx.phrases.append(phrase)
+        # 到2027年,…比重达到12%: a deadline opening the sentence dates what follows.
+        ctx.period = deadline_year(phrase) or ctx.period
         return
     out = ctx.made
     position = clause.start

@@ -63,6 +63,12 @@ class ClauseContext:
     phrases: list[str] = field(default_factory=list)
 
 
+def deadline_year(text: str) -> str | None:
+    """The year of a deadline the text sets (到2027年, 2026年底前), if any."""
+    deadline = _DEADLINE_RE.search(text)
+    return (deadline.group(1) or deadline.group(2)) if deadline else None
+
+
 def in_stock_clause(left: str) -> bool:
     """Whether the words before a number make it a stock or a total (累计, 总量达)."""
     return "累计" in left or _TOTAL_RE.search(left) is not None
