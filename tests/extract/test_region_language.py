@@ -383,3 +383,9 @@ def test_a_deadline_opening_a_sentence_dates_the_targets_after_it() -> None:
 def test_a_whole_indicator_listed_before_a_head_noun_keeps_its_name() -> None:
     found = plan("力争地区生产总值、规上工业增加值分别增长6.5%、9%以上。")
     assert [s.subject for s in found] == ["地区生产总值", "规上工业增加值"]
+
+
+def test_a_change_since_the_start_of_the_year_is_the_indicators_own_change() -> None:
+    found = review("年末金融机构本外币存款余额比年初增加486亿元。")
+    assert named(found) == [("金融机构本外币存款余额", 486, "亿元")]
+    assert found[0].measure is Measure.CHANGE

@@ -87,7 +87,9 @@ from planwatch.extract.subjects import (
     within_parent,
 )
 
-_COMPARED_RE = re.compile(r"^(?:较|比(?![重例])|同比)(?:上年|去年|(?:19|20)\d\d年)?(?:同期|末|底)?")
+_COMPARED_RE = re.compile(
+    r"^(?:较|比(?![重例])|同比)(?:上年|去年|年初|(?:19|20)\d\d年)?(?:同期|末|底|初)?"
+)
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 # 连续5年, 连续8个月: a run, counted in years or months.
 _RUN_UNITS = {"年": "年数", "个月": "月数"}

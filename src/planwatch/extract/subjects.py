@@ -30,7 +30,9 @@ _VERBS_BY_LENGTH = tuple(
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
 # 比重较2023年 (提高2个百分点): the year compared with is no part of the name.
-_COMPARISON_TAIL = re.compile(r"(?:较|比|同比)(?:上年|去年|(?:19|20)\d\d年)(?:同期|末|底)?$")
+_COMPARISON_TAIL = re.compile(
+    r"(?:较|比|同比)(?:上年|去年|年初|(?:19|20)\d\d年)(?:同期|末|底|初)?$"
+)
 # 按可比价格计算, 按年均汇率折算为: how the number was computed, not what it is.
 _MEASURED_BY = re.compile(r"^按[^,,;;]{1,12}?(?:计算|折算)")
 # 是全国首个 / 成为全区第四个 (突破2000亿元的地区): a claim about the holder, not a name.
