@@ -389,3 +389,21 @@ def test_a_change_since_the_start_of_the_year_is_the_indicators_own_change() -> 
     found = review("年末金融机构本外币存款余额比年初增加486亿元。")
     assert named(found) == [("金融机构本外币存款余额", 486, "亿元")]
     assert found[0].measure is Measure.CHANGE
+
+
+def test_a_share_of_the_years_target_reached_is_a_completion_rate() -> None:
+    found = review("全年新增城镇就业3.6万人,完成年度目标的112%。")
+    assert [(s.subject, s.measure) for s in found][-1] == (
+        "新增城镇就业年度目标完成率",
+        Measure.LEVEL,
+    )
+
+
+def test_a_total_after_a_count_of_new_ones_is_the_total_of_the_same_things() -> None:
+    found = review("规上工业企业新增48家,总数达到705家。")
+    assert found[-1].subject == "规上工业企业总数"
+
+
+def test_parts_under_qizhong_named_by_a_qualifier_take_the_wholes_name() -> None:
+    found = review("居民人均可支配收入达到33120元,其中城镇居民42650元、农村居民20180元。")
+    assert [s.subject for s in found[1:]] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]

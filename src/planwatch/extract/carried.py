@@ -42,6 +42,7 @@ _PREDICATE_TAIL = re.compile(
     r"(?:常态化|全面|加快|顺利|稳步|持续)?(?:" + "|".join(PREDICATE_ENDINGS) + ")$"
 )
 _MODIFIERS = "|".join(sorted({*HEADLESS_MODIFIERS, *GENERIC_OBJECTS}, key=len, reverse=True))
+_COMPLETION = re.compile(r"(?:完成|达到)(?P<what>.{0,8}(?:目标|任务|计划))的?")
 _HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
@@ -203,6 +204,40 @@ def with_topic(subject: str, topic: str) -> str:
         return subject
     size = _overlap(topic, subject)
     return (topic[:-size] if size else topic) + subject
+
+
+def held_name(name: str, previous: str, before: str, ctx: ClauseContext, unit: str | None) -> str:
+    """A name that only makes sense with the subject stated before it, completed; "" for
+    other names. ``before`` is the clause up to the number.
+
+    对经济增长的贡献率, 贡献率 and 总数 take the previous subject (第二产业增加值…);
+    完成年度目标的 (120%) is its 年度目标完成率; under 其中, 城镇居民 (45800元) is the
+    城镇居民人均可支配收入 of the 居民人均可支配收入 stated before.
+    """
+    if previous and (name.startswith("对") or name in ("贡献率", "总数")):
+        return base_name(previous) + name
+    if previous and (done := completion_name(name, unit)):
+        return previous + done
+    if "其中" in before and (part := part_of_whole(name, ctx.subjects)) != name:
+        return part
+    return ""
+
+
+def completion_name(name: str, unit: str | None) -> str:
+    """完成年度目标的 (120%) → 年度目标完成率: the share of a target reached; "" for
+    other names."""
+    m = _COMPLETION.fullmatch(name)
+    return m.group("what") + "完成率" if m and unit == "%" else ""
+
+
+def part_of_whole(name: str, wholes: list[str]) -> str:
+    """其中城镇居民45800元 after 居民人均可支配收入: a part named by a qualifier of the
+    whole's opening word is that qualifier + the whole; ``name`` itself otherwise.
+    ``wholes`` are the subjects stated before, latest last."""
+    if len(name) < 3:
+        return name
+    whole = next((w for w in reversed(wholes) if w.startswith(name[-2:]) and w != name), "")
+    return name[:-2] + whole if len(whole) > 2 else name
 
 
 def threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:

@@ -19,6 +19,7 @@ import re
 from planwatch.extract.carried import (
     attribute_subject,
     events_after_things,
+    held_name,
     is_headless,
     process_holder,
     rank_subject,
@@ -91,8 +92,7 @@ _COMPARED_RE = re.compile(
     r"^(?:较|比(?![重例])|同比)(?:上年|去年|年初|(?:19|20)\d\d年)?(?:同期|末|底|初)?"
 )
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
-# 连续5年, 连续8个月: a run, counted in years or months.
-_RUN_UNITS = {"年": "年数", "个月": "月数"}
+_RUN_UNITS = {"年": "年数", "个月": "月数"}  # 连续5年, 连续8个月
 # 保持40%以上增长, 实现6%的较快增长: the rate comes before its growth.
 _RATE_AFTER = re.compile(r"的(?:增速|增幅)")
 _GROWTH_AFTER = re.compile(r"的?(?:较快|快速|稳定|平稳|稳步|高速|中高速)?增长")
@@ -215,8 +215,8 @@ def _single_statement(
         consumed = hit.end + used
     elif name.startswith("占"):
         subject = base_name(previous) + share_name(name, hit.unit)
-    elif previous and (name.startswith("对") or name == "贡献率"):
-        subject = base_name(previous) + name  # 第二产业增加值…,对经济增长的贡献率为32.9%
+    elif held := held_name(name, previous, before, ctx, hit.unit):
+        subject, verb = held, "达" if held.endswith("完成率") else verb  # a rate, not a flow
     elif band := band_name(name, stated, right):
         subject, consumed = band[0], hit.end + band[1]
     elif prop := property_name(name, counted_object(right)[0], hit.unit):

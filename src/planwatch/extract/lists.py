@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from planwatch.core.numbers import Qualifier
-from planwatch.extract.carried import attribute_list
+from planwatch.extract.carried import attribute_list, completion_name
 from planwatch.extract.hits import Hit
 from planwatch.extract.members import split_list
 from planwatch.extract.names import share_name
@@ -82,7 +82,7 @@ def _attribute_after(verb_text: str, hit: Hit) -> str:
     """What a list names after 分别 for the subjects stated before it: 分别完成投资 → 完成投资,
     分别占年度计划 (with %) → 占年度计划比重; "" for a bare verb (分别增长)."""
     rest, _ = strip_trailing(verb_text.removeprefix("分别"))
-    return share_name(rest, hit.unit)
+    return completion_name(rest, hit.unit) or share_name(rest, hit.unit)
 
 
 def list_head(left: str) -> str:
