@@ -8,7 +8,8 @@ number of the sentence (到位资金243亿元、增长16.1%); attribute nouns (�
 (整治率) takes the topic of an earlier phrase of the sentence, which is why
 phrases without a number are kept; 分别 / 均 lists give one statement per
 member (:mod:`planwatch.extract.lists`); ranks and 连续N年 runs name what they
-rank or time. The remaining fields come from
+rank or time; gaps in 个百分点 name what they compare
+(:mod:`planwatch.extract.compared`). The remaining fields come from
 :mod:`planwatch.extract.statement_fields`.
 """
 
@@ -93,8 +94,8 @@ _COMPARED_RE = re.compile(
 )
 _ROMAN_NUMERALS = "ⅠⅡⅢⅣⅤⅥ"
 _RUN_UNITS = {"年": "年数", "个月": "月数"}  # 连续5年, 连续8个月
+_RATE_AFTER = re.compile(r"的(?:增速|增幅)")  # 深圳以5.8%的增速: a growth introduced by 以
 # 保持40%以上增长, 实现6%的较快增长: the rate comes before its growth.
-_RATE_AFTER = re.compile(r"的(?:增速|增幅)")
 _GROWTH_AFTER = re.compile(r"的?(?:较快|快速|稳定|平稳|稳步|高速|中高速)?增长")
 
 
