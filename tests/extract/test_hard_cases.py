@@ -3,23 +3,9 @@
 from __future__ import annotations
 
 from planwatch.core.numbers import Qualifier
-from planwatch.extract import Measure, Statement, Status, extract_statements
+from planwatch.extract import Measure, Status, extract_statements
 
-
-def review(*paragraphs: str, year: int = 2024) -> list[Statement]:
-    """Statements of paragraphs placed in the review part of a plan report."""
-    text = "\n".join(
-        [f"一、{year}年国民经济和社会发展计划执行情况", *paragraphs, f"二、{year + 1}年主要目标"]
-    )
-    return extract_statements(text)
-
-
-def plan(*paragraphs: str, year: int = 2025) -> list[Statement]:
-    """Statements of paragraphs placed in the plan part of a plan report."""
-    text = "\n".join(
-        [f"一、{year - 1}年计划执行情况", f"二、{year}年主要任务和重点工作", *paragraphs]
-    )
-    return extract_statements(text)
+from .conftest import plan, review
 
 
 def test_a_fenbie_list_gives_one_statement_per_subject_in_order() -> None:

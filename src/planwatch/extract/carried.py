@@ -27,6 +27,7 @@ from planwatch.extract.lexicon import (
 )
 from planwatch.extract.names import without_postposed_verb
 from planwatch.extract.records import Measure
+from planwatch.extract.sentences import Span
 from planwatch.extract.statement_fields import ClauseContext
 from planwatch.extract.subjects import base_name, holder_of, strip_leading
 
@@ -41,6 +42,7 @@ _PREDICATE_TAIL = re.compile(
     r"(?:常态化|全面|加快|顺利|稳步|持续)?(?:" + "|".join(PREDICATE_ENDINGS) + ")$"
 )
 _MODIFIERS = "|".join(sorted({*HEADLESS_MODIFIERS, *GENERIC_OBJECTS}, key=len, reverse=True))
+_COMPLETION = re.compile(r"(?:完成|达到)(?P<what>.{0,8}(?:目标|任务|计划))的?")
 _HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
@@ -100,7 +102,7 @@ def name_count_of(ctx: ClauseContext, holder: str) -> None:
             return
 
 
-def run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
+def run_subject(noun: str, right: str, previous: str, counted: str = "年数") -> tuple[str, str]:
     """连续5年下降: the name of the run length, and the subject that holds the run.
 
     ``命案发案连续五年下降`` → 命案发案连续下降年数; with no noun before 连续 the
@@ -111,22 +113,29 @@ def run_subject(noun: str, right: str, previous: str) -> tuple[str, str]:
     if noun in {"总量", "数量", "规模"}:
         noun = base_name(previous) + noun
     phrase = re.split(r"[,,、;;。]", right.strip(), maxsplit=1)[0]
-    if not noun and previous and phrase.startswith(("居", "位居", "保持")):
+    if not noun and previous and phrase.startswith(("居", "位居", "保持", "稳定")):
         noun = base_name(previous)
     if noun:
-        return noun + "连续" + phrase + "年数", noun
-    return phrase + "连续年数", previous
+        return noun + "连续" + phrase + counted, noun
+    return phrase + "连续" + counted, previous
 
 
 def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> str:
-    """居全市第3 ranks the previous subject unless the clause names another one."""
+    """居全市第3 ranks the previous subject unless the clause names another one; right
+    after a growth it ranks the growth rate."""
     if "、" in name:
         head, _, tail = name.rpartition("、")
         name = head + tail if tail in {"数量", "规模", "总量"} else tail
-    if name in {"数量", "规模", "总量"}:
+    if name in {"数量", "规模", "总量", "增量"}:
         # 材料产业产值…、占全市比重…,规模居全市第1: the 规模 of 材料产业.
         base = base_name(previous).partition("占")[0]
         name = (holder_of(base) if name == "规模" else base) + name
+    if name in {"增速", "增幅"} and previous:
+        # 规上工业增加值增长8.7%,增速居全省第2: the rate of the growth just stated.
+        name = previous + name
+    previous = previous.partition("较")[0]  # 增速高于全省…,排名全省第3: the rate's rank
+    if not name and ctx.made and ctx.made[-1].measure is Measure.GROWTH:
+        name = previous.removesuffix("增速") + "增速"  # 增长7.3%、居全国第3: the rate ranks
     if not name:
         base = base_name(previous).removesuffix("总量")
         name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
@@ -195,3 +204,53 @@ def with_topic(subject: str, topic: str) -> str:
         return subject
     size = _overlap(topic, subject)
     return (topic[:-size] if size else topic) + subject
+
+
+def held_name(name: str, previous: str, before: str, ctx: ClauseContext, unit: str | None) -> str:
+    """A name that only makes sense with the subject stated before it, completed; "" for
+    other names. ``before`` is the clause up to the number.
+
+    对经济增长的贡献率, 贡献率 and 总数 take the previous subject (第二产业增加值…);
+    完成年度目标的 (120%) is its 年度目标完成率; under 其中, 城镇居民 (45800元) is the
+    城镇居民人均可支配收入 of the 居民人均可支配收入 stated before.
+    """
+    if previous and (name.startswith("对") or name in ("贡献率", "总数")):
+        return base_name(previous) + name
+    if previous and (done := completion_name(name, unit)):
+        return previous + done
+    if "其中" in before and (part := part_of_whole(name, ctx.subjects)) != name:
+        return part
+    return ""
+
+
+def completion_name(name: str, unit: str | None) -> str:
+    """完成年度目标的 (120%) → 年度目标完成率: the share of a target reached; "" for
+    other names."""
+    m = _COMPLETION.fullmatch(name)
+    return m.group("what") + "完成率" if m and unit == "%" else ""
+
+
+def part_of_whole(name: str, wholes: list[str]) -> str:
+    """其中城镇居民45800元 after 居民人均可支配收入: a part named by a qualifier of the
+    whole's opening word is that qualifier + the whole; ``name`` itself otherwise.
+    ``wholes`` are the subjects stated before, latest last."""
+    if len(name) < 3:
+        return name
+    whole = next((w for w in reversed(wholes) if w.startswith(name[-2:]) and w != name), "")
+    return name[:-2] + whole if len(whole) > 2 else name
+
+
+def threshold_before(ctx: ClauseContext, clause: Span, position: int) -> str:
+    """收入20万元以上村占比: a number glued to the words after it is a threshold of
+    their thing; returns the previous statement's quote, or "" when a mark separates them."""
+    if position <= clause.start or not ctx.made or ctx.plain[position] in ",,、;;和及":
+        return ""
+    quote = ctx.made[-1].quote
+    return quote if ctx.line.endswith(quote, clause.start, position) else ""
+
+
+def events_after_things(before: str | None, unit: str | None) -> bool:
+    """建成社区食堂32家、助餐服务3万余次: a count of events does not take the verb of things."""
+    if unit is None or before is None:
+        return False
+    return unit.endswith("次") and not before.endswith("次")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from planwatch.core.numbers import (
     Qualifier,
+    Quantity,
     find_quantities,
     parse_chinese_integer,
 )
@@ -24,9 +25,12 @@ from planwatch.extract.sentences import Span
 _CN = CN_NUMERAL_CHARS
 _RANK_RE = re.compile(
     r"(?P<verb>位居|位列|排名|居|列|保持|排)?"
-    r"(?P<scope>全国|全省|全市|全区|全县|西部|中西部|同类城市|区县)(?P<sub>[^,。;、第]{0,6}?)"
+    r"(?P<scope>全国|全省|全市|全区|全县|全州|全盟|西部|中西部|同类城市|区县|主城区"
+    rf"|[{_CN}]城区)(?P<sub>[^,。;、第]{{0,6}}?)"
     rf"(?:第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])|(?P<first>首位))"
 )
+# 居第14位: a rank whose scope was named before (全国排名…、居第14位).
+_BARE_RANK_RE = re.compile(rf"(?P<verb>位居|位列|居|升至|上升至)第(?P<n>\d+|[{_CN}]+)(?:位|名)")
 _ROMAN = {"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "Ⅵ": 6}
 _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(双)?翻(一)?番"), "double"),
@@ -46,7 +50,7 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(
-            rf"(?<![\d.{_CN}])(?P<q>突破|超过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
+            rf"(?<![\d.{_CN}])(?P<q>突破|超过|跨过|迈过|超|达到|达)?(?P<n>[十百千]?万亿|[十百千]?亿|[十百千]?万)"
             r"(?P<tail>大关|元)"
         ),
         "magnitude",
@@ -63,6 +67,16 @@ _QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # Every kind of hit needs one of these; clauses without any are skipped fast.
 _TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
+# 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label;
+# so is one with neither a numeral, nor a verb of reaching, nor 大关 (万元地区生产总值能耗).
+_MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
+_LIST_JOINS = ("、", "和")
+# 158203元/人, 6075公斤/公顷: a rate per some unit.
+# 自然增长率为-3.93‰: a minus sign after a word, not between two numbers.
+_NEGATIVE = re.compile(r"[^\d.]-(?=\d)|^-(?=\d)")
+# 城乡居民收入比缩小至2.05: a ratio has no unit.
+_RATIO_BEFORE = re.compile(r"收入比(?:值)?(?:缩小至|缩小到|缩小为|缩至|降至|下降至|为|是|达)?$")
+_PER_UNIT = re.compile(r"/(?:人|户|亩|公顷|平方米|吨|年|日|天|小时)")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
 
 
@@ -114,29 +128,39 @@ def find_hits(clause: Span) -> list[Hit]:
         return any(a < pos < b for a, b in shields)
 
     hits: list[Hit] = []
-    for q in find_quantities(text):
-        if q.unit is None or shielded(q.number_start):
+    quantities = find_quantities(text)
+    for index, q in enumerate(quantities):
+        unit = q.unit or _shared_unit(text, quantities, index)
+        ratio = unit is None and _RATIO_BEFORE.search(text, 0, q.number_start) is not None
+        if (unit is None and not ratio) or shielded(q.number_start):
             continue
+        end, value, number_start = q.end, q.value, q.number_start
+        if unit and (per := _PER_UNIT.match(text, end)):
+            unit, end = unit + per.group(0), per.end()
+        if _NEGATIVE.match(text, max(0, number_start - 2)) and number_start == q.start:
+            value, number_start = -value, number_start - 1
         before = text[: q.number_start]
         if before.endswith("第") or text[q.end : q.end + 1] in _NOT_UNITS_AFTER:
             continue
         hits.append(
             Hit(
-                q.value,
-                q.unit,
+                value,
+                unit,
                 q.qualifier,
-                base + q.start,
-                base + q.end,
-                base + q.number_start,
+                base + min(q.start, number_start),
+                base + end,
+                base + number_start,
                 q.upper,
             )
         )
-    for m in _RANK_RE.finditer(text) if "第" in text or "首位" in text else ():
+    ranked = "第" in text or "首位" in text
+    for m in [*_RANK_RE.finditer(text), *_BARE_RANK_RE.finditer(text)] if ranked else ():
         if shielded(m.start()):
             continue
-        n = m.group("n") or "1"
+        groups = m.groupdict()
+        n = groups.get("n") or "1"
         value = float(n) if n.isdigit() else float(parse_chinese_integer(n))
-        start = m.start("verb") if m.group("verb") else m.start("scope")
+        start = m.start("verb") if groups.get("verb") else m.start("scope")
         hits.append(
             Hit(
                 value,
@@ -144,9 +168,9 @@ def find_hits(clause: Span) -> list[Hit]:
                 Qualifier.EXACT,
                 base + start,
                 base + m.end(),
-                base + (m.start("n") if m.group("n") else m.start("first")),
+                base + (m.start("n") if groups.get("n") else m.start("first")),
                 measure=Measure.RANK,
-                rank_scope=m.group("scope") + m.group("sub"),
+                rank_scope=(groups.get("scope") or "") + (groups.get("sub") or ""),
             )
         )
     if _WORD_TRIGGER.search(text):
@@ -155,6 +179,17 @@ def find_hits(clause: Span) -> list[Hit]:
         hits.extend(_qualitative_hits(text, base))
     hits.sort(key=lambda h: h.number_start)
     return _drop_overlaps(hits)
+
+
+def _shared_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
+    """快于序时进度9.4、23.4个百分点: a bare number listed before a number with a unit
+    shares its unit (the list members in between, if any, share it too)."""
+    for q, following in zip(quantities[index:], quantities[index + 1 :], strict=False):
+        if text[q.end : following.number_start] not in _LIST_JOINS:
+            return None
+        if following.unit is not None:
+            return following.unit
+    return None
 
 
 def _drop_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -196,13 +231,16 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "roman":
         return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)
     if kind == "magnitude":
-        if text[m.end() : m.end() + 1] == "级":
-            return None
         words = m.group("n")
         numeral = words.rstrip("万亿")
+        bare = not (numeral or m.group("q") or m.group("tail") == "大关")
+        if text.startswith(_MAGNITUDE_LABELS, m.end()) or bare:
+            return None
         magnitude = words[len(numeral) :]
         qualifier = (
-            Qualifier.AT_LEAST if m.group("q") in {"突破", "超过", "超"} else Qualifier.EXACT
+            Qualifier.AT_LEAST
+            if m.group("q") in {"突破", "超过", "跨过", "迈过", "超"}
+            else Qualifier.EXACT
         )
         value = float(parse_chinese_integer(numeral or "一"))
         return Hit(value, magnitude + "元", qualifier, start, end, base + m.start("n"))

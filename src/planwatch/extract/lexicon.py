@@ -14,13 +14,28 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
-GROWTH_UP: tuple[str, ...] = ("同比增长", "增长", "增加", "提高", "提升", "上升", "增")
+# 涨幅/增幅 name the rate itself (居民消费价格涨幅2%): the name ends before them.
+GROWTH_UP: tuple[str, ...] = (
+    "同比增长",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "上升",
+    "上涨",
+    "涨幅",
+    "增幅",
+    "增",
+)
 GROWTH_DOWN: tuple[str, ...] = (
     "同比下降",
     "下降",
     "减少",
     "降低",
     "回落",
+    "下跌",
+    "跌幅",
+    "降幅",
     "缩短",
     "缩减",
     "压减",
@@ -49,16 +64,20 @@ LEVEL_VERBS: tuple[str, ...] = (
     "下降到",
     "扩大至",
     "扩大到",
+    "缩小至",
+    "缩小到",
     "增至",
     "增长到",
     "降至",
     "达到",
     "实现",
+    "完成",
     "保持",
     "突破",
     "超过",
     "共计",
     "合计",
+    "安排",
     "总计",
     "达",
     "为",
@@ -75,7 +94,7 @@ ACTION_VERBS: tuple[str, ...] = tuple(
             "新签约 新分配 新识别 新升规 新开展 获 获得 获批 实施 建成 完成 开展 "
             "举办 引进 培育 创建 治理 修复 更新 发放 落实 开工 完工 拆除 种植 "
             "出栏 建设 改造 整治 引育 承接 归集 下沉 推出 培训 帮扶 救助 接待 "
-            "招引 签约 落地 处置 推行 运行 赋权 贯通 上线 下放"
+            "招引 签约 落地 处置 推行 运行 赋权 贯通 上线 下放 打造"
         ),
         key=len,
         reverse=True,
@@ -127,6 +146,11 @@ LEADING_NOISE: tuple[str, ...] = (
     "累计",
     "首批",
     "梯次",
+    "已",
+    "精心",
+    # (折合11612美元): the same amount in another currency.
+    "折合",
+    "(",
     "拟",
     "●",
     "■",
@@ -166,6 +190,13 @@ TRAILING_NOISE: tuple[str, ...] = (
     "了",
     "首批",
     "继续",
+    "拟",
+    # 可比增长5.8%, 实际增长5.1%: how a growth is measured, not what grew.
+    "可比",
+    "实际",
+    "名义",
+    "同口径",
+    "首次",
 )
 ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
 TARGET_MARKERS: tuple[str, ...] = (
@@ -195,6 +226,7 @@ SHARED_HEADS: tuple[str, ...] = (
     "产值",
     "产量",
     "总额",
+    "总值",
     "余额",
     "销售额",
     "面积",
@@ -203,6 +235,7 @@ SHARED_HEADS: tuple[str, ...] = (
     "数量",
     "贷款",
     "企业",
+    "价格",
 )
 # Names that only make sense as an attribute of the thing counted just before
 # (89个区级重点项目完成投资超275亿元 → 区级重点项目完成投资).

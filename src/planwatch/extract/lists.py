@@ -1,7 +1,7 @@
 """Lists of subjects sharing numbers: ``A、B分别增长x%、y%``, ``A、B均增长x%``, ``A和B双翻番``.
 
 Each member gets its own statement; members lacking the list's head noun
-receive it (:func:`planwatch.extract.subjects.split_list`), and bare
+receive it (:func:`planwatch.extract.members.split_list`), and bare
 attributes take the holder stated before the list.
 """
 
@@ -10,16 +10,20 @@ from __future__ import annotations
 import re
 
 from planwatch.core.numbers import Qualifier
-from planwatch.extract.carried import attribute_list
+from planwatch.extract.carried import attribute_list, completion_name
 from planwatch.extract.hits import Hit
-from planwatch.extract.records import Statement
+from planwatch.extract.members import split_list
+from planwatch.extract.names import share_name
+from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span
 from planwatch.extract.statement_fields import ClauseContext, build_statement
-from planwatch.extract.subjects import base_name, split_list, strip_leading, strip_trailing
+from planwatch.extract.subjects import base_name, strip_leading, strip_trailing
 
 # 均 just before the verb: every member of the list states the same value.
 EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
+# What a 均 rank ranks of the subjects before it: their growth rates, or the subjects ("").
+_RATE_WORDS = ("增速", "增幅", "")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
 
 
@@ -52,8 +56,12 @@ def list_statements(
     head, _ = strip_trailing(head)
     members = len(group) if len(group) > 1 else _member_count(head)
     names = split_list(head, members)
+    if not names and head.startswith("占") and len(ctx.subjects) >= members:
+        # …分别增长9.6%、12.4%,占规上工业增加值的比重分别为31.5%、14.2%
+        share = share_name(head, group[0].unit)
+        names = [base_name(s).partition("占")[0] + share for s in ctx.subjects[-members:]]
     if not names and not head.strip() and len(ctx.subjects) >= members:
-        suffix = "总量" if "总量" in left else ""
+        suffix = "总量" if "总量" in left else _attribute_after(verb_text, group[0])
         names = [base_name(s) + suffix for s in ctx.subjects[-members:]]
     if not names:
         names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
@@ -65,7 +73,16 @@ def list_statements(
     for name, hit, start in zip(names, hits, starts, strict=True):
         out.append(build_statement(ctx, clause, part, hit, name, start, verb))
     ctx.subjects.extend(names)
+    if len(group) > 1:
+        ctx.members = len(group)
     return out
+
+
+def _attribute_after(verb_text: str, hit: Hit) -> str:
+    """What a list names after 分别 for the subjects stated before it: 分别完成投资 → 完成投资,
+    分别占年度计划 (with %) → 占年度计划比重; "" for a bare verb (分别增长)."""
+    rest, _ = strip_trailing(verb_text.removeprefix("分别"))
+    return completion_name(rest, hit.unit) or share_name(rest, hit.unit)
 
 
 def list_head(left: str) -> str:
@@ -110,3 +127,26 @@ def _member_starts(line: str, start: int, head: str, count: int) -> list[int]:
 def _verb_of(text: str) -> str | None:
     _, verb = strip_trailing(text)
     return verb
+
+
+def ranked_each(
+    ctx: ClauseContext, clause: Span, part: Part | None, hit: Hit, left: str
+) -> list[Statement]:
+    """增速均居全省第一 after several growths ranks the rate of each; 产量均居全国第2位
+    ranks each subject ending in 产量; 均居全省第一 alone ranks every subject of the
+    sentence so far. ``[]`` unless 均 refers back to two or more."""
+    head = list_head(left)
+    if not EACH_RE.search(left):
+        return []
+    stated = [s for s in ctx.made if s.measure is not Measure.RANK]
+    if head in _RATE_WORDS:
+        wanted = [s.subject + head for s in stated if s.measure is Measure.GROWTH or not head]
+    else:
+        wanted = [s.subject for s in stated if s.subject.endswith(head)]
+    names = list(dict.fromkeys(wanted))
+    if len(names) < 2:
+        return []
+    names = [name + hit.rank_scope + "排名" for name in names]
+    ctx.subjects.extend(names)
+    start = clause.start + len(left) - len(left.lstrip())
+    return [build_statement(ctx, clause, part, hit, name, start, None) for name in names]

@@ -52,6 +52,8 @@ _STOCK_TALLY = re.compile(r"累计(?=并网|装机)")
 _INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比重$)")
 # …计划指标沿用…、共计31项: the total of the plan's indicators.
 _INDICATOR_TOTAL = re.compile(r"指标[^,,;;]*(?:共计|合计|共有|总计|共)$")
+# 占总人口比重(常住人口城镇化率): another name of the same indicator, in brackets.
+_GLOSS = re.compile(r"\([^()]*\)$")
 _VERSION = re.compile(r"\d+\.\d+版本?")
 _DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
 # Verbs of entering a ranking band (入选全球ESI前1%学科).
@@ -85,13 +87,14 @@ def with_unit_head(subject: str, unit: str | None) -> str:
     Names already ending in an area or size word keep theirs; 规模 stated in
     an area unit is an area (种植规模 18万亩 → 种植面积).
     """
-    if not unit or not subject:
-        return subject
+    if not unit or not subject or "/" in unit:
+        return subject  # a rate per unit (公斤/公顷) is no area
     if subject.endswith(_REACH_VERBS) and unit[-1] in "人户":
         return subject + unit[-1] + "数"
     if subject in _TRANSFER_VERBS and unit.endswith("元"):
         return subject + "金额"
     if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
+        subject = subject.removesuffix("规模")  # 新能源装机规模 1000万千瓦 is a capacity
         return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
     if not unit.endswith(_AREA_UNITS):
         return subject
@@ -139,6 +142,16 @@ def industry_share(subject: str) -> str:
     """生产性服务业占三产比重 → 生产性服务业增加值占三产比重: an industry counts in an
     economy by its value added; a share of some other measure (…产值占…) says so."""
     return _INDUSTRY_SHARE.sub(r"\g<industry>增加值占", subject) if "占" in subject else subject
+
+
+def share_name(name: str, unit: str | None) -> str:
+    """A percentage of a whole is a share: 占年度计划 (111%) → 占年度计划比重,
+    占全区经济总量的 (39%) and 占全区经济总量的比重 → 占全区经济总量比重."""
+    if not name.startswith("占") or unit != "%":
+        return name
+    name = name.replace("的比重", "比重").replace("的比例", "比例")
+    shares = ("比重", "比例", "占比")
+    return name if _GLOSS.sub("", name).endswith(shares) else name.removesuffix("的") + "比重"
 
 
 def label_free(subject: str) -> str:

@@ -40,7 +40,9 @@ class ClauseContext:
     far, which a later attribute may rename (…数量); ``parent`` the thing a
     其中 sentence breaks down (政府投资项目 for 其中,新开工项目154个); ``phrases``
     the sentence's phrases without a number so far, whose topic a bare measure
-    word takes (持续推进海绵城市建设,… → 海绵城市).
+    word takes (持续推进海绵城市建设,… → 海绵城市); ``members`` how many subjects
+    the latest 分别 list distributed over (a later bare list of as many numbers,
+    增长4.2%、6.7%, distributes over them too).
     """
 
     line: str
@@ -56,8 +58,15 @@ class ClauseContext:
     tally: str = ""
     unit: str | None = None
     made: list[Statement] = field(default_factory=list)
+    members: int = 0
     parent: str = ""
     phrases: list[str] = field(default_factory=list)
+
+
+def deadline_year(text: str) -> str | None:
+    """The year of a deadline the text sets (到2027年, 2026年底前), if any."""
+    deadline = _DEADLINE_RE.search(text)
+    return (deadline.group(1) or deadline.group(2)) if deadline else None
 
 
 def in_stock_clause(left: str) -> bool:

@@ -3,8 +3,7 @@
 A clause reads ``<subject><verb><number><unit>`` (工业投资增长16%) or
 ``<verb><number><classifier><object>`` (新增48家专精特新企业). These helpers
 cut the subject out of the text left of a number and the object out of the
-text right of it, and split lists such as ``基本养老保险、基本医疗保险参保率``
-into one name per member.
+text right of it; :mod:`planwatch.extract.members` splits lists of subjects.
 """
 
 from __future__ import annotations
@@ -22,7 +21,6 @@ from planwatch.extract.lexicon import (
     LEVEL_VERBS,
     NEW_VERBS,
     PREDICATE_ENDINGS,
-    SHARED_HEADS,
     TRAILING_NOISE,
 )
 
@@ -31,11 +29,19 @@ _VERBS_BY_LENGTH = tuple(
 )
 _YEAR_PREFIX = re.compile(r"^(?:(?:19|20)\d\d年(?:度)?(?:底|末)?|[上去今明]年)")
 _LOCATIVE = re.compile(r"(?:在|于)(?:全国|全省|全市|全区|区县|同类).*$")
+# 比重较2023年 (提高2个百分点): the year compared with is no part of the name.
+_COMPARISON_TAIL = re.compile(
+    r"(?:较|比|同比)(?:上年|去年|年初|(?:19|20)\d\d年)(?:同期|末|底|初)?$"
+)
+# 按可比价格计算, 按年均汇率折算为: how the number was computed, not what it is.
+_MEASURED_BY = re.compile(r"^按[^,,;;]{1,12}?(?:计算|折算)")
+# 是全国首个 / 成为全区第四个 (突破2000亿元的地区): a claim about the holder, not a name.
+_ORDINAL_CLAIM = re.compile(
+    r"^(?:是|成为)(?:全国|全省|全市|全区|全县)?(?:首个|第[\d一二三四五六七八九十]+个)$"
+)
 _FILLERS = re.compile(r"各类|各项|各种|系列")
 # Terms opening with a word that elsewhere only opens a clause (实现 of 实现程度).
 _TERMS = ("实现程度",)
-# Scopes of a statistic: above-scale (规上) and above-quota (限上) units.
-_SCOPE = re.compile(r"^(?:规上|规模以上|限上|限额以上)")
 _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
 _PHRASE_END = re.compile(r"[,,、;;。]|及")
 _PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
@@ -43,7 +49,7 @@ _PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
 _STATE = re.compile(r"(?:高于|低于|好于|达到|超过|暂无|未|不)")
 _MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
-    r"(全部|均|已|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
+    r"(全部|均|已|分别|获评|获批|获准|获|实现|完成|建成|投用|入选|上榜|通过|进入|开工|完工|"
     r"建立|跻身|的|达|增长|投资完成|[,,、;;。])"
 )
 
@@ -88,8 +94,8 @@ def strip_trailing(text: str) -> tuple[str, str | None]:
             verb = verb or word
         else:
             word = _affix(text, _TRAILING_NOISE, end=True)
-            if word is None:
-                break
+            if word is None or (word == "总量" and 2 < len(text) <= 4):
+                break  # 经济总量 is a name, 工业总量 a …总量 of 工业
         text = text[: -len(word)]
     return text, verb
 
@@ -122,11 +128,14 @@ def base_name(subject: str) -> str:
 
 
 def cut_locative(text: str) -> str:
-    """Drop a trailing place phrase and a leading actor with a modal verb.
+    """Drop a trailing place phrase or year compared with, a leading way of computing
+    (按…计算) and a leading actor with a modal verb.
 
-    一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP.
+    一般公共预算收入在全市区县率先 → 一般公共预算收入; 肇庆市要实现GDP → GDP;
+    是全国首个 (突破13万亿元的省份) → "".
     """
-    text = _LOCATIVE.sub("", text)
+    text = _COMPARISON_TAIL.sub("", _LOCATIVE.sub("", _MEASURED_BY.sub("", text)))
+    text = _ORDINAL_CLAIM.sub("", text)
     ends = [m.end() for m in _MODAL.finditer(text)]
     if ends and len(text) - ends[-1] >= 2:
         text = text[ends[-1] :]
@@ -136,10 +145,11 @@ def cut_locative(text: str) -> str:
 def object_after(text: str) -> str:
     """The counted object right of a number: 个涉涪…项目投资完成率 stops before its verb.
 
-    Empty when the text right of the number opens with a separator (the number
-    ended its own phrase).
+    Empty when the text right of the number opens with a separator or a closing
+    bracket (the number ended its own phrase), or with 的 (it qualifies a noun:
+    突破13万亿元的省份).
     """
-    if not text or text[0] in ",,、;;。":
+    if not text or text[0] in ",,、;;。)的":
         return ""
     m = _OBJECT_STOP.search(text, 1)
     return drop_examples((text[: m.start()] if m else text).strip())
@@ -153,66 +163,6 @@ def drop_examples(name: str) -> str:
             if len(after) >= 2 and not after.startswith(("级", "次", "同")):
                 return (leading_action(before) or "") + after
     return name
-
-
-def split_list(text: str, count: int) -> list[str]:
-    """Split a list of ``count`` subjects; members lacking the shared head receive it.
-
-    ``基本养老保险、基本医疗保险参保率`` → both …参保率; ``教育、社会保障和就业等重点支出``
-    → 教育支出, 社会保障和就业支出. Returns ``[]`` when the text does not hold
-    exactly ``count`` members.
-    """
-    parts = [p for p in text.split("、") if p]
-    if len(parts) != count:
-        for joiner in ("和", "及", "与"):
-            alt = [p for p in re.split(rf"[、{joiner}]", text) if p]
-            if len(alt) == count:
-                parts = alt
-                break
-    if len(parts) != count:
-        return []
-    last = parts[-1]
-    if "等" in last:
-        core, rest = last.split("等", 1)
-        head = next((h for h in SHARED_HEADS if rest.endswith(h)), "")
-        parts[-1] = core + head
-        return [p if p.endswith(head) else p + head for p in parts]
-    head = next((h for h in SHARED_HEADS if last.endswith(h) and last != h), "")
-    if head and len(last) > len(parts[0]):
-        named = [p if any(p.endswith(h) for h in SHARED_HEADS) else p + head for p in parts]
-        if any(parts[0].endswith(h) for h in SHARED_HEADS):
-            return named
-        return [named[0]] + [_with_shared_scope(parts[0], p) for p in named[1:]]
-    return [parts[0]] + [_with_shared_prefix(parts[0], p) for p in parts[1:]]
-
-
-def _with_shared_scope(first: str, member: str) -> str:
-    """Members completing the first member's head share the statistical scope opening it:
-    规上信息传输和软件服务业、科学研究和技术服务业营业收入 → 规上科学研究和技术服务业营业收入.
-    A member with a scope of its own keeps it."""
-    scope = _SCOPE.match(first)
-    return member if not scope or _SCOPE.match(member) else scope.group(0) + member
-
-
-def _with_shared_prefix(first: str, member: str) -> str:
-    """Restore the words a short member leaves out: 集中收集率、处理率 → …污水处理率.
-
-    The prefix ends where the member's first character appears in the first
-    member (家电商品销售数量、销售额), else before the first member's head noun
-    (区属国企营业收入、利润), else before its last ``len(member)`` characters when
-    both end alike (信访总量件次和人次).
-    """
-    if len(member) > 3 or len(first) < len(member) + 2:
-        return member
-    cut = first.find(member[0], 1)
-    if cut > 0:
-        return first[:cut] + member
-    head = next((h for h in SHARED_HEADS if first.endswith(h) and len(first) > len(h)), "")
-    if head:
-        return first[: -len(head)] + member
-    if first[-1] == member[-1]:
-        return first[: -len(member)] + member
-    return member
 
 
 def drop_generic(subject: str) -> str:
@@ -270,12 +220,15 @@ def within_parent(subject: str, parent: str) -> str:
     """A part named by its kind only takes the whole's qualifiers: under 政府投资项目,
     新开工项目 → 新开工政府投资项目.
 
-    Applies when both end in the same two-character head noun and the part
-    does not already name the whole.
+    Applies when both end in the same two-character head noun, the part names
+    its kind in at most three characters (新开工, 续建) and does not already
+    name the whole.
     """
     head = parent[-2:]
     if len(parent) <= 2 or not subject.endswith(head) or parent in subject:
         return subject
+    if len(subject) > len(head) + 3:
+        return subject  # a kind named at length (交通通信价格) needs no whole
     return subject[: -len(head)] + parent
 
 
