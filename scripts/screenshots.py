@@ -35,6 +35,9 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("task", "leader", "/tasks/3-2/"),
     ("submissions-projects", "commerce", "/submissions/"),
     ("progress-entry", "commerce", "/projects/2025-QY-008/progress/"),
+    ("periods", "office", "/periods/"),
+    ("periods-clerk", "stats", "/periods/"),
+    ("tasks-2024", "leader", "/tasks/?year=2024"),
 ]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 
@@ -55,6 +58,18 @@ def submit_one(browser) -> None:
     page.fill("#id_value", "6.2")
     page.fill("#id_note", "统计快报")
     page.click("button[name=submit]")
+    page.close()
+
+
+def open_periods(browser) -> None:
+    """Reporting periods opened by the plan office, so the clerks see what they owe."""
+    page = browser.new_page()
+    log_in(page, "office")
+    for period, due in (("2025-10", "2025-11-10"), ("2025-Q4", "2026-01-15")):
+        page.goto(f"{BASE}/periods/")
+        page.fill("#id_period", period)
+        page.fill("#id_due", due)
+        page.click("form[action$='open/'] button")
     page.close()
 
 
@@ -88,6 +103,7 @@ def main() -> None:
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
         submit_one(browser)
+        open_periods(browser)
         for label, (width, height) in WIDTHS.items():
             for name, user, path in PAGES:
                 context = browser.new_context(viewport={"width": width, "height": height})

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
@@ -98,7 +101,7 @@ def restore(path: Path) -> int:
     count = 0
     touched: set[type[models.Model]] = set()
     try:
-        with transaction.atomic(), connection.constraint_checks_disabled():
+        with transaction.atomic(), connection.constraint_checks_disabled(), _history_paused():
             deferred = []
             for item in serializers.deserialize("json", text, handle_forward_references=True):
                 item.save()
@@ -113,6 +116,21 @@ def restore(path: Path) -> int:
         raise BadBackup(f"{path} does not fit this version of planwatch: {exc}") from None
     _reset_sequences(list(touched))
     return count
+
+
+@contextmanager
+def _history_paused() -> Iterator[None]:
+    """Restored rows carry their own history: saving them (and a user's groups) adds none.
+
+    django-simple-history skips raw saves but not many-to-many changes; its
+    setting switches both off. Restore runs alone, from the command line.
+    """
+    previous = getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+    settings.SIMPLE_HISTORY_ENABLED = False
+    try:
+        yield
+    finally:
+        settings.SIMPLE_HISTORY_ENABLED = previous
 
 
 def _reset_sequences(touched: list[type[models.Model]]) -> None:
