@@ -87,3 +87,16 @@ def test_the_token_command_prints_a_token_that_opens_the_api(alice):
 def test_every_tracked_kind_of_record_can_be_read_from_the_log(alice, what):
     response = alice.get("/api/audit", {"what": what})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("since", "status"),
+    [
+        ("0616-03-13T17:53:21+19:54", 200),  # beyond PostgreSQL's ±15:59: read as UTC
+        ("2025-01-01T00:00:00-15:59", 200),
+        ("0001-01-01T00:00:00+19:54", 400),  # before year 1 in UTC
+    ],
+)
+def test_a_time_filter_with_any_offset_is_read_as_utc_or_refused(alice, since, status):
+    response = alice.get("/api/audit", {"since": since})
+    assert response.status_code == status, response.content

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from planwatch.web.api.types import Id, Text
+from planwatch.web.api.types import Id, Instant, Text
 from planwatch.web.downloads import attachment
 from planwatch.web.editing import audit
 
@@ -41,8 +41,8 @@ class AuditFilter(Schema):
     what: Text | None = Field(None, max_length=40, description="indicator, target, observation…")
     who: Text | None = Field(None, max_length=150, description="username")
     object_id: Id | None = None
-    since: datetime | None = None
-    until: datetime | None = None
+    since: Instant | None = None
+    until: Instant | None = None
 
     def filters(self) -> audit.Filters:
         return audit.Filters(**self.model_dump())

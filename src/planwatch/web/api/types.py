@@ -1,12 +1,13 @@
 """Input types every endpoint shares: text without NUL; ids, years, months, codes in range.
 
-PostgreSQL cannot store a NUL character and SQLite cannot hold an integer
-beyond 64 bits; both are refused here as bad input (400) instead of failing
-in the database.
+PostgreSQL cannot store a NUL character, nor a time-zone offset beyond
+±15:59, and SQLite cannot hold an integer beyond 64 bits; all are refused or
+normalized here as bad input (400) instead of failing in the database.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Annotated
 
 from ninja import Schema
@@ -20,7 +21,18 @@ def _no_nul(text: str) -> str:
     return text
 
 
+def _in_utc(moment: datetime) -> datetime:
+    """An aware time as UTC (any offset a client sends); a naive one as it is."""
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the time is out of range in UTC") from None
+
+
 Text = Annotated[str, AfterValidator(_no_nul)]
+Instant = Annotated[datetime, AfterValidator(_in_utc)]
 Code = Annotated[str, Field(max_length=60), AfterValidator(_no_nul)]
 Id = Annotated[int, Field(ge=1, le=2**53)]
 Year = Annotated[int, Field(ge=1949, le=2200, examples=[2025])]
