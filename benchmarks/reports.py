@@ -38,7 +38,8 @@ def main() -> None:
 
     dataset = Path(web.__file__).resolve().parent.parent / "data" / "fuling"
     load_dataset(dataset)
-    load_year(dataset, 2025)
+    for year in (2024, 2025):  # as the demo: the 2024 review and the 2025 plan
+        load_year(dataset, year)
     jobs = {
         "annual 2024": lambda fmt: annual_report("fuling", 2024, fmt),
         "annual --sources": lambda fmt: annual_report("fuling", 2024, fmt, sources=True),
