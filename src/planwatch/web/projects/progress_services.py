@@ -94,9 +94,12 @@ def progress_problems(project: Project, entry: ProgressEntry) -> dict[str, str]:
     return _read(project, entry, existing=[], source="")[1]
 
 
-def record_progress(*, actor: Any, code: str, entry: ProgressEntry) -> ProgressReport:
+def record_progress(
+    *, actor: Any, code: str, entry: ProgressEntry, via: str = "web"
+) -> ProgressReport:
     """Store ``entry`` as project ``code``'s report of its month, in one transaction.
 
+    ``via`` names the channel in the report's source (``web:<user>``, ``api:<user>``).
     Only the project's department (or the plan office) may; raises
     ``Forbidden``, ``NotFound`` for an unknown project, or :class:`InvalidField`
     naming the first bad field. Nothing is written then.
@@ -104,7 +107,8 @@ def record_progress(*, actor: Any, code: str, entry: ProgressEntry) -> ProgressR
     project = project_for_entry(actor=actor, code=code)
     with transaction.atomic():
         existing = _existing_evidence(code, entry.month)
-        report, problems = _read(project, entry, existing, source=f"web:{actor.get_username()}")
+        source = f"{via}:{actor.get_username()}"
+        report, problems = _read(project, entry, existing, source=source)
         if report is None:
             name, reason = next(iter(problems.items()))
             raise InvalidField(name, " ".join(problems.values()) or reason)

@@ -19,7 +19,6 @@ from django.db import transaction
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport
-from planwatch.core.project_rows import read_progress
 from planwatch.core.projects import MILESTONE_NAMES, Category, Level, Milestone, project_problems
 from planwatch.web.accounts.roles import can_review, can_write_for, require
 from planwatch.web.editing import history
@@ -32,6 +31,7 @@ from planwatch.web.projects.models import (
     ProgressRecord,
     ProjectRecord,
 )
+from planwatch.web.projects.progress_services import ProgressEntry, record_progress
 
 PROJECT_FIELDS = frozenset(
     {
@@ -66,43 +66,28 @@ def report_progress(
     """Store ``code``'s report of ``month``; the owning department's clerk or the plan office.
 
     Refused as the workbook import refuses a row (negative investment, a month
-    outside the project's year, a milestone reached after the month), and with
-    ``Conflict`` when the month already has a report: a report is corrected
-    through a workbook, not sent twice.
+    outside the project's year, a milestone reached after the month: field
+    ``reached``), and with ``Conflict`` when the month already has a report: a
+    report is corrected through a workbook, not sent twice. Stored by the
+    page's own service, :func:`~planwatch.web.projects.progress_services.record_progress`.
     """
+    entry = ProgressEntry(
+        str(month), completed, {name: reached.get(name) for name in MILESTONE_NAMES}, narrative
+    )
     with transaction.atomic():
         record = _record(code, lock=True)
         department = record.department.name
         require(can_write_for(actor, department), f"只有{department}可以报送 {code} 的进度。")
-        row: dict[str, object] = {
-            "project": code,
-            "month": str(month),
-            "completed": completed,
-            **{name: reached.get(name) for name in MILESTONE_NAMES},
-            "narrative": narrative,
-            "evidence": "",
-            "source": f"api:{actor.get_username()}",
-        }
-        reports, problems = read_progress([(1, row)], projects=[record.to_domain()])
-        if problems:
-            field = "reached" if problems[0].field in MILESTONE_NAMES else problems[0].field
-            raise InvalidField(field, problems[0].reason)
-        report = reports[0]
         if ProgressRecord.objects.filter(
             project=record, year=month.year, month=month.month
         ).exists():
             raise Conflict(f"{code} 已有 {month} 的进度报告")
-        ProgressRecord.objects.create(
-            project=record,
-            year=month.year,
-            month=month.month,
-            completed=report.completed,
-            reached={name: day.isoformat() for name, day in report.reached.items()},
-            narrative=report.narrative,
-            source=report.source,
-            submitted_by=actor.get_username(),
-        )
-    return report
+        try:
+            return record_progress(actor=actor, code=code, entry=entry, via="api")
+        except InvalidField as refused:
+            if refused.field in MILESTONE_NAMES:
+                raise InvalidField("reached", refused.message) from None
+            raise
 
 
 def change_project(
