@@ -68,7 +68,7 @@ def test_statements_that_fit_no_indicator_wait_for_review_with_a_reason(gold):
     pending = review_list("fuling")
     assert result.review == len(pending) > 0
     first = pending[0]
-    assert (first.line, first.subject) == (31, "涉涪川渝共建重大项目数量")
+    assert (first.line, first.subject) == (31, "涉涪川渝共建重大项目")
     assert "no indicator is called" in first.reason
 
 
