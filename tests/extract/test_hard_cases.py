@@ -33,8 +33,8 @@ def test_a_jun_list_states_one_value_for_each_subject() -> None:
 def test_an_attribute_takes_the_counted_thing_and_a_bare_number_keeps_the_subject() -> None:
     found = review("新签约招商引资项目138个,到位资金243亿元、增长16.1%。")
     assert [(s.subject, s.measure, s.value) for s in found[1:]] == [
-        ("招商引资项目到位资金", Measure.LEVEL, 243),
-        ("招商引资项目到位资金", Measure.GROWTH, 16.1),
+        ("新签约招商引资项目到位资金", Measure.LEVEL, 243),
+        ("新签约招商引资项目到位资金", Measure.GROWTH, 16.1),
     ]
 
 

@@ -2,7 +2,7 @@
 
 A rank (居全市第3), a run (连续5年), or an attribute (完成投资, 到位资金) names
 no holder of its own: it takes the subject stated before it. An attribute
-also renames the count of its holder (89个区级重点项目 → 区级重点项目数量).
+leaves the count of its holder as the text names it (89个区级重点项目).
 
 A bare measure word (整治率, 达标面积占比, 签约项目, 运输时长) names no thing
 either: it takes the *topic* of the sentence, the object of the work an
@@ -14,7 +14,6 @@ earlier phrase undertakes (持续推进海绵城市建设,达标面积占比提�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from planwatch.extract.lexicon import (
     ATTRIBUTE_NOUNS,
@@ -47,17 +46,14 @@ _HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
 def holder_for(previous: str) -> str:
-    """What the previous subject counted, without its novelty verb unless that leaves too little.
+    """What the previous subject counted, as the text named it (新签约招商引资项目 …
+    到位资金 → 新签约招商引资项目到位资金).
 
     Nothing when the previous subject is itself a bare attribute (协议资金、到位资金).
-
-    新开工 names a stage of projects, not their novelty (新开工项目 … 年度计划投资), and stays.
     """
     if previous in ATTRIBUTE_NOUNS:
         return ""
-    whole = without_postposed_verb(holder_of(previous))
-    bare = base_name(whole)
-    return whole if bare in GENERIC_OBJECTS or whole.startswith("新开工") else bare
+    return without_postposed_verb(holder_of(previous))
 
 
 def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool) -> str:
@@ -70,7 +66,6 @@ def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool)
     topic = sentence_topic(ctx) if ctx.phrases else ""
     if topic and previous.startswith(topic) and is_headless(previous[len(topic) :]):
         holder = topic
-    name_count_of(ctx, holder)
     if name == "完成率" and previous.endswith("完成投资"):
         name = "投资完成率"
     return holder + name
@@ -84,22 +79,6 @@ def attribute_list(names: list[str], subjects: list[str]) -> list[str]:
         return names
     holder = holder_for(previous)
     return [holder + name for name in names]
-
-
-def name_count_of(ctx: ClauseContext, holder: str) -> None:
-    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量.
-
-    Only a count of the holder itself: 招商引资 (a topic) renames no 招商引资签约项目.
-    """
-    if not holder:
-        return
-    for index in range(len(ctx.made) - 1, -1, -1):
-        made = ctx.made[index]
-        counted = holder in (made.subject, base_name(made.subject))
-        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and counted:
-            if not made.subject.endswith("数量"):
-                ctx.made[index] = replace(made, subject=made.subject + "数量")
-            return
 
 
 def run_subject(noun: str, right: str, previous: str, counted: str = "年数") -> tuple[str, str]:

@@ -55,13 +55,14 @@ from planwatch.extract.names import (
     counter_of,
     destination_first,
     industry_share,
-    label_free,
+    listed_kind,
     postpose_verb,
     property_name,
     reduced_dimension,
     share_name,
     stock_name,
     structure_name,
+    tally_holder,
     tally_name,
     timed_name,
     with_unit_head,
@@ -223,6 +224,7 @@ def _single_statement(
     elif prop := property_name(name, counted_object(right)[0], hit.unit):
         subject, consumed = prop, hit.end + counted_object(right)[1]
     elif name and ctx.plain[hit.end : hit.end + 1].isdigit():
+        name = tally_holder(name, previous)
         subject, ctx.tally = tally_name(name, hit.unit), name
     elif not left.strip() and ctx.tally:
         subject, ctx.tally = tally_name(ctx.tally, hit.unit), ""
@@ -260,7 +262,7 @@ def _single_statement(
         and own_verb is None
         and not events_after_things(ctx.unit, hit.unit)
     ):
-        subject = ctx.action + name
+        subject = listed_kind(previous, ctx.action, name) or ctx.action + name
     elif glued and ctx.counted and hit.unit == "%":
         subject = ctx.counted + name
     else:
@@ -280,7 +282,7 @@ def _single_statement(
     if verb:
         ctx.verb = verb
     subject = within_parent(postpose_verb(drop_generic(subject)), ctx.parent)
-    subject = industry_share(destination_first(label_free(subject)))
+    subject = industry_share(destination_first(subject))
     if is_headless(subject) and previous.endswith(subject):
         subject = previous  # …占规上工业总产值比重36.4%,比重提高2个百分点
     if is_headless(subject):

@@ -86,7 +86,7 @@ class Hit:
 
     ``measure`` is preset for ranks, word numbers and qualitative targets;
     ``subject`` is preset when the number's own phrase names what it counts
-    (成为全区第7户百亿级企业 → 百亿级企业数量); ``counter_from_subject`` when the
+    (成为全区第7户百亿级企业 → 百亿级企业); ``counter_from_subject`` when the
     counter word depends on the thing (零就业家庭动态为零: 户, 黑臭水体清零: 个).
     """
 
@@ -226,7 +226,7 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "ordinal":
         number = base + m.start("n")
         hit = Hit(float(m.group("n")), m.group("unit"), Qualifier.EXACT, start, end, number)
-        hit.subject = m.group("thing") + "数量"
+        hit.subject = m.group("thing")
         return hit
     if kind == "roman":
         return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)

@@ -3,8 +3,9 @@
 * **measure** — growth for 增长/下降 + %, change for 新增 (anywhere in the
   subject) and for 增加/提升/缩短 with a non-% unit, level for 达/为/稳定在 …,
   rank preset by the hit; declines are negative;
-* **cumulative** — 累计 or 总量达 before the number; period ``cumulative`` for
-  累计 sums of flows (not for 累计达 / 累计建成 stocks);
+* **cumulative** — 累计 or 总量达 before the number, except for a growth or a rank
+  whose subject names no 累计 sum; period ``cumulative`` for 累计 sums of flows
+  (not for 累计达 / 累计建成 stocks, nor the growth of such a sum: a rate of the year);
 * **status** — the sentence's status, except counts that describe the plan
   itself (共计31项指标, 以下8个方面), which are facts even in a plan part.
 """
@@ -108,7 +109,9 @@ def build_statement(
         period = deadline.group(1) or deadline.group(2)
     tally = before.rfind("累计")
     if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):
-        period = "cumulative"
+        period = "cumulative" if measure is not Measure.GROWTH else period
+    if measure in (Measure.GROWTH, Measure.RANK) and "累计" not in subject:
+        cumulative = False  # a rate or a position is no sum, unless it names one
     status = ctx.status_of
     if status is Status.TARGET and part is not None and _is_structure_count(ctx, clause, hit):
         status = Status.ACTUAL
