@@ -77,6 +77,7 @@ EXPECTED: dict[str, list[Row]] = {
         (5, 3, "%", "approx", "growth", "target", "2025"),
         (5, 5, "%", "exact", "growth", "target", "2025"),
         (5, 10, "%", "exact", "growth", "target", "2025"),
+        (5, 0, "%", "exact", "growth", "target", "2025"),  # 收入总量与上年持平
         (5, 2, "%", "approx", "growth", "target", "2025"),
         (5, 3.5, "万人", "at_least", "change", "target", "2025"),
         (5, None, "%", "exact", "growth", "target", "2025"),

@@ -45,6 +45,9 @@ _COMPLETION = re.compile(r"(?:完成|达到)(?P<what>.{0,8}(?:目标|任务|计�
 _HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
+_CROP_AREA = re.compile(r"(?:种植|播种|种养)(?:面积|规模)$")
+
+
 def holder_for(previous: str) -> str:
     """What the previous subject counted, as the text named it (新签约招商引资项目 …
     到位资金 → 新签约招商引资项目到位资金).
@@ -53,7 +56,9 @@ def holder_for(previous: str) -> str:
     """
     if previous in ATTRIBUTE_NOUNS:
         return ""
-    return without_postposed_verb(holder_of(previous))
+    holder = without_postposed_verb(holder_of(previous))
+    crop = _CROP_AREA.sub("", holder)  # 油菜种植面积…,产量…: the crop's output
+    return crop if len(crop) >= 2 else holder
 
 
 def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool) -> str:
@@ -116,8 +121,11 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
     if not name and ctx.made and ctx.made[-1].measure is Measure.GROWTH:
         name = previous.removesuffix("增速") + "增速"  # 增长7.3%、居全国第3: the rate ranks
     if not name:
-        base = base_name(previous).removesuffix("总量")
-        name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
+        base = base_name(previous)
+        if ctx.unit in COUNT_UNITS:  # 总量达12个、居全市第2: the number of things ranks
+            base = base.removesuffix("总量")
+            base += "" if base.endswith("数量") else "数量"
+        name = base
     return name + scope + "排名"
 
 

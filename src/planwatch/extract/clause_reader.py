@@ -70,6 +70,7 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
             or (hit.text_target is not None and "、" in list_head(left))
             or shared_head_list(left, hit)
             or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end])
+            or hit.both
         ):
             out.extend(list_statements(ctx, clause, part, group, position, left))
         else:

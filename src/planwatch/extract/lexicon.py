@@ -273,7 +273,7 @@ COUNT_UNITS: frozenset[str] = frozenset(
 )
 # Verbs too generic to be part of an indicator's name (实施3个…工程 counts 工程).
 # 开工 stays: it names a stage of works, as 新开工 and 完工 do.
-GENERIC_VERBS: tuple[str, ...] = _words("实施 完成 落实 开展 纳入 推动 推进 推行 推出")
+GENERIC_VERBS: tuple[str, ...] = _words("实施 完成 落实 开展 纳入 推动 推进 推行 推出 取得 获得")
 # Verbs that end a finished phrase before a list comma (改革扎实推进、…).
 PREDICATE_ENDINGS: tuple[str, ...] = _words(
     "推进 通过 运营 运行 建设 投用 完工 落地 获批 挂牌 开园 上线 整治"

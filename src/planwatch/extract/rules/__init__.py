@@ -16,6 +16,7 @@ from dataclasses import replace
 from planwatch.extract.records import Statement
 from planwatch.extract.rules import carried_names as carried
 from planwatch.extract.rules import counted_names as counted
+from planwatch.extract.rules import own_change, plan_completion
 from planwatch.extract.rules.finish import finished
 from planwatch.extract.rules.reading import Reading
 from planwatch.extract.statement_fields import build_statement
@@ -26,6 +27,13 @@ FINAL_RULES: tuple[Rule, ...] = (carried.run_length, carried.gap_in_points)
 
 RULES: tuple[Rule, ...] = (
     carried.preset,
+    own_change.bracketed_target,
+    plan_completion.plan_amount,
+    plan_completion.completion_rate,
+    own_change.surplus,
+    own_change.rate_change,
+    own_change.moved_from,
+    own_change.moved_to,
     carried.rank,
     counted.structure,
     counted.served,
@@ -57,4 +65,6 @@ def named_statement(r: Reading) -> tuple[Statement, int]:
 def _statement(r: Reading, subject: str) -> Statement:
     start = r.position + r.dropped
     statement = build_statement(r.ctx, r.clause, r.part, r.hit, subject, start, r.verb)
-    return statement if r.status is None else replace(statement, status=r.status)
+    if r.status is not None:
+        statement = replace(statement, status=r.status)
+    return statement if r.period is None else replace(statement, period=r.period)

@@ -20,7 +20,7 @@ from planwatch.extract.records import Measure
 from planwatch.extract.rules.reading import Reading
 from planwatch.extract.subjects import base_name, strip_leading
 
-_RUN_UNITS = {"年": "年数", "个月": "月数"}  # 连续5年, 连续8个月
+_RUN_UNITS = {"年": "年数", "个月": "月数", "个季度": "季度数"}  # 连续5年, 连续8个月
 
 
 def run_length(r: Reading) -> str | None:
@@ -54,7 +54,10 @@ def rank(r: Reading) -> str | None:
     """居全市第3 ranks the previous subject unless the clause names another."""
     if r.hit.measure is not Measure.RANK:
         return None
-    return rank_subject(r.ctx, r.name, r.previous, r.hit.rank_scope)
+    subject = rank_subject(r.ctx, r.name, r.previous, r.hit.rank_scope)
+    # What is ranked is carried on (居全国第三,稳居中部前五: the same 经济总量).
+    r.carry = subject.removesuffix(r.hit.rank_scope + "排名") or None
+    return subject
 
 
 def share(r: Reading) -> str | None:

@@ -31,6 +31,8 @@ from planwatch.extract.subjects import (
 _COMPARED_RE = re.compile(
     r"^(?:较|比(?![重例])|同比)(?:上年|去年|年初|(?:19|20)\d\d年)?(?:同期|末|底|初)?"
 )
+# 近5年提升…, 近3年累计投入: a span looked back over is no part of a name.
+_SPAN = re.compile(r"^近(?:\d+|[一二三四五六七八九十]+)(?:年|个月|个季度)(?:来|以来)?")
 _RATE_AFTER = re.compile(r"的(?:增速|增幅)")  # 深圳以5.8%的增速: a growth introduced by 以
 
 
@@ -64,6 +66,7 @@ class Reading:
     glued: bool
     lead: str
     status: Status | None = None
+    period: str | None = None
     carry: str | None = None  # the name later numbers carry, when not the subject itself
 
     @property
@@ -110,7 +113,7 @@ def reading_of(
         verb = "增长"  # 增长6%以上,力争达到7%: the higher goal of the same growth
     if "、" in name:
         ctx.phrases.append(name.rpartition("、")[0])
-    name = last_phrase(cut_locative(name))
+    name = last_phrase(cut_locative(_SPAN.sub("", name)))
     if own_verb is None and verb in GROWTH_DOWN:
         name = reduced_dimension(name, ctx.plain[: clause.start])
     if not name and own_verb in ACTION_VERBS:

@@ -1,0 +1,34 @@
+"""Completion of the year's plan takes the holder's name (issue 14, class 1).
+
+规上工业产值412亿元,完成年计划450亿元的91.6%,增长3.2% states four things of
+one holder: 412 亿元 is its actual, 450 亿元 its plan (a target), 91.6 % its
+年计划完成率, and 3.2 % its growth — the plan words name no indicator.
+"""
+
+from __future__ import annotations
+
+import re
+
+from planwatch.extract.records import Status
+from planwatch.extract.rules.reading import Reading
+
+_PLAN = r"(?:全?年|年度|全年)?(?:计划|目标)(?:任务)?"
+_PLAN_AMOUNT = re.compile(rf"^(?:完成|占|为|达)?(?P<plan>{_PLAN})(?:为|是)?$")
+_OF_PLAN = re.compile(rf"(?P<plan>{_PLAN})[\d.,]+[^\d,,;;。]{{0,4}}的$")
+
+
+def plan_amount(r: Reading) -> str | None:
+    """完成年计划450亿元: the amount planned for the holder, a target."""
+    m = _PLAN_AMOUNT.match(r.spoken.strip())
+    if not m or not r.previous or r.hit.unit == "%":
+        return None
+    r.status, r.carry, r.verb = Status.TARGET, r.previous, "达"
+    return r.previous
+
+
+def completion_rate(r: Reading) -> str | None:
+    """(年计划450亿元)的91.6%: the holder's completion rate of that plan."""
+    if r.hit.unit != "%" or not r.previous or not (m := _OF_PLAN.search(r.before)):
+        return None
+    r.carry, r.verb = r.previous, "达"
+    return r.previous + m["plan"] + "完成率"
