@@ -17,7 +17,8 @@ remaining fields come from :mod:`planwatch.extract.statement_fields`.
 from __future__ import annotations
 
 from planwatch.extract.compared import gap_list, gap_words
-from planwatch.extract.hits import Hit, find_hits
+from planwatch.extract.hit import Hit
+from planwatch.extract.hits import find_hits
 from planwatch.extract.lists import (
     EACH_RE,
     list_group,

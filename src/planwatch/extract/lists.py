@@ -11,7 +11,7 @@ import re
 
 from planwatch.core.numbers import Qualifier
 from planwatch.extract.carried import attribute_list, completion_name
-from planwatch.extract.hits import Hit
+from planwatch.extract.hit import Hit
 from planwatch.extract.members import split_list
 from planwatch.extract.names import share_name
 from planwatch.extract.records import Measure, Statement

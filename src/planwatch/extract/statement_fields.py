@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planwatch.extract.hits import Hit
+from planwatch.extract.hit import Hit
 from planwatch.extract.lexicon import GROWTH_DOWN, GROWTH_UP, LEVEL_VERBS, NEW_VERBS
 from planwatch.extract.records import Measure, Statement, Status
 from planwatch.extract.sections import Part

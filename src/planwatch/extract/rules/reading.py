@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from planwatch.extract.compared import after_growth
-from planwatch.extract.hits import Hit
+from planwatch.extract.hit import Hit
 from planwatch.extract.lexicon import ACTION_VERBS, GROWTH_DOWN, LEVEL_VERBS
 from planwatch.extract.names import reduced_dimension
 from planwatch.extract.records import Status
