@@ -40,6 +40,7 @@ EXPECTED: dict[str, list[Row]] = {
         (4, None, "%", "exact", "growth", "target", "2025"),
         (4, 1.4, "万亿斤", "approx", "level", "target", "2025"),
         (4, -3, "%", "approx", "growth", "target", "2025"),
+        (4, None, None, "exact", "level", "target", "2025"),  # 生态环境质量持续改善
     ],
     "guangdong-gwr-2025-review.txt": [
         (4, 14, "万亿元", "exact", "level", "estimate", "2024"),
@@ -104,6 +105,7 @@ SUBJECTS: dict[str, list[str]] = {
         "居民收入",
         "粮食产量",
         "单位国内生产总值能耗",
+        "生态环境质量",
     ],
     "licheng-district-gwr-2025-targets.txt": [
         "地区生产总值",

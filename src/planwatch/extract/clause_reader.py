@@ -27,7 +27,7 @@ from planwatch.extract.lists import (
     ranked_each,
     shared_head_list,
 )
-from planwatch.extract.records import Measure, Statement
+from planwatch.extract.records import Measure, Statement, Status
 from planwatch.extract.rules import named_statement
 from planwatch.extract.rules.reading import reading_of
 from planwatch.extract.sections import Part
@@ -38,6 +38,8 @@ from planwatch.extract.statement_fields import ClauseContext, deadline_year
 def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> None:
     """Append the statements of ``clause`` to ``ctx.made`` (the sentence's statements so far)."""
     hits = find_hits(Span(ctx.plain[clause.start : clause.end], clause.start, clause.end))
+    if ctx.status_of is not Status.TARGET:
+        hits = [hit for hit in hits if not hit.target_only]
     if not hits:
         phrase = ctx.plain[clause.start : clause.end]
         ctx.phrases.append(phrase)

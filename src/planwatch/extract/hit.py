@@ -30,4 +30,5 @@ class Hit:
     rank_scope: str = ""
     subject: str = ""
     counter_from_subject: bool = False
+    target_only: bool = False  # 稳步提升: a target when a plan says it, description otherwise
     both: bool = False  # 双双超过千万人次: the value holds for each member listed before

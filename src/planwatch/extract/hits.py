@@ -20,6 +20,7 @@ from planwatch.core.numbers import (
 from planwatch.core.quantity_words import CN_NUMERAL_CHARS
 from planwatch.extract.hit import Hit
 from planwatch.extract.labels import is_campaign, is_grade, is_named_class, is_span
+from planwatch.extract.qualitative import QUALITATIVE_TRIGGER, qualitative_hits
 from planwatch.extract.records import Measure
 from planwatch.extract.sentences import Span
 from planwatch.extract.word_values import TRIGGER as WORD_VALUE_TRIGGER
@@ -60,17 +61,10 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _WORD_TRIGGER = re.compile(r"番|方面|连续|零|[ⅠⅡⅢⅣⅤⅥ]|[万亿](?:大关|元)|\d大|第\d+[户家个所座]")
-_QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(实现)?正增长"), "正增长"),
-    (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
-    (
-        re.compile(r"以(市上|上级|国家|省|市|省上|中央)?(下达|分解下达)(的)?(指标|任务|目标)?为准"),
-        "",
-    ),
-)
 # Every kind of hit needs one of these; clauses without any are skipped fast.
 _TRIGGER = re.compile(
     r"\d|翻|清零|为零|首位|第|前|持平|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面"
+    r"|稳步|持续|逐步|有所|下达"
 )
 # 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label;
 # so is one with neither a numeral, nor a verb of reaching, nor 大关 (万元地区生产总值能耗).
@@ -156,14 +150,31 @@ def find_hits(clause: Span) -> list[Hit]:
                 rank_scope=(groups.get("scope") or "") + (groups.get("sub") or ""),
             )
         )
+        hits.extend(_listed_ranks(text, m.end(), base, hits[-1]))
     if _WORD_TRIGGER.search(text):
         hits.extend(_word_hits(text, base, shielded))
     if WORD_VALUE_TRIGGER.search(text):
         hits.extend(word_value_hits(text, base, shielded))
-    if "正增长" in text or "同步" in text or "为准" in text:
-        hits.extend(_qualitative_hits(text, base))
+    if QUALITATIVE_TRIGGER.search(text):
+        hits.extend(qualitative_hits(text, base))
     hits.sort(key=lambda h: h.number_start)
     return _drop_overlaps(hits)
+
+
+_LISTED_RANK = re.compile(rf"、第(?P<n>\d+|[{_CN}]+)(?:位|名)?")
+
+
+def _listed_ranks(text: str, end: int, base: int, first: Hit) -> list[Hit]:
+    """分别居全国第二、第五位: the ranks listed after the first share its scope."""
+    listed = []
+    while m := _LISTED_RANK.match(text, end):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else float(parse_chinese_integer(n))
+        start, end = base + m.start() + 1, m.end()
+        hit = Hit(value, None, Qualifier.EXACT, start, base + end, base + m.start("n"))
+        hit.measure, hit.rank_scope = Measure.RANK, first.rank_scope
+        listed.append(hit)
+    return listed
 
 
 def _shared_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
@@ -236,21 +247,3 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     unit = "个" if kind == "aspects" else "年"
     value = float(parse_chinese_integer(m.group("n")))
     return Hit(value, unit, Qualifier.EXACT, start, end, base + m.start("n"))
-
-
-def _qualitative_hits(text: str, base: int) -> list[Hit]:
-    hits: list[Hit] = []
-    for pattern, wording in _QUALITATIVE:
-        for m in pattern.finditer(text):
-            start, end = base + m.start(), base + m.end()
-            if wording == "正增长":
-                hit = Hit(0.0, "%", Qualifier.AT_LEAST, start, end, start, measure=Measure.GROWTH)
-                hit.text_target = wording
-            elif wording:
-                hit = Hit(None, "%", Qualifier.EXACT, start, end, start, measure=Measure.GROWTH)
-                hit.text_target = wording
-            else:
-                hit = Hit(None, None, Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
-                hit.text_target = m.group(0)
-            hits.append(hit)
-    return hits

@@ -67,6 +67,8 @@ def list_statements(
         names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
     names = attribute_list(names, ctx.subjects)
     hits = group if len(group) == members else group * members
+    if group[0].measure is Measure.RANK:  # 分别居全国第二、第五位
+        names = [name + hit.rank_scope + "排名" for name, hit in zip(names, hits, strict=True)]
     starts = _member_starts(ctx.line, position + dropped, head, members)
     verb = _verb_of(verb_text) or ctx.verb
     out = []
