@@ -65,7 +65,7 @@ EXPECTED: dict[str, list[Row]] = {
         (5, 1, None, "exact", "rank", "actual", "2024"),
         (5, 5, "%", "exact", "level", "actual", "2024"),
         (5, 143, "万人", "at_least", "change", "actual", "2024"),
-        (5, 110, "万人", "exact", "level", "actual", "2024"),
+        (5, 110, "万人", "exact", "change", "target", "2024"),
     ],
     "zhaoqing-gwr-2025-targets.txt": [
         (3, 5, "%", "approx", "growth", "target", "2025"),

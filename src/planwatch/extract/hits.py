@@ -24,7 +24,7 @@ from planwatch.extract.qualitative import QUALITATIVE_TRIGGER, qualitative_hits
 from planwatch.extract.records import Measure
 from planwatch.extract.sentences import Span
 from planwatch.extract.word_values import TRIGGER as WORD_VALUE_TRIGGER
-from planwatch.extract.word_values import word_value_hits
+from planwatch.extract.word_values import structure_hits, word_value_hits, written_unit
 
 _CN = CN_NUMERAL_CHARS
 _RANK_RE = re.compile(
@@ -119,11 +119,14 @@ def find_hits(clause: Span) -> list[Hit]:
             continue
         if is_span(text, q.start, q.number_start, unit) or is_grade(text, q.number_start, end):
             continue
+        unit = written_unit(text, q.number_start, end, unit)
+        # 增长4%–4.5%: at least the lower bound, up to the upper.
+        at_least = q.upper is not None and q.qualifier is Qualifier.EXACT
         hits.append(
             Hit(
                 value,
                 unit,
-                q.qualifier,
+                Qualifier.AT_LEAST if at_least else q.qualifier,
                 base + min(q.start, number_start),
                 base + end,
                 base + number_start,
@@ -155,6 +158,8 @@ def find_hits(clause: Span) -> list[Hit]:
         hits.extend(_word_hits(text, base, shielded))
     if WORD_VALUE_TRIGGER.search(text):
         hits.extend(word_value_hits(text, base, shielded))
+    if ":" in text or ":" in text:
+        hits.extend(structure_hits(text, base))
     if QUALITATIVE_TRIGGER.search(text):
         hits.extend(qualitative_hits(text, base))
     hits.sort(key=lambda h: h.number_start)

@@ -3,6 +3,10 @@
 * a top band of a ranking, 稳居中部前五 → rank 5, at most;
 * a round magnitude with a unit, 突破百万吨 → 100 万吨 at least, 超过千万人次 →
   1000 万人次 (双双超过… states it for each member listed before);
+* a structure written as a ratio, 三次产业结构为9:38:53 → the three industries'
+  shares of value added, in %;
+* units as written: 惠及30万老人 → 万人 (the people counted), 实现税收80亿 → 亿
+  (not 亿元: the text does not say 元);
 * no change, 指数持平 / 与上年基本持平 → growth 0 (基本: approximately); 增速与省持平
   matches another figure and states no value.
 
@@ -74,4 +78,37 @@ def word_value_hits(text: str, base: int, shielded: Callable[[int], bool]) -> li
         qualifier = Qualifier.APPROX if m["q"] else Qualifier.EXACT
         start, end = base + m.start(), base + m.end()
         hits.append(Hit(0.0, "%", qualifier, start, end, start, measure=Measure.GROWTH))
+    return hits
+
+
+_PEOPLE_AFTER = re.compile(
+    r"(?:名|位)?(?:老人|老年人|人口|群众|居民|农民|学生|儿童|职工|妇女|残疾人|人次|人)"
+)
+_STRUCTURE = re.compile(
+    r"(?P<name>(?:三次)?产业结构)(?:调整)?(?:为|是|达到|优化为)?"
+    r"(?P<a>\d+(?:\.\d+)?)[::](?P<b>\d+(?:\.\d+)?)[::](?P<c>\d+(?:\.\d+)?)"
+)
+_INDUSTRIES = ("第一产业", "第二产业", "第三产业")
+
+
+def written_unit(text: str, number_start: int, end: int, unit: str | None) -> str | None:
+    """The unit as the text writes it: a bare magnitude counting people is in 万人 …;
+    a bare 亿 stays 亿 (the number parser reads it as 亿元)."""
+    if unit in ("万", "亿", "千") and _PEOPLE_AFTER.match(text, end):
+        return unit + "人"
+    if unit == "亿元" and "元" not in text[number_start:end]:
+        return "亿"
+    return unit
+
+
+def structure_hits(text: str, base: int) -> list[Hit]:
+    """三次产业结构为9:38:53: one share per industry, named as such."""
+    hits: list[Hit] = []
+    for m in _STRUCTURE.finditer(text):
+        for group, industry in zip("abc", _INDUSTRIES, strict=True):
+            start, end = base + m.start(group), base + m.end(group)
+            hit = Hit(float(m[group]), "%", Qualifier.EXACT, start, end, start)
+            hit.subject = industry + "增加值比重"
+            hit.measure = Measure.LEVEL
+            hits.append(hit)
     return hits

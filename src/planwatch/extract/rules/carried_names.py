@@ -79,6 +79,8 @@ def attribute(r: Reading) -> str | None:
     """到位资金243亿元 after a count: the attribute of the thing counted."""
     if r.name not in ATTRIBUTE_NOUNS or not r.previous:
         return None
+    if r.previous.endswith(("人数", "户数", "人次")):
+        return None  # 惠及30万老人,实现税收80亿: people reached hold no 税收
     return attribute_subject(r.ctx, r.name, r.previous, r.glued)
 
 

@@ -14,6 +14,8 @@ from planwatch.extract.rules.reading import Reading
 
 _PLAN = r"(?:全?年|年度|全年)?(?:计划|目标)(?:任务)?"
 _PLAN_AMOUNT = re.compile(rf"^(?:完成|占|为|达)?(?P<plan>{_PLAN})(?:为|是)?$")
+_GIVEN = re.compile(r"^(?:超额|全面|圆满)?完成[^,,;;。\d]{0,8}?(?:下达|确定)的?$")
+_TASK_AFTER = re.compile(r"^(?:年度|全年)?(?:目标)?(?:任务|计划)")
 _OF_PLAN = re.compile(rf"(?P<plan>{_PLAN})[\d.,]+[^\d,,;;。]{{0,4}}的$")
 
 
@@ -22,7 +24,17 @@ def plan_amount(r: Reading) -> str | None:
     m = _PLAN_AMOUNT.match(r.spoken.strip())
     if not m or not r.previous or r.hit.unit == "%":
         return None
-    r.status, r.carry, r.verb = Status.TARGET, r.previous, "达"
+    r.status, r.carry, r.verb = Status.TARGET, r.previous, None
+    return r.previous
+
+
+def given_task(r: Reading) -> str | None:
+    """(城镇新增就业超143万人,)超额完成国家下达的110万人年度任务: the holder's target."""
+    task = _TASK_AFTER.match(r.right)
+    if not task or not _GIVEN.match(r.spoken.strip()) or not r.previous:
+        return None
+    r.status, r.carry, r.verb = Status.TARGET, r.previous, None
+    r.consumed = r.hit.end + task.end()
     return r.previous
 
 
