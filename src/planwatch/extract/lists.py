@@ -25,6 +25,8 @@ EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
 # What a 均 rank ranks of the subjects before it: their growth rates, or the subjects ("").
 _RATE_WORDS = ("增速", "增幅", "")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
+# The statistical classification names industries as lists: 交通运输、仓储和邮政业.
+_INDUSTRY_NAME = re.compile(r"^[^、和,]+、[^、和,]+和[^、和,]+业")
 
 
 def list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
@@ -106,6 +108,8 @@ def shared_head_list(left: str, hit: Hit) -> bool:
         return False
     _, head = strip_leading(left)
     head, _ = strip_trailing(head)
+    if _INDUSTRY_NAME.match(head):
+        return False  # 交通运输、仓储和邮政业增加值: one industry of the classification
     members = head.count("、") + 1
     names = split_list(head, members)
     return bool(names) and names != [p for p in head.split("、") if p]

@@ -119,7 +119,7 @@ def build_statement(
     return Statement(
         line=ctx.line_no,
         quote=ctx.line[start : hit.end],
-        subject=subject.strip(),
+        subject=_as_written(subject.strip(), ctx.line),
         measure=measure,
         value=value,
         unit=hit.unit,
@@ -145,3 +145,11 @@ def _is_structure_count(ctx: ClauseContext, clause: Span, hit: Hit) -> bool:
     return bool(_STRUCTURE_RE.match(right)) or (
         left.endswith(("共计", "合计", "共")) and "指标" in left
     )
+
+
+def _as_written(subject: str, line: str) -> str:
+    """Brackets as the text writes them: the reader works on half-width text, but a
+    name written 研究与试验发展（R&D）经费 keeps its full-width brackets."""
+    if "(" not in subject or "（" not in line or "(" in line:
+        return subject
+    return subject.replace("(", "（").replace(")", "）")
