@@ -74,6 +74,7 @@ def clause_statements(ctx: ClauseContext, clause: Span, part: Part | None) -> No
             or shared_head_list(left, hit)
             or (hit.measure is Measure.GROWTH and "双" in ctx.line[hit.start : hit.end])
             or hit.both
+            or ctx.plain[max(0, hit.start - 2) : hit.start] == "双双"
         ):
             out.extend(list_statements(ctx, clause, part, group, position, left))
         else:

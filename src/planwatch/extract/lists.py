@@ -55,7 +55,7 @@ def list_statements(
         head, verb = strip_trailing(head)
         verb_text = verb or ""
     dropped, head = strip_leading(head)
-    head, _ = strip_trailing(head)
+    head, _ = strip_trailing(head.removesuffix("双双"))
     members = len(group) if len(group) > 1 else _member_count(head)
     names = split_list(head, members)
     if not names and head.startswith("占") and len(ctx.subjects) >= members:

@@ -16,6 +16,7 @@ _PLAN = r"(?:全?年|年度|全年)?(?:计划|目标)(?:任务)?"
 _PLAN_AMOUNT = re.compile(rf"^(?:完成|占|为|达)?(?P<plan>{_PLAN})(?:为|是)?$")
 _GIVEN = re.compile(r"^(?:超额|全面|圆满)?完成[^,,;;。\d]{0,8}?(?:下达|确定)的?$")
 _TASK_AFTER = re.compile(r"^(?:年度|全年)?(?:目标)?(?:任务|计划)")
+_COMPLETED = re.compile(rf"^(?P<holder>[^,,;;。]+?)完成(?P<plan>{_PLAN})的$")
 _OF_PLAN = re.compile(rf"(?P<plan>{_PLAN})[\d.,]+[^\d,,;;。]{{0,4}}的$")
 
 
@@ -39,8 +40,14 @@ def given_task(r: Reading) -> str | None:
 
 
 def completion_rate(r: Reading) -> str | None:
-    """(年计划450亿元)的91.6%: the holder's completion rate of that plan."""
-    if r.hit.unit != "%" or not r.previous or not (m := _OF_PLAN.search(r.before)):
+    """(年计划450亿元)的91.6%, 营业收入完成全年目标的102%: the holder's completion rate."""
+    if r.hit.unit != "%":
         return None
-    r.carry, r.verb = r.previous, "达"
-    return r.previous + m["plan"] + "完成率"
+    if (own := _COMPLETED.match(r.spoken.strip())) and len(own["holder"]) >= 2:
+        holder, plan = own["holder"], own["plan"]
+    elif r.previous and (m := _OF_PLAN.search(r.before)):
+        holder, plan = r.previous, m["plan"]
+    else:
+        return None
+    r.carry, r.verb = holder, "达"
+    return holder + plan + "完成率"
