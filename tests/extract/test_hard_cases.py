@@ -40,8 +40,7 @@ def test_an_attribute_takes_the_counted_thing_and_a_bare_number_keeps_the_subjec
 
 def test_yuji_inside_a_paragraph_turns_its_sentence_into_estimates_and_no_further() -> None:
     found = review(
-        "经济回升向好,预计全年地区生产总值增长6.5%左右,一般公共预算收入增长5.5%。"
-        "工业投资增长16%。"
+        "经济回升向好,预计全年地区生产总值增长6.5%左右,一般公共预算收入增长5.5%。工业投资增长16%。"
     )
     assert [s.status for s in found] == [Status.ESTIMATE, Status.ESTIMATE, Status.ACTUAL]
     assert found[0].qualifier is Qualifier.APPROX
