@@ -1,6 +1,6 @@
 """How far 预计 reaches (issue 14, classes 2 and 3).
 
-* A paragraph opening with 预计 or 初步预计 (after its item number, if any)
+* A paragraph opening with 预计, 初步预计 or 据统计预测 (after its item number, if any)
   makes every figure of the paragraph an estimate, across its sentences.
 * Elsewhere 预计 reaches the part of its sentence between semicolons that
   holds it: in 造林3.2万亩;预计花卉产值12亿元,增长6%, only the second part is
@@ -17,7 +17,7 @@ import re
 from planwatch.extract.lexicon import ESTIMATE_MARKERS
 
 _OPENING = re.compile(
-    r"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*|[(（][一二三四五六七八九十]+[)）]\s*)?(?:初步)?预计"
+    r"^\s*(?:[一二三四五六七八九十\d]+[、.．]\s*|[(（][一二三四五六七八九十]+[)）]\s*)?(?:初步|据统计)?预(?:计|测)"
 )
 _PART_END = re.compile(r"[;；]")
 

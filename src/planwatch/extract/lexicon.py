@@ -198,7 +198,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "同口径",
     "首次",
 )
-ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
+ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "据统计预测", "初步预测")
 TARGET_MARKERS: tuple[str, ...] = (
     "力争",
     "确保",

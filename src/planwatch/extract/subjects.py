@@ -245,6 +245,8 @@ def within_parent(subject: str, parent: str) -> str:
         return subject
     if len(subject) > len(head) + 3:
         return subject  # a kind named at length (交通通信价格) needs no whole
+    if subject[: -len(head)].endswith("业"):
+        return subject  # 其中,农业产值…: an industry names its own part of the whole
     return subject[: -len(head)] + parent
 
 

@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     carried.preset,
     own_change.bracketed_target,
     plan_completion.plan_amount,
+    plan_completion.planned,
     plan_completion.given_task,
     plan_completion.completion_rate,
     own_change.surplus,

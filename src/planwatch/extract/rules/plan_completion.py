@@ -11,12 +11,14 @@ import re
 
 from planwatch.extract.records import Status
 from planwatch.extract.rules.reading import Reading
+from planwatch.extract.subjects import leading_action
 
 _PLAN = r"(?:全?年|年度|全年)?(?:计划|目标)(?:任务)?"
 _PLAN_AMOUNT = re.compile(rf"^(?:完成|占|为|达)?(?P<plan>{_PLAN})(?:为|是)?$")
 _GIVEN = re.compile(r"^(?:超额|全面|圆满)?完成[^,,;;。\d]{0,8}?(?:下达|确定)的?$")
 _TASK_AFTER = re.compile(r"^(?:年度|全年)?(?:目标)?(?:任务|计划)")
 _COMPLETED = re.compile(rf"^(?P<holder>[^,,;;。]+?)完成(?P<plan>{_PLAN})的$")
+_PLANNED = re.compile(r"^(?:年度|全年)?计划(?!完成|投资|执行)(?P<rest>.+)$")
 _OF_PLAN = re.compile(rf"(?P<plan>{_PLAN})[\d.,]+[^\d,,;;。]{{0,4}}的$")
 
 
@@ -37,6 +39,16 @@ def given_task(r: Reading) -> str | None:
     r.status, r.carry, r.verb = Status.TARGET, r.previous, None
     r.consumed = r.hit.end + task.end()
     return r.previous
+
+
+def planned(r: Reading) -> str | None:
+    """年度计划种植粮食37.7万亩(,其中水稻29万亩): an amount the plan sets is a target,
+    and so is the rest of its sentence; the plan words are no part of the name."""
+    m = _PLANNED.match(r.name)
+    if not m or len(m["rest"]) < 2 or not leading_action(m["rest"]):
+        return None  # 计划指标共计31项 counts the plan's indicators: no amount it sets
+    r.ctx.status_of = r.status = Status.TARGET
+    return m["rest"]
 
 
 def completion_rate(r: Reading) -> str | None:

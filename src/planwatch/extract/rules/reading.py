@@ -33,6 +33,8 @@ _COMPARED_RE = re.compile(
 )
 # 近5年提升…, 近3年累计投入: a span looked back over is no part of a name.
 _SPAN = re.compile(r"^近(?:\d+|[一二三四五六七八九十]+)(?:年|个月|个季度)(?:来|以来)?")
+# 粮食作物年内可完成种植: when and whether it can be done is no part of the name.
+_MODAL_INSIDE = re.compile(r"(?<=\w)(?:年内|年底前?|全年)?(?:可|将|能)(?:完成|实现)")
 _RATE_AFTER = re.compile(r"的(?:增速|增幅)")  # 深圳以5.8%的增速: a growth introduced by 以
 
 
@@ -113,7 +115,7 @@ def reading_of(
         verb = "增长"  # 增长6%以上,力争达到7%: the higher goal of the same growth
     if "、" in name:
         ctx.phrases.append(name.rpartition("、")[0])
-    name = last_phrase(cut_locative(_SPAN.sub("", name)))
+    name = last_phrase(cut_locative(_MODAL_INSIDE.sub("", _SPAN.sub("", name))))
     if own_verb is None and verb in GROWTH_DOWN:
         name = reduced_dimension(name, ctx.plain[: clause.start])
     if not name and own_verb in ACTION_VERBS:
