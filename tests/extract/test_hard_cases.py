@@ -33,13 +33,15 @@ def test_a_jun_list_states_one_value_for_each_subject() -> None:
 def test_an_attribute_takes_the_counted_thing_and_a_bare_number_keeps_the_subject() -> None:
     found = review("新签约招商引资项目138个,到位资金243亿元、增长16.1%。")
     assert [(s.subject, s.measure, s.value) for s in found[1:]] == [
-        ("招商引资项目到位资金", Measure.LEVEL, 243),
-        ("招商引资项目到位资金", Measure.GROWTH, 16.1),
+        ("新签约招商引资项目到位资金", Measure.LEVEL, 243),
+        ("新签约招商引资项目到位资金", Measure.GROWTH, 16.1),
     ]
 
 
-def test_yuji_turns_the_whole_sentence_into_estimates_and_no_further() -> None:
-    found = review("预计全年地区生产总值增长6.5%左右,一般公共预算收入增长5.5%。工业投资增长16%。")
+def test_yuji_inside_a_paragraph_turns_its_sentence_into_estimates_and_no_further() -> None:
+    found = review(
+        "经济回升向好,预计全年地区生产总值增长6.5%左右,一般公共预算收入增长5.5%。工业投资增长16%。"
+    )
     assert [s.status for s in found] == [Status.ESTIMATE, Status.ESTIMATE, Status.ACTUAL]
     assert found[0].qualifier is Qualifier.APPROX
 

@@ -40,6 +40,7 @@ EXPECTED: dict[str, list[Row]] = {
         (4, None, "%", "exact", "growth", "target", "2025"),
         (4, 1.4, "万亿斤", "approx", "level", "target", "2025"),
         (4, -3, "%", "approx", "growth", "target", "2025"),
+        (4, None, None, "exact", "level", "target", "2025"),  # 生态环境质量持续改善
     ],
     "guangdong-gwr-2025-review.txt": [
         (4, 14, "万亿元", "exact", "level", "estimate", "2024"),
@@ -64,7 +65,7 @@ EXPECTED: dict[str, list[Row]] = {
         (5, 1, None, "exact", "rank", "actual", "2024"),
         (5, 5, "%", "exact", "level", "actual", "2024"),
         (5, 143, "万人", "at_least", "change", "actual", "2024"),
-        (5, 110, "万人", "exact", "level", "actual", "2024"),
+        (5, 110, "万人", "exact", "change", "target", "2024"),
     ],
     "zhaoqing-gwr-2025-targets.txt": [
         (3, 5, "%", "approx", "growth", "target", "2025"),
@@ -77,6 +78,7 @@ EXPECTED: dict[str, list[Row]] = {
         (5, 3, "%", "approx", "growth", "target", "2025"),
         (5, 5, "%", "exact", "growth", "target", "2025"),
         (5, 10, "%", "exact", "growth", "target", "2025"),
+        (5, 0, "%", "exact", "growth", "target", "2025"),  # 收入总量与上年持平
         (5, 2, "%", "approx", "growth", "target", "2025"),
         (5, 3.5, "万人", "at_least", "change", "target", "2025"),
         (5, None, "%", "exact", "growth", "target", "2025"),
@@ -103,6 +105,7 @@ SUBJECTS: dict[str, list[str]] = {
         "居民收入",
         "粮食产量",
         "单位国内生产总值能耗",
+        "生态环境质量",
     ],
     "licheng-district-gwr-2025-targets.txt": [
         "地区生产总值",

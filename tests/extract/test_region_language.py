@@ -312,7 +312,7 @@ def test_a_growth_ahead_of_an_average_is_a_gap_to_it() -> None:
 
 def test_an_amount_grading_counted_projects_is_their_threshold() -> None:
     found = review("新签约项目268个,其中30亿元以上项目6个。")
-    assert named(found)[1:] == [("项目门槛", 30, "亿元"), ("30亿元以上项目数量", 6, "个")]
+    assert named(found)[1:] == [("项目门槛", 30, "亿元"), ("30亿元以上项目", 6, "个")]
     assert found[1].qualifier is Qualifier.AT_LEAST
 
 

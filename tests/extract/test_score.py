@@ -40,3 +40,12 @@ def test_exact_subject_accuracy_is_reported_beside_the_lenient_one() -> None:
     gold = [make_statement("城市生活污水处理率")]
     result = score([make_statement("污水处理率")], gold)
     assert (result.field_accuracy["subject"], result.field_accuracy["subject_overlap"]) == (0, 1)
+
+
+def test_full_f1_counts_a_statement_only_when_its_subject_and_flags_are_right_too() -> None:
+    gold = [make_statement("工业投资", line=1), make_statement("城市生活污水处理率", line=2)]
+    right = make_statement("工业投资", line=1)
+    wrong_status = make_statement("城市生活污水处理率", line=2)
+    wrong_status = Statement(**{**wrong_status.__dict__, "status": Status.TARGET})
+    result = score([right, wrong_status], gold)
+    assert (result.f1, result.full_f1) == (1.0, 0.5)

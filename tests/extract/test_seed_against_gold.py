@@ -29,23 +29,31 @@ def test_flags_of_matched_statements_agree_with_the_gold_98_percent(
     assert seed_score.field_accuracy[field] >= 0.98
 
 
-def test_subjects_of_matched_statements_overlap_the_gold_names_95_percent(
+def test_subjects_of_matched_statements_overlap_the_gold_names_97_percent(
     seed_score: Score,
 ) -> None:
-    assert seed_score.field_accuracy["subject_overlap"] >= 0.95
+    """Floor on gold revision 2, where the extractor reads 0.9756."""
+    assert seed_score.field_accuracy["subject_overlap"] >= 0.975
 
 
-def test_subjects_of_matched_statements_equal_the_gold_names_80_percent(
+def test_subjects_of_matched_statements_equal_the_gold_names_90_percent(
     seed_score: Score,
 ) -> None:
-    """Floor on gold revision 2 (one naming convention), where the extractor reads 0.8076."""
-    assert seed_score.field_accuracy["subject"] >= 0.807
+    """Floor on gold revision 2 (one naming convention), where the extractor reads 0.9079."""
+    assert seed_score.field_accuracy["subject"] >= 0.907
+
+
+def test_full_statements_of_the_seed_match_the_gold_with_f1_of_at_least_0_97(
+    seed_score: Score,
+) -> None:
+    """Number, subject (leniently) and every flag right; the extractor reads 0.9716."""
+    assert seed_score.full_f1 >= 0.97
 
 
 @pytest.mark.xfail(
     strict=True,
-    reason="gold revision 2 settled the naming disputes; the extractor reads 0.808 "
-    "exact on it, goal 0.95",
+    reason="gold revision 2: the extractor reads 0.908 exact; most of the rest needs "
+    "context from other sentences (公共数据平台 …编目应用, 防返贫 监测对象), goal 0.95",
 )
 def test_subjects_of_matched_statements_equal_the_gold_names_95_percent(
     seed_score: Score,

@@ -9,9 +9,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from planwatch.cli import app, database
+from planwatch.cli import app, database, ingest_batch
 from planwatch.cli.errors import reported
 from planwatch.cli.plan import console
+from planwatch.core.errors import InvalidValue
 from planwatch.extract import extract_statements, read_report
 
 ReportPath = Annotated[
@@ -19,22 +20,48 @@ ReportPath = Annotated[
 ]
 Region = Annotated[str, typer.Option(help="Region code, e.g. fuling.")]
 Year = Annotated[int, typer.Option(help="The year the report reviews, e.g. 2024.")]
+OptionalRegion = Annotated[
+    str | None,
+    typer.Option(help="Region code, e.g. fuling (a directory: files the manifest omits)."),
+]
+OptionalYear = Annotated[int | None, typer.Option(help="The year the report reviews, e.g. 2024.")]
 
 
 @app.command()
 def ingest(
-    report: ReportPath,
-    region: Region,
-    year: Year,
+    report: Annotated[
+        Path,
+        typer.Argument(
+            help="A report (UTF-8 or GB18030 text, or a saved HTML page), or a directory of them."
+        ),
+    ],
+    region: OptionalRegion = None,
+    year: OptionalYear = None,
     label: Annotated[
         str | None, typer.Option(help="How values cite the report (LABEL:L33); default: file name.")
     ] = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            help="CSV with file,region,year[,label] per report (default: DIR/manifest.csv)."
+        ),
+    ] = None,
 ) -> None:
-    """Extract a report's statements and store its values and targets with their provenance."""
+    """Extract reports' statements and store their values and targets with their provenance."""
     database.ready()
+    if report.is_dir():
+        with reported():
+            found = ingest_batch.jobs(report, region, year, manifest)
+        outcomes = ingest_batch.ingest_all(found)
+        console().print(ingest_batch.summary(outcomes))
+        if any(o.state.startswith("失败") for o in outcomes):
+            raise typer.Exit(1)
+        return
     from planwatch.web.plan.ingest import ingest_statements
 
     with reported():
+        if region is None or year is None:
+            raise InvalidValue("a single report needs --region and --year")
         text = read_report(report)
         statements = extract_statements(text)
         result = ingest_statements(
@@ -56,9 +83,26 @@ def ingest(
 
 
 @app.command()
-def review(region: Annotated[str | None, typer.Option(help="Region code.")] = None) -> None:
-    """List extracted statements that map to no indicator with confidence."""
+def review(
+    region: Annotated[str | None, typer.Option(help="Region code.")] = None,
+    map_: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--map",
+            metavar="SUBJECT INDICATOR_CODE",
+            help="Map a subject to an indicator once: kept as its alias for every later document.",
+        ),
+    ] = None,
+    user: Annotated[
+        str | None, typer.Option("--user", help="Plan-office login acting (with --map).")
+    ] = None,
+    reason: Annotated[str, typer.Option(help="Why (kept in the indicator's history).")] = "",
+) -> None:
+    """List extracted statements that map to no indicator with confidence, or map one."""
     database.ready()
+    if map_ is not None:
+        _map_subject(region or "fuling", map_, user, reason)
+        return
     from planwatch.web.plan.ingest import review_list
 
     table = Table("文件", "行", "主体 subject", "数值", "原文 quote", "原因 reason")
@@ -66,6 +110,26 @@ def review(region: Annotated[str | None, typer.Option(help="Region code.")] = No
         value = "—" if row.value is None else f"{row.value:g}{row.unit}"
         table.add_row(row.document.label, str(row.line), row.subject, value, row.quote, row.reason)
     console().print(table)
+
+
+def _map_subject(region: str, pair: tuple[str, str], user: str | None, reason: str) -> None:
+    from planwatch.cli.periods import _actor
+    from planwatch.web.plan.review import map_subject
+
+    subject, code = pair
+    with reported():
+        learned = map_subject(
+            actor=_actor(user),
+            region_code=region,
+            subject=subject,
+            indicator_code=code,
+            reason=reason,
+        )
+    what = "now an alias of" if learned.added else "already names"
+    typer.echo(
+        f"{subject!r} is {what} {learned.indicator.code} ({learned.indicator.name}); "
+        f"later documents map to it. {learned.waiting} earlier statements wait with this subject."
+    )
 
 
 @app.command()

@@ -2,7 +2,7 @@
 
 A rank (居全市第3), a run (连续5年), or an attribute (完成投资, 到位资金) names
 no holder of its own: it takes the subject stated before it. An attribute
-also renames the count of its holder (89个区级重点项目 → 区级重点项目数量).
+leaves the count of its holder as the text names it (89个区级重点项目).
 
 A bare measure word (整治率, 达标面积占比, 签约项目, 运输时长) names no thing
 either: it takes the *topic* of the sentence, the object of the work an
@@ -14,7 +14,6 @@ earlier phrase undertakes (持续推进海绵城市建设,达标面积占比提�
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from planwatch.extract.lexicon import (
     ATTRIBUTE_NOUNS,
@@ -46,18 +45,20 @@ _COMPLETION = re.compile(r"(?:完成|达到)(?P<what>.{0,8}(?:目标|任务|计�
 _HEADLESS = re.compile(f"(?:{_MODIFIERS})*(?:{'|'.join(MEASURE_HEADS)})")
 
 
+_CROP_AREA = re.compile(r"(?:种植|播种|种养)(?:面积|规模)$")
+
+
 def holder_for(previous: str) -> str:
-    """What the previous subject counted, without its novelty verb unless that leaves too little.
+    """What the previous subject counted, as the text named it (新签约招商引资项目 …
+    到位资金 → 新签约招商引资项目到位资金).
 
     Nothing when the previous subject is itself a bare attribute (协议资金、到位资金).
-
-    新开工 names a stage of projects, not their novelty (新开工项目 … 年度计划投资), and stays.
     """
     if previous in ATTRIBUTE_NOUNS:
         return ""
-    whole = without_postposed_verb(holder_of(previous))
-    bare = base_name(whole)
-    return whole if bare in GENERIC_OBJECTS or whole.startswith("新开工") else bare
+    holder = without_postposed_verb(holder_of(previous))
+    crop = _CROP_AREA.sub("", holder)  # 油菜种植面积…,产量…: the crop's output
+    return crop if len(crop) >= 2 else holder
 
 
 def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool) -> str:
@@ -70,7 +71,6 @@ def attribute_subject(ctx: ClauseContext, name: str, previous: str, glued: bool)
     topic = sentence_topic(ctx) if ctx.phrases else ""
     if topic and previous.startswith(topic) and is_headless(previous[len(topic) :]):
         holder = topic
-    name_count_of(ctx, holder)
     if name == "完成率" and previous.endswith("完成投资"):
         name = "投资完成率"
     return holder + name
@@ -84,22 +84,6 @@ def attribute_list(names: list[str], subjects: list[str]) -> list[str]:
         return names
     holder = holder_for(previous)
     return [holder + name for name in names]
-
-
-def name_count_of(ctx: ClauseContext, holder: str) -> None:
-    """89个区级重点项目完成投资…: the count of the holder is named 区级重点项目数量.
-
-    Only a count of the holder itself: 招商引资 (a topic) renames no 招商引资签约项目.
-    """
-    if not holder:
-        return
-    for index in range(len(ctx.made) - 1, -1, -1):
-        made = ctx.made[index]
-        counted = holder in (made.subject, base_name(made.subject))
-        if made.unit in COUNT_UNITS and made.measure is Measure.LEVEL and counted:
-            if not made.subject.endswith("数量"):
-                ctx.made[index] = replace(made, subject=made.subject + "数量")
-            return
 
 
 def run_subject(noun: str, right: str, previous: str, counted: str = "年数") -> tuple[str, str]:
@@ -137,8 +121,11 @@ def rank_subject(ctx: ClauseContext, name: str, previous: str, scope: str) -> st
     if not name and ctx.made and ctx.made[-1].measure is Measure.GROWTH:
         name = previous.removesuffix("增速") + "增速"  # 增长7.3%、居全国第3: the rate ranks
     if not name:
-        base = base_name(previous).removesuffix("总量")
-        name = base + ("数量" if ctx.unit in COUNT_UNITS and not base.endswith("数量") else "")
+        base = base_name(previous)
+        if ctx.unit in COUNT_UNITS:  # 总量达12个、居全市第2: the number of things ranks
+            base = base.removesuffix("总量")
+            base += "" if base.endswith("数量") else "数量"
+        name = base
     return name + scope + "排名"
 
 

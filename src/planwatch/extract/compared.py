@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from planwatch.extract.hits import Hit
+from planwatch.extract.hit import Hit
 from planwatch.extract.records import Measure, Statement
 from planwatch.extract.sections import Part
 from planwatch.extract.sentences import Span

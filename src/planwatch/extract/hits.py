@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from planwatch.core.numbers import (
     Qualifier,
@@ -19,13 +18,18 @@ from planwatch.core.numbers import (
     parse_chinese_integer,
 )
 from planwatch.core.quantity_words import CN_NUMERAL_CHARS
+from planwatch.extract.hit import Hit
+from planwatch.extract.labels import is_campaign, is_grade, is_named_class, is_span
+from planwatch.extract.qualitative import QUALITATIVE_TRIGGER, qualitative_hits
 from planwatch.extract.records import Measure
 from planwatch.extract.sentences import Span
+from planwatch.extract.word_values import TRIGGER as WORD_VALUE_TRIGGER
+from planwatch.extract.word_values import structure_hits, word_value_hits, written_unit
 
 _CN = CN_NUMERAL_CHARS
 _RANK_RE = re.compile(
     r"(?P<verb>位居|位列|排名|居|列|保持|排)?"
-    r"(?P<scope>全国|全省|全市|全区|全县|全州|全盟|西部|中西部|同类城市|区县|主城区"
+    r"(?P<scope>全球|世界|全国|全省|全市|全区|全县|全州|全盟|西部|中西部|同类城市|区县|主城区"
     rf"|[{_CN}]城区)(?P<sub>[^,。;、第]{{0,6}}?)"
     rf"(?:第(?P<n>\d+|[{_CN}]+)(?P<suffix>位|名)?(?![\d{_CN}个户家项批届次年期])|(?P<first>首位))"
 )
@@ -57,16 +61,11 @@ _WORD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
 )
 _WORD_TRIGGER = re.compile(r"番|方面|连续|零|[ⅠⅡⅢⅣⅤⅥ]|[万亿](?:大关|元)|\d大|第\d+[户家个所座]")
-_QUALITATIVE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(实现)?正增长"), "正增长"),
-    (re.compile(r"[与和]经济增长(基本)?(保持)?(基本)?同步"), "与经济增长同步"),
-    (
-        re.compile(r"以(市上|上级|国家|省|市|省上|中央)?(下达|分解下达)(的)?(指标|任务|目标)?为准"),
-        "",
-    ),
-)
 # Every kind of hit needs one of these; clauses without any are skipped fast.
-_TRIGGER = re.compile(r"\d|翻|清零|为零|首位|第|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面")
+_TRIGGER = re.compile(
+    r"\d|翻|清零|为零|首位|第|前|持平|[万亿]|[ⅠⅡⅢⅣⅤⅥ]|正增长|同步|为准|连续|个方面"
+    r"|稳步|持续|逐步|有所|下达"
+)
 # 亿元以上项目, 千万元级企业: a magnitude without digits that grades things is a label;
 # so is one with neither a numeral, nor a verb of reaching, nor 大关 (万元地区生产总值能耗).
 _MAGNITUDE_LABELS = ("级", "以上", "以下", "量级")
@@ -78,30 +77,6 @@ _NEGATIVE = re.compile(r"[^\d.]-(?=\d)|^-(?=\d)")
 _RATIO_BEFORE = re.compile(r"收入比(?:值)?(?:缩小至|缩小到|缩小为|缩至|降至|下降至|为|是|达)?$")
 _PER_UNIT = re.compile(r"/(?:人|户|亩|公顷|平方米|吨|年|日|天|小时)")
 _NOT_UNITS_AFTER = ("号", "期", "届", "版", "级", "强", "代", "批")
-
-
-@dataclass
-class Hit:
-    """A value found in a clause, with line offsets (``start``..``end`` covers qualifiers).
-
-    ``measure`` is preset for ranks, word numbers and qualitative targets;
-    ``subject`` is preset when the number's own phrase names what it counts
-    (成为全区第7户百亿级企业 → 百亿级企业数量); ``counter_from_subject`` when the
-    counter word depends on the thing (零就业家庭动态为零: 户, 黑臭水体清零: 个).
-    """
-
-    value: float | None
-    unit: str | None
-    qualifier: Qualifier
-    start: int
-    end: int
-    number_start: int
-    upper: float | None = None
-    measure: Measure | None = None
-    text_target: str | None = None
-    rank_scope: str = ""
-    subject: str = ""
-    counter_from_subject: bool = False
 
 
 def _shielded(text: str) -> list[tuple[int, int]]:
@@ -142,11 +117,16 @@ def find_hits(clause: Span) -> list[Hit]:
         before = text[: q.number_start]
         if before.endswith("第") or text[q.end : q.end + 1] in _NOT_UNITS_AFTER:
             continue
+        if is_span(text, q.start, q.number_start, unit) or is_grade(text, q.number_start, end):
+            continue
+        unit = written_unit(text, q.number_start, end, unit)
+        # 增长4%–4.5%: at least the lower bound, up to the upper.
+        at_least = q.upper is not None and q.qualifier is Qualifier.EXACT
         hits.append(
             Hit(
                 value,
                 unit,
-                q.qualifier,
+                Qualifier.AT_LEAST if at_least else q.qualifier,
                 base + min(q.start, number_start),
                 base + end,
                 base + number_start,
@@ -173,12 +153,33 @@ def find_hits(clause: Span) -> list[Hit]:
                 rank_scope=(groups.get("scope") or "") + (groups.get("sub") or ""),
             )
         )
+        hits.extend(_listed_ranks(text, m.end(), base, hits[-1]))
     if _WORD_TRIGGER.search(text):
         hits.extend(_word_hits(text, base, shielded))
-    if "正增长" in text or "同步" in text or "为准" in text:
-        hits.extend(_qualitative_hits(text, base))
+    if WORD_VALUE_TRIGGER.search(text):
+        hits.extend(word_value_hits(text, base, shielded))
+    if ":" in text or ":" in text:
+        hits.extend(structure_hits(text, base))
+    if QUALITATIVE_TRIGGER.search(text):
+        hits.extend(qualitative_hits(text, base))
     hits.sort(key=lambda h: h.number_start)
     return _drop_overlaps(hits)
+
+
+_LISTED_RANK = re.compile(rf"、第(?P<n>\d+|[{_CN}]+)(?:位|名)?")
+
+
+def _listed_ranks(text: str, end: int, base: int, first: Hit) -> list[Hit]:
+    """分别居全国第二、第五位: the ranks listed after the first share its scope."""
+    listed = []
+    while m := _LISTED_RANK.match(text, end):
+        n = m.group("n")
+        value = float(n) if n.isdigit() else float(parse_chinese_integer(n))
+        start, end = base + m.start() + 1, m.end()
+        hit = Hit(value, None, Qualifier.EXACT, start, base + end, base + m.start("n"))
+        hit.measure, hit.rank_scope = Measure.RANK, first.rank_scope
+        listed.append(hit)
+    return listed
 
 
 def _shared_unit(text: str, quantities: list[Quantity], index: int) -> str | None:
@@ -218,6 +219,8 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "double":
         return Hit(100.0, "%", Qualifier.AT_LEAST, start, end, start, measure=Measure.GROWTH)
     if kind == "zero":
+        if is_campaign(text, m.end()):
+            return None
         hit = Hit(0.0, "个", Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
         hit.counter_from_subject = True
         return hit
@@ -226,9 +229,11 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     if kind == "ordinal":
         number = base + m.start("n")
         hit = Hit(float(m.group("n")), m.group("unit"), Qualifier.EXACT, start, end, number)
-        hit.subject = m.group("thing") + "数量"
+        hit.subject = m.group("thing")
         return hit
     if kind == "roman":
+        if is_named_class(text, m.end()):
+            return None
         return Hit(float(_ROMAN[m.group("n")]), "类", Qualifier.EXACT, start, end, start)
     if kind == "magnitude":
         words = m.group("n")
@@ -247,21 +252,3 @@ def _word_hit(m: re.Match[str], kind: str, text: str, base: int) -> Hit | None:
     unit = "个" if kind == "aspects" else "年"
     value = float(parse_chinese_integer(m.group("n")))
     return Hit(value, unit, Qualifier.EXACT, start, end, base + m.start("n"))
-
-
-def _qualitative_hits(text: str, base: int) -> list[Hit]:
-    hits: list[Hit] = []
-    for pattern, wording in _QUALITATIVE:
-        for m in pattern.finditer(text):
-            start, end = base + m.start(), base + m.end()
-            if wording == "正增长":
-                hit = Hit(0.0, "%", Qualifier.AT_LEAST, start, end, start, measure=Measure.GROWTH)
-                hit.text_target = wording
-            elif wording:
-                hit = Hit(None, "%", Qualifier.EXACT, start, end, start, measure=Measure.GROWTH)
-                hit.text_target = wording
-            else:
-                hit = Hit(None, None, Qualifier.EXACT, start, end, start, measure=Measure.LEVEL)
-                hit.text_target = m.group(0)
-            hits.append(hit)
-    return hits

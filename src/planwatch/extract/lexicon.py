@@ -91,7 +91,7 @@ ACTION_VERBS: tuple[str, ...] = tuple(
     sorted(
         _words(
             "新增 新建 新建改造 新改建 新培育 新引进 新认证 新创 新发展 新开工 "
-            "新签约 新分配 新识别 新升规 新开展 获 获得 获批 实施 建成 完成 开展 "
+            "新签约 新分配 新识别 新纳入 新升规 新开展 获 获得 获批 实施 建成 完成 开展 "
             "举办 引进 培育 创建 治理 修复 更新 发放 落实 开工 完工 拆除 种植 "
             "出栏 建设 改造 整治 引育 承接 归集 下沉 推出 培训 帮扶 救助 接待 "
             "招引 签约 落地 处置 推行 运行 赋权 贯通 上线 下放 打造"
@@ -198,7 +198,7 @@ TRAILING_NOISE: tuple[str, ...] = (
     "同口径",
     "首次",
 )
-ESTIMATE_MARKERS: tuple[str, ...] = ("预计",)
+ESTIMATE_MARKERS: tuple[str, ...] = ("预计", "据统计预测", "初步预测")
 TARGET_MARKERS: tuple[str, ...] = (
     "力争",
     "确保",
@@ -250,6 +250,8 @@ ATTRIBUTE_NOUNS: frozenset[str] = frozenset(
         "协议资金",
         "到位资金",
         "签约资金",
+        "学位",  # 新增幼儿园2所、学位390个: the places of the schools just counted
+        "床位",
         "总产量",
         "产量",
         "总产值",
@@ -271,7 +273,7 @@ COUNT_UNITS: frozenset[str] = frozenset(
 )
 # Verbs too generic to be part of an indicator's name (实施3个…工程 counts 工程).
 # 开工 stays: it names a stage of works, as 新开工 and 完工 do.
-GENERIC_VERBS: tuple[str, ...] = _words("实施 完成 落实 开展 纳入 推动 推进 推行 推出")
+GENERIC_VERBS: tuple[str, ...] = _words("实施 完成 落实 开展 纳入 推动 推进 推行 推出 取得 获得")
 # Verbs that end a finished phrase before a list comma (改革扎实推进、…).
 PREDICATE_ENDINGS: tuple[str, ...] = _words(
     "推进 通过 运营 运行 建设 投用 完工 落地 获批 挂牌 开园 上线 整治"

@@ -11,7 +11,7 @@ import re
 
 from planwatch.core.numbers import Qualifier
 from planwatch.extract.carried import attribute_list, completion_name
-from planwatch.extract.hits import Hit
+from planwatch.extract.hit import Hit
 from planwatch.extract.members import split_list
 from planwatch.extract.names import share_name
 from planwatch.extract.records import Measure, Statement
@@ -25,6 +25,8 @@ EACH_RE = re.compile(r"(?<![人亩户平])均(?=[^,、]{0,4}$)")
 # What a 均 rank ranks of the subjects before it: their growth rates, or the subjects ("").
 _RATE_WORDS = ("增速", "增幅", "")
 _LIST_GLUE = {"", "、", "和", "及", "与"}
+# The statistical classification names industries as lists: 交通运输、仓储和邮政业.
+_INDUSTRY_NAME = re.compile(r"^[^、和,]+、[^、和,]+和[^、和,]+业")
 
 
 def list_group(line: str, hits: list[Hit], index: int) -> list[Hit]:
@@ -53,7 +55,7 @@ def list_statements(
         head, verb = strip_trailing(head)
         verb_text = verb or ""
     dropped, head = strip_leading(head)
-    head, _ = strip_trailing(head)
+    head, _ = strip_trailing(head.removesuffix("双双"))
     members = len(group) if len(group) > 1 else _member_count(head)
     names = split_list(head, members)
     if not names and head.startswith("占") and len(ctx.subjects) >= members:
@@ -67,6 +69,8 @@ def list_statements(
         names = [head or (ctx.subjects[-1] if ctx.subjects else "")] * members
     names = attribute_list(names, ctx.subjects)
     hits = group if len(group) == members else group * members
+    if group[0].measure is Measure.RANK:  # 分别居全国第二、第五位
+        names = [name + hit.rank_scope + "排名" for name, hit in zip(names, hits, strict=True)]
     starts = _member_starts(ctx.line, position + dropped, head, members)
     verb = _verb_of(verb_text) or ctx.verb
     out = []
@@ -104,6 +108,8 @@ def shared_head_list(left: str, hit: Hit) -> bool:
         return False
     _, head = strip_leading(left)
     head, _ = strip_trailing(head)
+    if _INDUSTRY_NAME.match(head):
+        return False  # 交通运输、仓储和邮政业增加值: one industry of the classification
     members = head.count("、") + 1
     names = split_list(head, members)
     return bool(names) and names != [p for p in head.split("、") if p]

@@ -14,6 +14,10 @@ from planwatch.extract.lexicon import SHARED_HEADS
 _SCOPE = re.compile(r"^(?:规上|规模以上|限上|限额以上)")
 _RATIO_HEADS = ("占比", "比重", "参保率", "覆盖率", "普及率")
 _LIST_MARK = re.compile(r"[、和及与]")
+_LEVEL = re.compile(r"(?:国家|国际|全国|省|市|县|区|乡镇|镇)级")
+_INDUSTRY_RUN = re.compile(r"^(?P<n>[一二三]{2,3})产(?P<rest>.+)$")
+# Nouns naming what the members of an 等 list are (纺织、机械等行业).
+_KINDS = ("行业", "产业", "领域", "板块", "品种", "门类")
 
 
 def split_list(text: str, count: int) -> list[str]:
@@ -26,6 +30,12 @@ def split_list(text: str, count: int) -> list[str]:
     if count == 2 and text.startswith("城乡") and len(text) > 3 and not _LIST_MARK.search(text):
         # 城乡居民人均可支配收入分别增长5%、7%: 城乡 is 城镇 and 农村, in that order.
         return ["城镇" + text[2:], "农村" + text[2:]]
+    if (industries := _INDUSTRY_RUN.match(text)) and len(industries["n"]) == count:
+        # 一二三产增加值分别增长3%、6%、5%: one industry per numeral.
+        rest = industries["rest"]
+        if rest.startswith("业"):  # 一二三产业增加值: 第一产业增加值 …
+            return ["第" + n + "产" + rest for n in industries["n"]]
+        return [n + "产" + rest for n in industries["n"]]
     parts = [p for p in text.split("、") if p]
     if len(parts) != count:
         for joiner in ("和", "及", "与"):
@@ -39,8 +49,14 @@ def split_list(text: str, count: int) -> list[str]:
     if "等" in last:
         core, rest = last.split("等", 1)
         head = next((h for h in SHARED_HEADS if rest.endswith(h)), "")
+        if rest.startswith(_KINDS):
+            head = rest  # 纺织、机械等行业增加值: each member is a 行业, with its 增加值
         parts[-1] = core + head
         return [p if p.endswith(head) else p + head for p in parts]
+    level = _LEVEL.match(last)
+    if level and all(_LEVEL.fullmatch(p) for p in parts[:-1]):
+        # 国家级、省级专精特新企业: each level of the same things.
+        return [p + last[level.end() :] for p in parts[:-1]] + [last]
     if all(len(p) <= 2 for p in parts[:-1]) and len(last) > len(parts[0]) + 2:
         # 城镇和农村居民收入, 省、市重点项目: short qualifiers share what follows the last one's.
         return [p + last[len(p) :] for p in parts[:-1]] + [last]

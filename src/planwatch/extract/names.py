@@ -18,7 +18,7 @@ Conventions the extractor keeps everywhere:
   dimension, and for a bare measure word (整治率, 签约项目) the topic an
   earlier phrase of the sentence works on (:mod:`planwatch.extract.carried`).
   A name of its own (新签约招商引资项目, 森林覆盖率) takes nothing from further away;
-* the report's own structure is named with its year (2025年重点工作项数);
+* the report's own structure is named with its year (2025年重点工作);
   labels (2.0版) are no part of a name.
 """
 
@@ -29,12 +29,14 @@ import re
 from planwatch.extract.lexicon import ACTION_VERBS, COUNT_UNITS
 from planwatch.extract.subjects import counted_object, drop_generic, leading_action
 
-_AREA_UNITS = ("亩", "公顷", "平方公里", "平方米")
 _TRANSFER_VERBS = ("放款", "贷款", "授信", "融资", "减免", "发放", "拨付", "兑付", "补贴")
 _REACH_VERBS = ("惠及", "覆盖", "带动", "受益", "吸纳")
 _POWER_UNITS = ("千瓦", "MW", "兆瓦", "GW")
 # Verbs of farm output follow their product in an indicator's name (生猪出栏).
 _POSTPOSED_VERBS = ("种植", "出栏", "存栏", "养殖")
+# Of those, the ones statistics use as nouns after the animal (生猪出栏); 种植青菜头 keeps
+# the text's order.
+_NOUN_VERBS = ("出栏", "存栏")
 _ACTION_OPENING = re.compile(
     r"^(?:基本|全面|初步)?(?:" + "|".join(sorted(ACTION_VERBS, key=len, reverse=True)) + ")"
 )
@@ -54,18 +56,17 @@ _INDUSTRY_SHARE = re.compile(r"^(?P<industry>[^占]*?(?:产业|业))占(?=.+比�
 _INDICATOR_TOTAL = re.compile(r"指标[^,,;;]*(?:共计|合计|共有|总计|共)$")
 # 占总人口比重(常住人口城镇化率): another name of the same indicator, in brackets.
 _GLOSS = re.compile(r"\([^()]*\)$")
-_VERSION = re.compile(r"\d+\.\d+版本?")
 _DESTINATION = re.compile(r"(?P<thing>.{2,}?)至(?P<place>[^至]{2,})")
 # Verbs of entering a ranking band (入选全球ESI前1%学科).
 _SELECTION = re.compile(r"入选|进入|跻身|位列|位居")
 # The counter word a thing takes (零就业家庭 are counted in 户).
 _COUNTERS = {"家庭": "户", "农户": "户", "企业": "家", "人口": "人", "人员": "人", "学校": "所"}
-_TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "个": "数量", "项": "项数", "家": "家数"}
+_TALLY_NOUNS = {"户": "户数", "人": "人数", "类": "类别", "家": "家数"}
 
 
 def postpose_verb(subject: str) -> str:
-    """出栏涪陵黑猪 → 涪陵黑猪出栏; other names unchanged."""
-    for verb in _POSTPOSED_VERBS:
+    """出栏涪陵黑猪 → 涪陵黑猪出栏; other names (种植青菜头) unchanged."""
+    for verb in _NOUN_VERBS:
         rest = subject.removeprefix(verb)
         if rest != subject and len(rest) >= 2:
             return rest + verb
@@ -73,22 +74,23 @@ def postpose_verb(subject: str) -> str:
 
 
 def without_postposed_verb(subject: str) -> str:
-    """The product itself, for its attributes: 青菜头种植 → 青菜头 (…总产量)."""
+    """The product itself, for its attributes: 青菜头种植, 种植青菜头 → 青菜头 (…总产量)."""
     for verb in _POSTPOSED_VERBS:
-        if subject.endswith(verb) and len(subject) > len(verb) + 1:
-            return subject[: -len(verb)]
+        if len(subject) > len(verb) + 1:
+            subject = subject.removesuffix(verb).removeprefix(verb)
     return subject
 
 
 def with_unit_head(subject: str, unit: str | None) -> str:
-    """Add the noun a unit implies: an area (营造林 → 营造林面积), a capacity (…并网容量),
-    the people reached (补贴惠及 1.6万人 → 补贴惠及人数), the sum of a service (放款 → 放款金额).
+    """Add the noun a unit implies where the verb alone names no quantity: a capacity
+    (…并网容量), the people reached (补贴惠及 1.6万人 → 补贴惠及人数), the sum of a
+    service (放款 → 放款金额).
 
-    Names already ending in an area or size word keep theirs; 规模 stated in
-    an area unit is an area (种植规模 18万亩 → 种植面积).
+    An area is not added: 营造林 25万亩 stays 营造林, 种植规模 18万亩 stays 种植规模
+    (gold revision 2: no suffix the text does not write).
     """
     if not unit or not subject or "/" in unit:
-        return subject  # a rate per unit (公斤/公顷) is no area
+        return subject  # a rate per unit (公斤/公顷) is no capacity
     if subject.endswith(_REACH_VERBS) and unit[-1] in "人户":
         return subject + unit[-1] + "数"
     if subject in _TRANSFER_VERBS and unit.endswith("元"):
@@ -96,13 +98,7 @@ def with_unit_head(subject: str, unit: str | None) -> str:
     if unit.endswith(_POWER_UNITS) and not subject.endswith("容量"):
         subject = subject.removesuffix("规模")  # 新能源装机规模 1000万千瓦 is a capacity
         return subject + ("容量" if subject.endswith(("并网", "装机")) else "装机容量")
-    if not unit.endswith(_AREA_UNITS):
-        return subject
-    if subject.endswith("规模"):
-        return subject[:-2] + "面积"
-    if subject.endswith(("面积", "农田", "耕地", "林地", "草地", "保有量")):
-        return subject
-    return subject + "面积"
+    return subject
 
 
 def band_name(name: str, stated: str, right: str) -> tuple[str, int] | None:
@@ -154,12 +150,6 @@ def share_name(name: str, unit: str | None) -> str:
     return name if _GLOSS.sub("", name).endswith(shares) else name.removesuffix("的") + "比重"
 
 
-def label_free(subject: str) -> str:
-    """Version labels are no part of an indicator's name: 两化融合2.0版贯标认证 →
-    两化融合贯标认证."""
-    return _VERSION.sub("", subject) if "版" in subject else subject
-
-
 def destination_first(subject: str) -> str:
     """What goes to a place is named after the place: 赋权事项至园区开发区 → 赋权园区开发区事项."""
     verb = leading_action(subject) if "至" in subject else None
@@ -208,6 +198,33 @@ def tally_name(name: str, unit: str | None) -> str:
     return name if not noun or name.endswith(noun) else name + noun
 
 
+_PEOPLE = ("对象", "人口", "群众", "家庭", "农户", "群体", "人员")
+
+
+def tally_holder(name: str, previous: str) -> str:
+    """A tally with no holder of its own counts the people the previous tally counted:
+    新识别监测对象390户1070人,消除风险1160户2963人 → 监测对象消除风险 (…户数, …人数)."""
+    if not previous.endswith(("户数", "人数")) or name.endswith(_PEOPLE):
+        return name
+    counted = previous[:-2]
+    holder = counted[len(leading_action(counted) or "") :]
+    return holder + name if holder.endswith(_PEOPLE) and holder not in name else name
+
+
+def listed_kind(previous: str, action: str, name: str) -> str | None:
+    """A short member after a count names another kind of the same qualified thing:
+    新创市级巴渝和美乡村引领镇1个、先行村7个 → 新创市级巴渝和美乡村先行村.
+
+    Applies to a member of three characters after a first member that opens with
+    the shared verb and qualifies its kind at length; ``None`` otherwise.
+    """
+    if len(name) != 3 or not action or not previous.startswith(action):
+        return None
+    if len(previous) - len(action) < len(name) + 3:
+        return None
+    return previous[: -len(name)] + name
+
+
 def counted_after(name: str, right: str, unit: str | None) -> tuple[str, str, int] | None:
     """The subject when a count is followed by what it counts, though words precede it.
 
@@ -240,7 +257,7 @@ def with_verdict(subject: str, rest: str) -> str:
 
 def structure_name(before: str, stated: str, after: str, year: str) -> str | None:
     """Counts of the report's own structure, named with the year whose plan they arrange:
-    重点做好以下8个方面31项工作 in a 2025 plan → 2025年重点工作方面, 2025年重点工作项数;
+    重点做好以下8个方面31项工作 in a 2025 plan → 2025年重点工作方面, 2025年重点工作;
     计划指标…共计31项 → 2025年计划指标总数. ``before`` is the clause up to the number,
     ``stated`` the number as written, ``after`` the rest of the clause; ``year`` the
     statement's period (no year when it is not one)."""
@@ -250,7 +267,7 @@ def structure_name(before: str, stated: str, after: str, year: str) -> str | Non
     if stated.endswith("方面") or after.startswith("方面"):
         return focus + "工作方面"
     if after.startswith("工作") and "方面" in clause:
-        return focus + "工作项数"
+        return focus + "工作"
     if _INDICATOR_TOTAL.search(before) and stated.endswith("项") and not after.strip():
         return dated + ("计划" if "计划指标" in before else "") + "指标总数"
     return None

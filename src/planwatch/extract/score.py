@@ -54,8 +54,23 @@ class Score:
 
     @property
     def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
+        return _f1(self.matched, self.predicted, self.gold)
+
+    @property
+    def full_f1(self) -> float:
+        """F1 counting a statement found only when its number and every field are right
+        (the subject leniently: ``subject_overlap``)."""
+        wrong: set[int] = set()
+        for name in FIELDS[1:]:
+            wrong |= {id(p) for p, _ in self.field_errors.get(name, ())}
+        return _f1(self.matched - len(wrong), self.predicted, self.gold)
+
+
+def _f1(right: int, predicted: int, gold: int) -> float:
+    precision = right / predicted if predicted else 0.0
+    recall = right / gold if gold else 0.0
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
 
 
 def _key(s: Statement) -> tuple[int, float | None, str | None]:

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[。!?！？]")
-_CLAUSE_END = re.compile(r"[,;:，；：]")
+# A colon between digits (9:38:53) writes a ratio and ends no clause.
+_CLAUSE_END = re.compile(r"[,;，；]|(?<!\d)[:：]|[:：](?!\d)")
 
 
 @dataclass(frozen=True)

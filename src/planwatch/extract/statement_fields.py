@@ -3,8 +3,9 @@
 * **measure** — growth for 增长/下降 + %, change for 新增 (anywhere in the
   subject) and for 增加/提升/缩短 with a non-% unit, level for 达/为/稳定在 …,
   rank preset by the hit; declines are negative;
-* **cumulative** — 累计 or 总量达 before the number; period ``cumulative`` for
-  累计 sums of flows (not for 累计达 / 累计建成 stocks);
+* **cumulative** — 累计 or 总量达 before the number, except for a growth or a rank
+  whose subject names no 累计 sum; period ``cumulative`` for 累计 sums of flows
+  (not for 累计达 / 累计建成 stocks, nor the growth of such a sum: a rate of the year);
 * **status** — the sentence's status, except counts that describe the plan
   itself (共计31项指标, 以下8个方面), which are facts even in a plan part.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planwatch.extract.hits import Hit
+from planwatch.extract.hit import Hit
 from planwatch.extract.lexicon import GROWTH_DOWN, GROWTH_UP, LEVEL_VERBS, NEW_VERBS
 from planwatch.extract.records import Measure, Statement, Status
 from planwatch.extract.sections import Part
@@ -108,7 +109,9 @@ def build_statement(
         period = deadline.group(1) or deadline.group(2)
     tally = before.rfind("累计")
     if tally >= 0 and not before[tally + 2 :].startswith(_STOCK_VERBS):
-        period = "cumulative"
+        period = "cumulative" if measure is not Measure.GROWTH else period
+    if measure in (Measure.GROWTH, Measure.RANK) and "累计" not in subject:
+        cumulative = False  # a rate or a position is no sum, unless it names one
     status = ctx.status_of
     if status is Status.TARGET and part is not None and _is_structure_count(ctx, clause, hit):
         status = Status.ACTUAL
@@ -116,7 +119,7 @@ def build_statement(
     return Statement(
         line=ctx.line_no,
         quote=ctx.line[start : hit.end],
-        subject=subject.strip(),
+        subject=_as_written(subject.strip(), ctx.line),
         measure=measure,
         value=value,
         unit=hit.unit,
@@ -142,3 +145,11 @@ def _is_structure_count(ctx: ClauseContext, clause: Span, hit: Hit) -> bool:
     return bool(_STRUCTURE_RE.match(right)) or (
         left.endswith(("共计", "合计", "共")) and "指标" in left
     )
+
+
+def _as_written(subject: str, line: str) -> str:
+    """Brackets as the text writes them: the reader works on half-width text, but a
+    name written 研究与试验发展（R&D）经费 keeps its full-width brackets."""
+    if "(" not in subject or "（" not in line or "(" in line:
+        return subject
+    return subject.replace("(", "（").replace(")", "）")

@@ -5,7 +5,9 @@ Reading order is line → sentence → clause → number (see
 This module decides what holds for a whole sentence:
 
 * **status** — from the part it sits in (review → actual, plan → target), 预计
-  turning a whole sentence (and a following 其中 sentence) into estimates;
+  turning the part of its sentence between semicolons, a following 其中
+  sentence, or a whole paragraph it opens into estimates
+  (:mod:`planwatch.extract.estimates`);
   parts of no recognisable kind fall back on words such as 力争 and 预计;
 * **section** — the line's path, or the task's when tasks run together in
   one paragraph (…。一是扩大投资,…。二是…);
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 
 from planwatch.core.numbers import to_halfwidth
 from planwatch.extract.clause_reader import clause_statements
-from planwatch.extract.lexicon import ESTIMATE_MARKERS, TARGET_MARKERS
+from planwatch.extract.estimates import estimated_parts, in_parts, paragraph_estimated
+from planwatch.extract.lexicon import TARGET_MARKERS
 from planwatch.extract.records import Statement, Status
 from planwatch.extract.sections import Part, PartKind, Tree, document_tree, informal_heading
 from planwatch.extract.sentences import clauses, report_lines, sentences
@@ -58,6 +61,7 @@ def extract_statements(text: str) -> list[Statement]:
         previous_estimate = False
         previous_subjects: list[str] = []
         line_plain = to_halfwidth(line)
+        paragraph = paragraph_estimated(line_plain)
         section = tree.paths[number - 1]
         inline = frozenset(
             label for label in inline_labels.get(number, ()) if not section.endswith(f"/{label}")
@@ -66,9 +70,9 @@ def extract_statements(text: str) -> list[Statement]:
             plain = line_plain[sentence.start : sentence.end].strip()
             if (task := _TASK_OPENING.match(plain)) and task.group(1) in inline:
                 section = f"{tree.paths[number - 1]}/{task.group(1)}"
-            estimate = any(m in plain for m in ESTIMATE_MARKERS) or (
-                previous_estimate and plain.startswith("其中")
-            )
+            parts = estimated_parts(line_plain[sentence.start : sentence.end])
+            whole = paragraph or (previous_estimate and plain.startswith("其中"))
+            estimate = whole or bool(parts)
             previous_estimate = estimate
             status = _status(part, plain, estimate)
             year = _year(part, status, years, plain)
@@ -76,6 +80,11 @@ def extract_statements(text: str) -> list[Statement]:
             if plain.startswith("其中") and previous_subjects:
                 context.parent = previous_subjects[0]
             for clause in clauses(sentence):
+                if estimate and not whole:
+                    reached = in_parts(clause.start - sentence.start, parts)
+                    if (clause_status := _status(part, plain, reached)) is not context.status_of:
+                        context.status_of = clause_status
+                        context.period = _year(part, clause_status, years, plain)
                 context.action = context.verb = context.unit = None
                 context.counted = context.tally = ""
                 clause_statements(context, clause, part)

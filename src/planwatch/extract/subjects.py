@@ -46,6 +46,7 @@ _CLAUSE_PIECE = re.compile(r"[,,、;;。]")
 _PHRASE_END = re.compile(r"[,,、;;。]|及")
 _PHRASE_NOISE = re.compile(r"^(?:均|全部)|(?:19|20)\d\d年度?|不同程度")
 # A state rather than an action: 高于预期的指标, but 获批…企业.
+_VERDICT_LEAD = re.compile(r"^(?:均|全部)")
 _STATE = re.compile(r"(?:高于|低于|好于|达到|超过|暂无|未|不)")
 _MODAL = re.compile(r"(?<![主重需必纲])(?:要|将|力争|确保|争取)(?:实现|达到)?")
 _OBJECT_STOP = re.compile(
@@ -195,10 +196,10 @@ def last_phrase(name: str) -> str:
 def counted_object(right: str) -> tuple[str, int]:
     """The object counted by a number and how many characters of ``right`` it spans.
 
-    A generic object takes the phrase that qualifies it: 4家企业获批市级创新型中小企业
-    → 获批市级创新型中小企业; 7项工作获市政府督查激励 → 获市政府督查激励工作; a
-    state joins with 的: 8项指标不同程度低于预期 → 低于预期的指标. The phrase ends
-    at a clause mark or 及.
+    A generic object takes the outcome that follows it, in the text's order and
+    words: 4家企业获批市级创新型中小企业 → 企业获批市级创新型中小企业; 7项工作获
+    市政府督查激励 → 工作获市政府督查激励; a state joins with 的: 8项指标不同程度
+    低于预期 → 低于预期的指标. The phrase ends at a clause mark or 及.
     """
     thing = object_after(right)
     if not thing:
@@ -208,12 +209,27 @@ def counted_object(right: str) -> tuple[str, int]:
     end = right.find(thing) + len(thing)
     if thing in GENERIC_OBJECTS:
         raw = _PHRASE_END.split(right[end:], maxsplit=1)[0]
-        phrase = _PHRASE_NOISE.sub("", raw)
-        if len(phrase) >= 2:
-            joint = "的" if _STATE.match(phrase) else ""
-            subject = phrase if phrase.endswith(thing) else phrase + joint + thing
-            return subject, end + len(raw)
-    return thing, end
+        if _STATE.match(phrase := _PHRASE_NOISE.sub("", raw)) and len(phrase) >= 2:
+            return phrase + "的" + thing, end + len(raw)
+        outcome = _VERDICT_LEAD.sub("", raw)
+        if len(outcome) >= 2:
+            return thing + outcome, end + len(raw)
+    if selected := _SELECTED.match(right, end):
+        return _built(thing) + selected.group(0), selected.end()
+    return _built(thing), end
+
+
+# Outcomes that select the things counted (6个“一件事”进入区县“一本账”): kept, in text order.
+_SELECTED = re.compile(r"(?:进入|入选|上榜|获评|获批|获准|跻身)[^,,、;;。及]+")
+
+
+def _built(thing: str) -> str:
+    """A count of things built is named by the things: 65个视联网点位建设 → 视联网点位
+    (建设 is a generic verb, no part of what is counted); a quoted name is the thing,
+    the words qualifying it go: 3个市民家门口“口袋公园” → “口袋公园”."""
+    if thing.endswith("”") and not thing.startswith("“") and thing.count("“") == 1:
+        return thing[thing.index("“") :]
+    return thing.removesuffix("建设") if len(thing) > 4 else thing
 
 
 def within_parent(subject: str, parent: str) -> str:
@@ -229,6 +245,8 @@ def within_parent(subject: str, parent: str) -> str:
         return subject
     if len(subject) > len(head) + 3:
         return subject  # a kind named at length (交通通信价格) needs no whole
+    if subject[: -len(head)].endswith("业"):
+        return subject  # 其中,农业产值…: an industry names its own part of the whole
     return subject[: -len(head)] + parent
 
 
