@@ -134,15 +134,20 @@ def return_value(
 
 
 @transaction.atomic
-def correct_value(*, actor: Any, observation_id: int, entry: Entry, reason: str) -> Submission:
+def correct_value(
+    *, actor: Any, observation_id: int, entry: Entry, reason: str, version: int | None = None
+) -> Submission:
     """File a correction of a published value (same period and status), with a reason, for review.
 
     The indicator's department or the plan office may; it is reviewed like any
     submission and, approved, supersedes the value. Closed periods accept it.
+    With ``version``, refused if the value changed since the actor read it.
     """
     current = _current(observation_id)
     indicator = current.indicator
     require(can_write_for(actor, indicator.owner), "不能更正其他部门的数值。")
+    if version is not None:
+        history.at_version(current, version)
     if not reason.strip():
         raise InvalidField("reason", "更正时请写明原因。")
     if (entry.period.strip(), entry.status.value) != (current.period, current.status):
@@ -334,7 +339,8 @@ def _indicator(indicator_id: int) -> IndicatorRecord:
 
 def _current(observation_id: int) -> ObservationRecord:
     try:
-        return ObservationRecord.objects.select_related("indicator").get(id=observation_id)
+        found = ObservationRecord.objects.select_for_update().select_related("indicator")
+        return found.get(id=observation_id)
     except ObservationRecord.DoesNotExist:
         raise NotFound(f"没有编号为 {observation_id} 的数值(可能已被更正取代)。") from None
 

@@ -115,13 +115,12 @@ def enter_value(request: HttpRequest, indicator_id: Id) -> Any:
 def correct_value(request: HttpRequest, observation_id: Id, correction: Correction) -> Any:
     """File a correction of the value (same period and status, a reason) for review; the
     value stays current until the correction is approved."""
-    current = history.locked(ObservationRecord, observation_id, None)
-    history.at_version(current, correction.version)
     return 202, values.correct_value(
         actor=request.user,
         observation_id=observation_id,
         entry=correction.entry(),
         reason=correction.reason,
+        version=correction.version,
     )
 
 
