@@ -55,11 +55,17 @@ def plan_years(indicator: IndicatorRecord) -> list[int]:
     return sorted(set(years.values_list("year", flat=True)))
 
 
+def period_message(indicator: IndicatorRecord, years: list[int] | None = None) -> str:
+    """The one message for a period a value cannot have, on every surface."""
+    years = plan_years(indicator) if years is None else years
+    span = f"{min(years) - 2}—{max(years) + 2}" if years else "1949—2100"
+    return f"报告期应为 2025、2025-Q3 或 2025-07 这样的年、季或月,年份在 {span} 之间。"
+
+
 def value_period(text: str, indicator: IndicatorRecord) -> Period:
     """The period ``text`` names, if a value of the plan can have it; the one message else."""
     years = plan_years(indicator)
-    span = f"{min(years) - 2}—{max(years) + 2}" if years else "1949—2100"
-    message = f"报告期应为 2025、2025-Q3 或 2025-07 这样的年、季或月,年份在 {span} 之间。"
+    message = period_message(indicator, years)
     try:
         period = Period.parse(text.strip())
     except InvalidValue:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planwatch.core.errors import PlanwatchError
 from planwatch.core.observations import Status
+from planwatch.services.value_checks import period_message
 from planwatch.services.values import Entry
 from planwatch.web.plan.models import IndicatorRecord, TargetRecord
 
@@ -62,6 +63,7 @@ class EntryForm(forms.Form):
         choices = period_choices(indicator)
         self.fields["period"].choices = choices
         self.fields["period"].initial = current_period(choices)
+        self.fields["period"].error_messages["invalid_choice"] = period_message(indicator)
         self.fields["value"].help_text = indicator.unit
         self.fields["period"].disabled = self.fields["status"].disabled = correction
 
