@@ -192,3 +192,10 @@ def test_the_review_page_shows_a_refusal_beside_the_item_and_keeps_the_typed_rea
     response = client.post(f"/review/{own.id}/approve/")
     html = response.content.decode()
     assert response.status_code == 403 and f'id="refusal-{own.id}"' in html and "四眼" in html
+
+
+def test_the_plan_office_sets_an_indicators_soft_factors_as_data(alice, carol):
+    path = f"/api/indicators/{indicator('retail_growth').pk}/rules"
+    assert alice.get(path).json()["target_factor"] == 10
+    assert alice.put(path, {"target_factor": 100}).json()["target_factor"] == 100
+    assert submitted(carol, 500, code="retail_growth").state == "submitted"  # 500 < 100 x 6
