@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "planwatch_load"
 TIMEOUT = 30  # seconds for any single request
+PERIODS = ["2025", *(f"2025-Q{q}" for q in range(1, 5)), *(f"2025-{m:02d}" for m in range(1, 13))]
 
 
 class Client:
@@ -172,6 +173,7 @@ def run_load(
     accepted: dict[int, float] = {}  # submission id -> value, as the server confirmed
     approved: set[int] = set()
     failures: list[str] = []
+    refused: dict[int, int] = defaultdict(int)
     lock = threading.Lock()
     stop = time.monotonic() + duration
 
@@ -179,15 +181,17 @@ def run_load(
         rng, client = random.Random(seed), Client(port, token, timings)
         while time.monotonic() < stop:
             value = round(rng.uniform(1, 50), 2)
-            pk, code = rng.choice(indicators)
-            body = {"period": "2025", "value": value, "note": "负载测试", "submit": True}
+            (pk, code), period = rng.choice(indicators), rng.choice(PERIODS)
+            body = {"period": period, "value": value, "note": "负载测试", "submit": True}
             status, data = client.call("submit", "POST", f"/api/indicators/{pk}/submissions", body)
             if status == 409 and "更正" in data["message"]:  # type: ignore[index]
-                status, data = correct(client, code, value)
+                status, data = correct(client, code, period, value)
             with lock:
                 if status in (201, 202):
                     accepted[data["id"]] = value  # type: ignore[index]
-                elif status != 409:  # a value of that year already pending: expected
+                elif status in (400, 409):  # refused by a check, or a value already pending
+                    refused[status] += 1
+                else:
                     failures.append(f"submit {status} {data}")
 
     def reviewer(token: str) -> None:
@@ -208,18 +212,19 @@ def run_load(
     drain = Client(port, reviewers[0], defaultdict(list))
     while approve_pending(drain, approved, failures, lock, until=time.monotonic() + 300):
         pass
-    report(timings, elapsed, clients, accepted, approved, failures)
+    report(timings, elapsed, clients, accepted, approved, failures, refused)
 
 
-def correct(client: Client, code: str, value: float) -> tuple[int, object]:
-    """File a correction of the year's approved value (409 if one is already pending)."""
+def correct(client: Client, code: str, period: str, value: float) -> tuple[int, object]:
+    """File a correction of the period's approved value (409 if one is already pending)."""
     path = f"/api/regions/fuling/observations?indicator={code}&year=2025&status=actual"
-    status, page = client.call("read", "GET", path)
-    items = page["items"] if status == 200 else []  # type: ignore[index]
+    status, page = client.call("read", "GET", path + "&limit=100")
+    found = page["items"] if status == 200 else []  # type: ignore[index]
+    items = [o for o in found if o["period"] == period]
     if not items:
         return 409, {"message": "superseded meanwhile"}
     current = items[0]
-    body = {"period": "2025", "value": value, "note": "负载测试", "reason": "更正"}
+    body = {"period": period, "value": value, "note": "负载测试", "reason": "更正"}
     body["version"] = current["version"]
     return client.call("correct", "PUT", f"/api/observations/{current['id']}", body)
 
@@ -256,6 +261,7 @@ def report(
     accepted: dict[int, float],
     approved: set[int],
     failures: list[str],
+    refused: dict[int, int],
 ) -> None:
     requests = sum(len(t) for t in timings.values())
     print(f"{clients} clients, {elapsed:.0f} s on PostgreSQL, server on 127.0.0.1")
@@ -269,6 +275,7 @@ def report(
     print(
         f"submitted {len(accepted)}, approved {len(approved)}, unexpected answers {len(failures)}"
     )
+    print(f"refused as expected: {refused[409]} already pending (409), {refused[400]} by a check")
     print(current_values())
     print(
         "database check:",
