@@ -5,12 +5,17 @@ The script creates a scratch database on the local server, loads the Fuling
 demo data, starts ``planwatch serve`` on 127.0.0.1 (its own process, stopped
 at the end), and runs ``--clients`` threads for ``--duration`` seconds: four
 in five are department clerks submitting values of their own indicators, the
-rest plan-office reviewers approving what is pending. Afterwards every
-submission still pending is approved, and the database is compared with what
-the clients were told: each accepted submission stored once with its value,
-each approval one observation with that value, each change one history row.
+rest plan-office reviewers approving what is pending. A clerk whose value
+for the year is already pending is refused (409); one whose value is already
+approved files a correction of it instead (``PUT /api/observations/{id}``).
+Afterwards every submission still pending is approved, and the database is
+compared with what the clients were told: each accepted submission stored
+once with its value and its history, exactly one current value per
+indicator, period and status (the latest approved), and every approved value
+either current or in the history, superseded with who and why.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/load.py [--duration 60] [--clients 50]
+    PYTHONPATH=src .venv/bin/python benchmarks/load.py [--duration 60] [--clients 50] \
+        [--database planwatch_load]
 """
 
 from __future__ import annotations
@@ -38,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 SERVER = "postgres://postgres@127.0.0.1:5432"
 DATABASE = "planwatch_load"
 TIMEOUT = 30  # seconds for any single request
+PERIODS = ["2025", *(f"2025-Q{q}" for q in range(1, 5)), *(f"2025-{m:02d}" for m in range(1, 13))]
 
 
 class Client:
@@ -63,13 +69,14 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load (≤ 600)")
     parser.add_argument("--clients", type=int, default=50, help="concurrent clients (≤ 200)")
     parser.add_argument("--server", default=SERVER, help="PostgreSQL server on 127.0.0.1")
+    parser.add_argument("--database", default=DATABASE, help="scratch database (dropped first)")
     args = parser.parse_args()
     if not 0 < args.duration <= 600 or not 2 <= args.clients <= 200:
         parser.error("--duration must be in (0, 600] and --clients in [2, 200]")
     if urlparse(args.server).hostname not in ("127.0.0.1", "localhost"):
         parser.error("the load test runs against a local PostgreSQL server only")
-    url = f"{args.server}/{DATABASE}"
-    fresh_database(args.server)
+    url = f"{args.server}/{args.database}"
+    fresh_database(args.server, args.database)
     home = Path(tempfile.mkdtemp(prefix="planwatch-load-"))
     env = {
         **os.environ,
@@ -96,13 +103,15 @@ def main() -> None:
         server.wait(timeout=30)
 
 
-def fresh_database(server: str) -> None:
+def fresh_database(server: str, name: str) -> None:
+    if not name.isidentifier():
+        raise SystemExit(f"{name!r} is not a plain database name")
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        connection.execute(f"CREATE DATABASE {DATABASE}")
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        connection.execute(f"CREATE DATABASE {name}")
 
 
-def prepare(clients: int) -> tuple[list[tuple[str, list[int]]], list[str]]:
+def prepare(clients: int) -> tuple[list[tuple[str, list[tuple[int, str]]]], list[str]]:
     """Schema, demo data, users and tokens; clerks come with the indicators they own."""
     from planwatch import web
 
@@ -115,10 +124,10 @@ def prepare(clients: int) -> tuple[list[tuple[str, list[int]]], list[str]]:
     from planwatch.web.plan.services import load_dataset
 
     load_dataset(REPO / "src" / "planwatch" / "data" / "fuling")
-    owned: dict[str, list[int]] = defaultdict(list)
+    owned: dict[str, list[tuple[int, str]]] = defaultdict(list)
     with_targets = TargetRecord.objects.filter(year=2025).values_list("indicator_id", flat=True)
     for record in IndicatorRecord.objects.filter(pk__in=with_targets).exclude(owner=""):
-        owned[record.owner].append(record.pk)
+        owned[record.owner].append((record.pk, record.code))
     departments = sorted(owned)
     n_reviewers = max(1, clients // 5)
     clerks, reviewers = [], []
@@ -139,7 +148,7 @@ def free_port() -> int:
 
 
 def wait_until_up(port: int, server: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300  # a busy machine starts Django slowly
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise SystemExit(f"the server stopped: {log.read_text()[-2000:]}")
@@ -150,12 +159,12 @@ def wait_until_up(port: int, server: subprocess.Popen[bytes], log: Path) -> None
                 return
         except OSError:
             time.sleep(0.5)
-    raise SystemExit("the server did not answer within 120 s")
+    raise SystemExit("the server did not answer within 300 s")
 
 
 def run_load(
     port: int,
-    clerks: list[tuple[str, list[int]]],
+    clerks: list[tuple[str, list[tuple[int, str]]]],
     reviewers: list[str],
     duration: float,
     clients: int,
@@ -164,20 +173,24 @@ def run_load(
     accepted: dict[int, float] = {}  # submission id -> value, as the server confirmed
     approved: set[int] = set()
     failures: list[str] = []
+    refused: dict[int, int] = defaultdict(int)
     lock = threading.Lock()
     stop = time.monotonic() + duration
 
-    def clerk(token: str, indicators: list[int], seed: int) -> None:
+    def clerk(token: str, indicators: list[tuple[int, str]], seed: int) -> None:
         rng, client = random.Random(seed), Client(port, token, timings)
         while time.monotonic() < stop:
             value = round(rng.uniform(1, 50), 2)
-            body = {"period": "2025", "value": value, "submit": True}
-            status, data = client.call(
-                "submit", "POST", f"/api/indicators/{rng.choice(indicators)}/submissions", body
-            )
+            (pk, code), period = rng.choice(indicators), rng.choice(PERIODS)
+            body = {"period": period, "value": value, "note": "负载测试", "submit": True}
+            status, data = client.call("submit", "POST", f"/api/indicators/{pk}/submissions", body)
+            if status == 409 and "更正" in data["message"]:  # type: ignore[index]
+                status, data = correct(client, code, period, value)
             with lock:
-                if status == 201:
+                if status in (201, 202):
                     accepted[data["id"]] = value  # type: ignore[index]
+                elif status in (400, 409):  # refused by a check, or a value already pending
+                    refused[status] += 1
                 else:
                     failures.append(f"submit {status} {data}")
 
@@ -199,7 +212,21 @@ def run_load(
     drain = Client(port, reviewers[0], defaultdict(list))
     while approve_pending(drain, approved, failures, lock, until=time.monotonic() + 300):
         pass
-    report(timings, elapsed, clients, accepted, approved, failures)
+    report(timings, elapsed, clients, accepted, approved, failures, refused)
+
+
+def correct(client: Client, code: str, period: str, value: float) -> tuple[int, object]:
+    """File a correction of the period's approved value (409 if one is already pending)."""
+    path = f"/api/regions/fuling/observations?indicator={code}&year=2025&status=actual"
+    status, page = client.call("read", "GET", path + "&limit=100")
+    found = page["items"] if status == 200 else []  # type: ignore[index]
+    items = [o for o in found if o["period"] == period]
+    if not items:
+        return 409, {"message": "superseded meanwhile"}
+    current = items[0]
+    body = {"period": period, "value": value, "note": "负载测试", "reason": "更正"}
+    body["version"] = current["version"]
+    return client.call("correct", "PUT", f"/api/observations/{current['id']}", body)
 
 
 def approve_pending(
@@ -234,6 +261,7 @@ def report(
     accepted: dict[int, float],
     approved: set[int],
     failures: list[str],
+    refused: dict[int, int],
 ) -> None:
     requests = sum(len(t) for t in timings.values())
     print(f"{clients} clients, {elapsed:.0f} s on PostgreSQL, server on 127.0.0.1")
@@ -247,9 +275,13 @@ def report(
     print(
         f"submitted {len(accepted)}, approved {len(approved)}, unexpected answers {len(failures)}"
     )
+    print(f"refused as expected: {refused[409]} already pending (409), {refused[400]} by a check")
+    print(current_values())
     print(
         "database check:",
-        "OK — every value stored once, with its history" if not problems else "FAILED",
+        "OK — every value stored once with its history, one current value per period"
+        if not problems
+        else "FAILED",
     )
     for problem in problems:
         print("  ", problem)
@@ -272,25 +304,46 @@ def verify(accepted: dict[int, float], approved: set[int]) -> list[str]:
         )
     if set(Submission.objects.filter(state="approved").values_list("id", flat=True)) != approved:
         problems.append("the approved submissions differ from the approvals the clients saw")
-    observations = dict(
-        ObservationRecord.objects.filter(origin__startswith="submission:").values_list(
-            "origin", "value"
-        )
-    )
-    expected = {f"submission:{pk}": accepted[pk] for pk in approved}
-    if observations != expected:
-        problems.append(
-            f"observations: {len(observations)} from submissions, {len(expected)} expected"
-        )
-    once = ObservationRecord.history.filter(origin__startswith="submission:")
-    if once.count() != len(expected):
-        problems.append(f"history: {once.count()} rows for {len(expected)} approved observations")
-    history = Submission.history.values("id").annotate(n=Count("history_id")).filter(n=2).count()
-    if history != len(accepted):
-        problems.append(
-            f"history: {history} of {len(accepted)} submissions have 2 rows (created, approved)"
-        )
+    keys = ObservationRecord.objects.values("indicator", "period", "status")
+    doubled = keys.annotate(n=Count("id")).filter(n__gt=1).count()
+    if doubled:
+        problems.append(f"{doubled} indicator-periods hold more than one current value")
+    latest: dict[tuple[int, str, str], tuple[object, int]] = {}
+    for s in Submission.objects.filter(state="approved"):
+        key = (s.indicator_id, s.period, s.status)
+        latest[key] = max(latest.get(key, (s.reviewed_at, s.id)), (s.reviewed_at, s.id))
+    current = {
+        (o.indicator_id, o.period, o.status): o.origin
+        for o in ObservationRecord.objects.filter(origin__startswith="submission:")
+    }
+    wrong = [k for k, (_, pk) in latest.items() if current.get(k) != f"submission:{pk}"]
+    if wrong:
+        problems.append(f"{len(wrong)} indicator-periods do not hold their latest approved value")
+    history = ObservationRecord.history.filter(origin__startswith="submission:")
+    made = set(history.filter(history_type="+").values_list("origin", "value"))
+    expected = {(f"submission:{pk}", accepted[pk]) for pk in approved}
+    if made != expected:
+        problems.append(f"history: {len(made)} approved values created, {len(expected)} expected")
+    superseded = history.filter(history_type="-").exclude(history_change_reason="")
+    gone = len(expected) - len(current)
+    if superseded.exclude(history_user=None).count() != gone:
+        problems.append(f"history: {superseded.count()} supersessions for {gone} values replaced")
+    rows = dict(Submission.history.values_list("id").annotate(n=Count("history_id")))
+    short = [pk for pk in accepted if rows.get(pk, 0) != (2 if pk in approved else 1)]
+    if short:
+        problems.append(f"history: {len(short)} submissions lack a row (submitted, approved)")
     return problems
+
+
+def current_values() -> str:
+    """How many current values, and how many approved values are kept only in the history."""
+    from planwatch.web.plan.models import ObservationRecord
+
+    current = ObservationRecord.objects.filter(origin__startswith="submission:").count()
+    replaced = ObservationRecord.history.filter(
+        origin__startswith="submission:", history_type="-"
+    ).count()
+    return f"{current} current values from submissions, {replaced} superseded (in the history)"
 
 
 if __name__ == "__main__":

@@ -109,3 +109,15 @@ def test_number_round_trips_to_within_its_precision(value):
     assert "e" not in text.lower()
     assert not (("." in text) and text.endswith("0"))
     assert abs(float(text) - value) <= 0.005 + 1e-9
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True), st.integers(min_value=0, max_value=4))
+def test_any_stored_float_is_written_without_raising(value, decimals):
+    text = number(value, decimals)
+    assert text and "E" not in text and "e" not in text
+
+
+def test_a_value_of_1e30_is_written_in_full_and_as_money():
+    assert number(1e30) == "1" + "0" * 30
+    assert yi(1e30) == "1" + "0" * 26 + ".0亿元"
+    assert number(float("inf")) == "暂无数据"

@@ -1,6 +1,7 @@
 """The cast of the web tests: the demo dataset, a user of every role, and their tokens.
 
-alice works in the plan office; bob is a clerk of 区统计局 (owner of GDP
+alice works in the plan office, deputy too (the second pair of eyes on
+alice's own submissions); bob is a clerk of 区统计局 (owner of GDP
 growth), carol a clerk of 区商务委 (owner of retail sales growth); dave is a
 leader; erin has no role (public).
 """
@@ -53,6 +54,11 @@ def demo(db: None) -> None:
 @pytest.fixture
 def alice(db: None) -> Caller:
     return _caller("alice", Role.PLAN_OFFICE)
+
+
+@pytest.fixture
+def deputy(db: None) -> Caller:
+    return _caller("deputy", Role.PLAN_OFFICE)
 
 
 @pytest.fixture

@@ -11,13 +11,14 @@ from typer.testing import CliRunner
 
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
+from planwatch.services import values
 from planwatch.web import backup
 from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
 from planwatch.web.api import tokens
-from planwatch.web.editing import observations
 from planwatch.web.plan import services
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord
+from planwatch.web.submissions.models import Submission
 from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -41,10 +42,12 @@ def every_table() -> dict[str, list[object]]:
 def filled() -> None:
     services.load_dataset(DEMO_DATASET)
     clerk = create_user("bob", "pw", Role.CLERK, department="区统计局")
+    office = create_user("alice", "pw", Role.PLAN_OFFICE)
     tokens.create("bob")
     gdp = IndicatorRecord.objects.get(code="gdp_growth")
-    entry = observations.Entry(period="2025", value=6.1, note="<script>alert(1)</script>'--")
-    observations.record(actor=clerk, indicator_id=gdp.pk, entry=entry, reason="快报")
+    entry = values.Entry(period="2025", value=6.1, note="<script>alert(1)</script>'--")
+    submitted = values.submit_value(actor=clerk, indicator_id=gdp.pk, entry=entry)
+    values.approve_value(actor=office, submission_id=submitted.pk)
 
 
 def test_a_backup_restored_into_an_empty_database_gives_back_every_table(filled, tmp_path: Path):
@@ -57,7 +60,9 @@ def test_a_backup_restored_into_an_empty_database_gives_back_every_table(filled,
     assert result.exit_code == 0, result.output
     assert every_table() == before
     assert sum(len(rows) for rows in before.values()) > 100
-    bob = ObservationRecord.objects.get(period="2025").history.latest().history_user
+    approval = ObservationRecord.objects.get(period="2025").history.latest()
+    assert approval.history_user.username == "alice"
+    bob = Submission.objects.get().author
     assert bob.username == "bob" and bob.profile.department == "区统计局"
 
 

@@ -12,4 +12,5 @@ from planwatch.cli import (  # noqa: F401
     report,
     serve,
     tokens,
+    values,
 )

@@ -9,7 +9,7 @@ use ASCII ``,`` between clauses (see :mod:`planwatch.core.summary`).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 
 from planwatch.core.indicators import Indicator, Kind
 from planwatch.core.targets import Target, TargetForm
@@ -31,9 +31,15 @@ _VERBS = ("稳定在", "控制在", "保持在", "提升至", "提高到", "达�
 def number(value: float | Decimal, decimals: int = 2) -> str:
     """Write ``value`` rounded half up to ``decimals`` places, without trailing zeros.
 
-    ``6.0`` → "6", ``6.50`` → "6.5", ``-0.0`` → "0"; never scientific notation.
+    ``6.0`` → "6", ``6.50`` → "6.5", ``-0.0`` → "0"; never scientific notation. Any
+    stored value prints, however large (1e30 is 31 digits); one that is not a
+    number prints as :data:`MISSING`.
     """
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    exact = Decimal(str(value))
+    if not exact.is_finite():
+        return MISSING
+    with localcontext(_wide(exact, decimals)):
+        rounded = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -42,8 +48,18 @@ def number(value: float | Decimal, decimals: int = 2) -> str:
 
 def yi(wan: Decimal | float) -> str:
     """Money given in 万元, written in 亿元 with exactly one decimal: 2582000 → "258.2亿元"."""
-    amount = (Decimal(str(wan)) / WAN_PER_YI).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    exact = Decimal(str(wan))
+    if not exact.is_finite():
+        return MISSING
+    with localcontext(_wide(exact, 1)):
+        amount = (exact / WAN_PER_YI).quantize(Decimal("0.1"), ROUND_HALF_UP)
     return f"{amount:f}亿元"
+
+
+def _wide(value: Decimal, decimals: int) -> Context:
+    """A context precise enough to round ``value`` to ``decimals`` places without error."""
+    digits = max(value.adjusted(), 0) + decimals + 2
+    return Context(prec=max(28, digits), Emax=max(999999, digits), Emin=-999999)
 
 
 def percent(value: float) -> str:

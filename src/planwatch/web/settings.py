@@ -8,6 +8,7 @@ Environment:
     PLANWATCH_ALLOWED_HOSTS comma-separated; default localhost names
     PLANWATCH_PRODUCTION    1: serving the public (debug off by default; see production.check)
     PLANWATCH_HTTPS         1: served over HTTPS (secure cookies, HSTS, X-Forwarded-Proto trusted)
+    PLANWATCH_ONE_PERSON_OFFICE 1: the plan office may approve its own submissions (no four eyes)
 """
 
 from __future__ import annotations
@@ -112,6 +113,10 @@ MEDIA_ROOT = (
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
+
+# Four eyes: a value is approved by someone other than its submitter, unless the
+# plan office is one person (planwatch.services.values.approve_value).
+ONE_PERSON_OFFICE = env_bool("PLANWATCH_ONE_PERSON_OFFICE", False)
 
 # History is read-only in the application: the admin may show it, never revert it.
 SIMPLE_HISTORY_REVERT_DISABLED = True

@@ -17,22 +17,30 @@ pytestmark = pytest.mark.usefixtures("demo")
 
 
 @pytest.fixture
-def corrected(bob):
+def corrected(alice, bob, carol):
+    """bob's 2025 GDP growth 6.1, approved by alice, corrected by bob to 6.3 and approved;
+    the id of the value corrected."""
     pk = indicator("gdp_growth").pk
-    created = bob.post(
-        f"/api/indicators/{pk}/observations", {"period": "2025", "value": 6.1, "reason": "快报"}
-    ).json()["observation"]
-    change = {"period": "2025", "value": 6.3, "version": created["version"], "reason": "年报更正"}
-    bob.put(f"/api/observations/{created['id']}", change)
-    return created["id"]
+    first = bob.post(
+        f"/api/indicators/{pk}/submissions", {"period": "2025", "value": 6.1, "submit": True}
+    ).json()
+    original = alice.post(f"/api/submissions/{first['id']}/approve").json()["observation_id"]
+    fix = bob.post(
+        f"/api/submissions/{first['id']}/corrections", {"value": 6.3, "reason": "年报更正"}
+    ).json()
+    alice.post(f"/api/submissions/{fix['id']}/approve")
+    return original
 
 
 def test_the_log_says_who_changed_what_from_what_to_what_and_why(alice, corrected):
-    changes = alice.get("/api/audit", {"what": "observation", "who": "bob"}).json()
-    latest, first = changes[0], changes[1]
-    assert (latest["action"], latest["why"], latest["who"]) == ("changed", "年报更正", "bob")
-    assert {"field": "value", "old": 6.1, "new": 6.3} in latest["fields"]
-    assert (first["action"], first["why"]) == ("created", "快报")
+    changes = alice.get("/api/audit", {"what": "observation", "object_id": corrected}).json()
+    removed, created = changes[0], changes[1]
+    assert (removed["action"], removed["who"]) == ("deleted", "alice")
+    assert removed["why"].endswith("更正:年报更正")
+    assert {"field": "value", "old": 6.1, "new": 6.1} in removed["fields"]
+    assert (created["action"], created["who"]) == ("created", "alice")
+    filed = alice.get("/api/audit", {"what": "submission", "who": "bob"}).json()
+    assert any(c["why"] == "更正 submission:1:年报更正" for c in filed)
 
 
 def test_the_log_is_filtered_by_object_and_time(alice, corrected):
@@ -43,12 +51,11 @@ def test_the_log_is_filtered_by_object_and_time(alice, corrected):
 
 
 def test_the_plan_office_exports_the_log_as_csv_and_excel(alice, corrected):
-    response = alice.get("/api/audit/export", {"format": "csv", "who": "bob"})
+    response = alice.get("/api/audit/export", {"format": "csv", "what": "observation"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert {"field": "value", "old": "6.1", "new": "6.3", "why": "年报更正"}.items() <= rows[
-        0
-    ].items()
-    excel = alice.get("/api/audit/export", {"format": "xlsx", "who": "bob"})
+    removed = next(r for r in rows if r["action"] == "deleted" and r["field"] == "value")
+    assert (removed["old"], removed["why"][-7:]) == ("6.1", "更正:年报更正")
+    excel = alice.get("/api/audit/export", {"format": "xlsx", "what": "observation"})
     sheet = load_workbook(io.BytesIO(excel.content)).active
     assert sheet.cell(row=1, column=1).value == "when"
     assert sheet.max_row == len(rows) + 1
@@ -70,7 +77,8 @@ def test_the_application_offers_no_way_to_change_history(alice, corrected):
 
 def test_a_formula_typed_into_a_field_is_exported_as_text(alice, bob):
     pk = indicator("gdp_growth").pk
-    bob.post(f"/api/indicators/{pk}/observations", {"period": "2025", "value": 6, "note": "=1+1"})
+    body = {"period": "2025", "value": 6, "note": "=1+1"}
+    bob.post(f"/api/indicators/{pk}/submissions", body)
     content = alice.get("/api/audit/export", {"format": "csv"}).content.decode("utf-8-sig")
     assert "'=1+1" in content and ",=1+1" not in content
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from planwatch.web.api.app import api
+from planwatch.web.editing import history
 from planwatch.web.plan.models import ObservationRecord, TargetRecord
 from planwatch.web.projects.models import (
     ProblemEventRecord,
@@ -90,7 +91,8 @@ def everything_written() -> list[object]:
 
 def test_every_write_refuses_a_clerk_of_another_department(register, bob, carol):
     gdp = indicator("gdp_growth")  # owned by bob's 区统计局
-    observation = bob.post(f"/api/indicators/{gdp.pk}/observations", VALUE).json()["observation"]
+    published = ObservationRecord.objects.filter(indicator=gdp).first()
+    observation = {"id": published.pk, "version": history.version_of(published)}
     submission = bob.post(
         f"/api/indicators/{gdp.pk}/submissions", {"period": "2025", "value": 6.1, "submit": True}
     ).json()

@@ -1,10 +1,13 @@
+"""Writing through the API: values only through submissions (a direct write is refused,
+a change is a correction for review); indicators, targets and rules at their version."""
+
 from __future__ import annotations
 
 import pytest
 
-from planwatch.web.editing import observations
 from planwatch.web.editing.models import ValidationRule
 from planwatch.web.plan.models import ObservationRecord, TargetRecord
+from planwatch.web.submissions.models import Submission
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -14,34 +17,64 @@ def gdp() -> int:
     return indicator("gdp_growth").pk
 
 
-def enter(caller, pk, **entry):
-    return caller.post(f"/api/indicators/{pk}/observations", {"period": "2025", **entry})
+def submit(caller, pk, **entry):
+    body = {"period": "2025", "submit": True, **entry}
+    return caller.post(f"/api/indicators/{pk}/submissions", body)
 
 
-def test_the_owning_department_enters_a_value_and_history_names_it(bob):
-    response = enter(bob, gdp(), value=6.1, note="快报", reason="季度快报")
-    assert response.status_code == 201, response.json()
-    stored = ObservationRecord.objects.get(pk=response.json()["observation"]["id"])
-    latest = stored.history.latest()
-    assert (latest.history_user.username, latest.history_change_reason) == ("bob", "季度快报")
+def published(alice, bob, value: float = 3.1) -> dict:
+    """bob's 2025 value, approved by alice: the published observation, as the API lists it."""
+    created = submit(bob, gdp(), value=value).json()
+    alice.post(f"/api/submissions/{created['id']}/approve")
+    listed = alice.get("/api/regions/fuling/observations?indicator=gdp_growth&year=2025").json()
+    return next(o for o in listed["items"] if o["origin"] == f"submission:{created['id']}")
 
 
-def test_another_department_is_refused_on_every_value_write(bob, carol):
-    created = enter(bob, gdp(), value=6.1).json()["observation"]
-    path = f"/api/observations/{created['id']}"
-    change = {"period": "2025", "value": 1, "version": created["version"], "reason": "x"}
+def test_nobody_writes_a_value_directly_and_the_refusal_points_to_submissions(alice, bob, carol):
+    value = published(alice, bob)
+    path = f"/api/observations/{value['id']}"
     refused = [
-        enter(carol, gdp(), value=1.0),
-        carol.put(path, change),
-        carol.delete(path + f"?version={created['version']}&reason=x"),
-        carol.post(
-            "/api/imports/observations",
-            {"reason": "x", "rows": [[gdp(), {"period": "2026", "value": 1}]]},
-        ),
+        bob.post(f"/api/indicators/{gdp()}/observations", {"period": "2025", "value": 99}),
+        alice.post(f"/api/indicators/{gdp()}/observations", {"period": "2025", "value": 99}),
+        bob.delete(f"{path}?version={value['version']}&reason=x"),
+        alice.delete(f"{path}?version={value['version']}&reason=x"),
+        carol.post("/api/imports/observations", {}),
     ]
-    assert [r.status_code for r in refused] == [403] * 4
-    assert {r.json()["code"] for r in refused} == {"forbidden"}
-    assert ObservationRecord.objects.get(pk=created["id"]).value == 6.1
+    assert [r.status_code for r in refused] == [403] * 5
+    assert f"POST /api/indicators/{gdp()}/submissions" in refused[0].json()["message"]
+    assert f"PUT /api/observations/{value['id']}" in refused[2].json()["message"]
+    assert ObservationRecord.objects.get(pk=value["id"]).value == 3.1
+
+
+def test_a_change_through_the_api_is_a_correction_that_waits_for_review(alice, bob):
+    value = published(alice, bob)
+    path = f"/api/observations/{value['id']}"
+    change = {"period": "2025", "value": 99, "version": value["version"], "reason": "录错"}
+    change["note"] = "统计局重新核定"  # 99 is far above the target: a remark is needed
+    filed = bob.put(path, change)
+    assert filed.status_code == 202, filed.json()
+    assert (filed.json()["state"], filed.json()["reason"]) == ("submitted", "录错")
+    assert ObservationRecord.objects.get(pk=value["id"]).value == 3.1  # until approved
+    original = Submission.objects.get(pk=int(value["origin"].split(":")[1]))
+    assert original.value == 3.1
+
+
+def test_the_plan_office_corrects_a_published_value_only_with_a_reason(alice, bob):
+    value = published(alice, bob)
+    path = f"/api/observations/{value['id']}"
+    bare = {"period": "2025", "value": 3.3, "version": value["version"], "reason": " "}
+    refused = alice.put(path, bare)
+    assert (refused.status_code, refused.json()["field"]) == (400, "reason")
+    assert alice.put(path, {**bare, "reason": "终审数"}).status_code == 202
+
+
+def test_a_correction_at_a_stale_version_is_refused_and_nothing_is_overwritten(alice, bob):
+    value = published(alice, bob)
+    path = f"/api/observations/{value['id']}"
+    stale = {"period": "2025", "value": 3.3, "version": value["version"] + 1, "reason": "x"}
+    clash = alice.put(path, stale)
+    assert (clash.status_code, clash.json()["code"]) == (409, "conflict")
+    assert not Submission.objects.filter(corrects_origin=value["origin"]).exists()
 
 
 def test_clerks_and_leaders_cannot_change_indicators_targets_or_rules(bob, dave):
@@ -60,18 +93,6 @@ def test_clerks_and_leaders_cannot_change_indicators_targets_or_rules(bob, dave)
             == 403
         )
         assert caller.put(f"/api/indicators/{pk}/rules", {"maximum": 10}).status_code == 403
-
-
-def test_the_second_of_two_concurrent_edits_is_refused_and_nothing_is_overwritten(alice, bob):
-    created = enter(bob, gdp(), value=6.1).json()["observation"]
-    path = f"/api/observations/{created['id']}"
-    first = {"period": "2025", "value": 6.2, "version": created["version"], "reason": "更正"}
-    second = {**first, "value": 9.9, "reason": "另一人更正"}
-    assert bob.put(path, first).status_code == 200
-    clash = alice.put(path, second)
-    assert (clash.status_code, clash.json()["code"]) == (409, "conflict")
-    assert "changed by someone else" in clash.json()["message"]
-    assert ObservationRecord.objects.get(pk=created["id"]).value == 6.2
 
 
 def test_the_plan_office_changes_an_indicator_at_its_version(alice):
@@ -128,17 +149,15 @@ def test_values_are_checked_against_the_indicators_rules(alice, bob):
         f"/api/indicators/{gdp()}/rules", {"minimum": -20, "maximum": 30, "max_jump": 3}
     )
     assert rules.status_code == 200, rules.json()
-    too_high = enter(bob, gdp(), value=31)
+    too_high = submit(bob, gdp(), value=31)
     assert (too_high.status_code, too_high.json()["code"], too_high.json()["field"]) == (
         400,
         "validation_failed",
         "value",
     )
-    jump = enter(bob, gdp(), value=1.0)  # 2024 estimate was 6.5
+    jump = submit(bob, gdp(), value=1.0)  # 2024 estimate was 6.5
     assert (jump.status_code, jump.json()["field"]) == (400, "note")
-    explained = enter(bob, gdp(), value=1.0, note="受灾影响")
-    assert explained.status_code == 201
-    assert [w["code"] for w in explained.json()["warnings"]] == ["jump"]
+    assert submit(bob, gdp(), value=1.0, note="受灾影响").status_code == 201
     assert ValidationRule.objects.get().max_jump == 3
 
 
@@ -149,44 +168,3 @@ def test_a_value_in_the_wrong_unit_is_refused_and_a_check_stores_nothing(bob):
     ).json()
     assert [f["code"] for f in findings] == ["wrong_unit"]
     assert ObservationRecord.objects.count() == before
-
-
-def test_a_value_entered_twice_for_the_same_period_is_a_conflict(bob):
-    assert enter(bob, gdp(), value=6.1).status_code == 201
-    assert enter(bob, gdp(), value=6.3).status_code == 409
-
-
-def test_a_deletion_needs_the_version_and_a_reason(bob):
-    created = enter(bob, gdp(), value=6.1).json()["observation"]
-    path = f"/api/observations/{created['id']}"
-    assert bob.delete(f"{path}?version={created['version']}&reason=").status_code == 400
-    assert bob.delete(f"{path}?version={created['version']}&reason=录错").status_code == 204
-    assert not ObservationRecord.objects.filter(pk=created["id"]).exists()
-
-
-def test_a_bulk_import_killed_midway_leaves_the_database_unchanged(alice, monkeypatch):
-    before = list(ObservationRecord.objects.values_list("id", "value").order_by("id"))
-    original = observations.history.save
-    calls = {"n": 0}
-
-    def dies_on_the_third(record, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("process killed")
-        return original(record, **kwargs)
-
-    monkeypatch.setattr(observations.history, "save", dies_on_the_third)
-    rows = [
-        [indicator(c).pk, {"period": "2025", "value": 5}]
-        for c in ("gdp_growth", "fai_growth", "retail_growth", "industry_va_growth")
-    ]
-    with pytest.raises(RuntimeError):
-        alice.post("/api/imports/observations", {"reason": "年报", "rows": rows})
-    assert list(ObservationRecord.objects.values_list("id", "value").order_by("id")) == before
-
-
-def test_a_refused_row_refuses_the_whole_import(alice):
-    rows = [[gdp(), {"period": "2025", "value": 5}], [gdp(), {"period": "2025-13", "value": 5}]]
-    response = alice.post("/api/imports/observations", {"reason": "年报", "rows": rows})
-    assert (response.status_code, response.json()["field"]) == (400, "period")
-    assert not ObservationRecord.objects.filter(period="2025").exists()

@@ -63,7 +63,7 @@ def test_a_bad_dataset_leaves_the_database_unchanged(tmp_path: Path):
 
 
 def test_a_failure_while_storing_rolls_everything_back(monkeypatch):
-    original = ObservationRecord.objects.update_or_create
+    original = services.publish_value
     calls = {"n": 0}
 
     def fail_midway(*args, **kwargs):
@@ -72,7 +72,7 @@ def test_a_failure_while_storing_rolls_everything_back(monkeypatch):
             raise RuntimeError("disk full")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(ObservationRecord.objects, "update_or_create", fail_midway)
+    monkeypatch.setattr(services, "publish_value", fail_midway)
     with pytest.raises(RuntimeError):
         services.load_dataset(DEMO_DATASET)
     assert table_sizes() == (0, 0, 0, 0)

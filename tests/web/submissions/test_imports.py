@@ -11,10 +11,11 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from planwatch.core.errors import DatasetError
+from planwatch.services import values
+from planwatch.services.values import Entry
 from planwatch.web.errors import Conflict, Forbidden
-from planwatch.web.submissions import imports, periods, services
+from planwatch.web.submissions import imports, periods
 from planwatch.web.submissions.models import State, Submission
-from planwatch.web.submissions.services import Entry
 from planwatch.web.submissions.workbook import SHEET
 from tests.web.conftest import indicator
 
@@ -135,11 +136,10 @@ def test_one_bad_row_keeps_the_good_rows_out_too(alice, quarter):
 
 def test_a_value_already_submitted_or_a_closed_period_is_a_bad_row(alice, bob, quarter):
     content = exported(bob)
-    services.save(
+    values.submit_value(
         actor=who(bob),
         indicator_id=indicator("gdp_growth").id,
         entry=Entry("2025-Q3", 6.0),
-        submit=True,
     )
     with pytest.raises(DatasetError, match="待审核"):
         uploaded(bob, filled(content, {2: [..., ..., ..., ..., ..., ..., 6.1, "实际", ""]}))

@@ -6,10 +6,10 @@ import pytest
 from django.contrib.auth.models import User
 
 from planwatch.core.errors import InvalidValue
+from planwatch.services import value_reads, values
+from planwatch.services.values import Entry
 from planwatch.web.errors import Conflict
-from planwatch.web.submissions import services
 from planwatch.web.submissions.models import Submission
-from planwatch.web.submissions.services import Entry
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -21,11 +21,11 @@ def who(caller) -> User:
 
 def draft(bob) -> Submission:
     gdp = indicator("gdp_growth").id
-    return services.save(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q3", 6.0))
+    return values.save_value_draft(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q3", 6.0))
 
 
 def change(caller, submission: Submission, version: int | None, value: float) -> Submission:
-    return services.save(
+    return values.save_value_draft(
         actor=who(caller),
         indicator_id=submission.indicator_id,
         entry=Entry("2025-Q3", value),
@@ -36,14 +36,14 @@ def change(caller, submission: Submission, version: int | None, value: float) ->
 
 def test_a_change_at_the_version_read_is_saved_and_moves_the_version_on(bob):
     first = draft(bob)
-    read = services.version_of(first)
+    read = value_reads.version_of(first)
     saved = change(bob, first, read, 6.1)
-    assert saved.value == 6.1 and services.version_of(saved) > read
+    assert saved.value == 6.1 and value_reads.version_of(saved) > read
 
 
 def test_a_stale_change_is_refused_and_the_newer_value_kept(alice, bob):
     first = draft(bob)
-    read = services.version_of(first)
+    read = value_reads.version_of(first)
     change(alice, first, read, 6.3)  # the plan office saved in between
     with pytest.raises(Conflict, match="已被他人修改"):
         change(bob, first, read, 6.1)
@@ -57,18 +57,17 @@ def test_a_change_without_a_version_is_refused(bob):
 
 def test_approving_a_submission_changed_since_it_was_read_is_refused(alice, bob):
     first = draft(bob)
-    read = services.version_of(first)
+    read = value_reads.version_of(first)
     change(bob, first, read, 6.1)
-    services.save(
+    values.submit_value(
         actor=who(bob),
         indicator_id=first.indicator_id,
         entry=Entry("2025-Q3", 6.1),
         submission_id=first.id,
-        version=services.version_of(Submission.objects.get(id=first.id)),
-        submit=True,
+        version=value_reads.version_of(Submission.objects.get(id=first.id)),
     )
     with pytest.raises(Conflict):
-        services.approve(actor=who(alice), submission_id=first.id, version=read)
+        values.approve_value(actor=who(alice), submission_id=first.id, version=read)
 
 
 def test_the_api_answers_409_to_a_stale_put(alice, bob):

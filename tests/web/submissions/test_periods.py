@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth.models import User
 
 from planwatch.core.errors import NotFound
+from planwatch.services import value_reads, values
+from planwatch.services.values import Entry
 from planwatch.web.errors import Conflict, Forbidden
-from planwatch.web.submissions import periods, services
+from planwatch.web.submissions import periods
 from planwatch.web.submissions.periods import Frequency, Owed
-from planwatch.web.submissions.services import Entry
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -78,18 +79,19 @@ def test_the_state_follows_the_latest_submission(alice, bob):
     opened(alice)
     gdp = indicator("gdp_growth")
     assert owed(bob)["2025-Q3", "gdp_growth"].state is Owed.NOT_STARTED
-    draft = services.save(actor=who(bob), indicator_id=gdp.id, entry=Entry("2025-Q3", 6.1))
+    draft = values.save_value_draft(
+        actor=who(bob), indicator_id=gdp.id, entry=Entry("2025-Q3", 6.1)
+    )
     assert owed(bob)["2025-Q3", "gdp_growth"].state is Owed.DRAFT
-    services.save(
+    values.submit_value(
         actor=who(bob),
         indicator_id=gdp.id,
         entry=Entry("2025-Q3", 6.1),
         submission_id=draft.id,
-        version=services.version_of(draft),
-        submit=True,
+        version=value_reads.version_of(draft),
     )
     assert owed(bob)["2025-Q3", "gdp_growth"].state is Owed.SUBMITTED
-    services.approve(actor=who(alice), submission_id=draft.id)
+    values.approve_value(actor=who(alice), submission_id=draft.id)
     assert owed(bob)["2025-Q3", "gdp_growth"].state is Owed.APPROVED
 
 
@@ -98,11 +100,10 @@ def test_a_value_not_submitted_by_the_due_date_is_overdue(alice, bob):
     assert not owed(bob, today=DUE)["2025-Q3", "gdp_growth"].overdue
     late = owed(bob, today=date(2025, 10, 16))["2025-Q3", "gdp_growth"]
     assert late.overdue
-    services.save(
+    values.submit_value(
         actor=who(bob),
         indicator_id=indicator("gdp_growth").id,
         entry=Entry("2025-Q3", 6.1),
-        submit=True,
     )
     assert not owed(bob, today=date(2025, 10, 16))["2025-Q3", "gdp_growth"].overdue
     tally = periods.tallies(periods.obligations(actor=who(alice), today=date(2025, 10, 16)))
@@ -112,11 +113,11 @@ def test_a_value_not_submitted_by_the_due_date_is_overdue(alice, bob):
 
 def test_a_closed_period_refuses_values_and_a_period_never_opened_accepts_them(alice, bob):
     gdp = indicator("gdp_growth").id
-    services.save(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q2", 5.9), submit=True)
+    values.submit_value(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q2", 5.9))
     opened(alice)
     periods.close_period(actor=who(alice), region_code="fuling", period="2025-Q3")
     with pytest.raises(Conflict, match=r"报告期已于.*关闭"):
-        services.save(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
+        values.save_value_draft(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
     assert not periods.obligations(actor=who(bob))  # closed periods owe nothing more
 
 
@@ -125,7 +126,7 @@ def test_a_closed_period_can_be_reopened_with_a_new_due_date(alice, bob):
     periods.close_period(actor=who(alice), region_code="fuling", period="2025-Q3")
     again = opened(alice, due=date(2025, 10, 31))
     assert (again.is_open, again.due, again.closed_by) == (True, date(2025, 10, 31), None)
-    services.save(
+    values.save_value_draft(
         actor=who(bob), indicator_id=indicator("gdp_growth").id, entry=Entry("2025-Q3", 6)
     )
 

@@ -8,6 +8,7 @@ database (tests/web/plan, ...). Transactional tests (the browser ones) flush it.
 | who | role | department |
 |---|---|---|
 | ``office`` | plan office | — |
+| ``deputy`` | plan office (approves what ``office`` submits: four eyes) | — |
 | ``stats`` | clerk | 区统计局 (owns GDP growth, income growth) |
 | ``commerce`` | clerk | 区商务委 (owns retail, trade, FDI) |
 | ``leader`` | leader | — |
@@ -30,6 +31,7 @@ from planwatch.web.projects.demo import load_year
 PASSWORD = "correct horse battery staple"
 CAST = {
     "office": (Role.PLAN_OFFICE, ""),
+    "deputy": (Role.PLAN_OFFICE, ""),
     "stats": (Role.CLERK, "区统计局"),
     "commerce": (Role.CLERK, "区商务委"),
     "leader": (Role.LEADER, ""),
@@ -65,6 +67,11 @@ def indicator(code: str) -> IndicatorRecord:
 @pytest.fixture
 def office(db) -> Client:
     return client_for("office")
+
+
+@pytest.fixture
+def deputy(db) -> Client:
+    return client_for("deputy")
 
 
 @pytest.fixture

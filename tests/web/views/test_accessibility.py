@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from planwatch.web.submissions import services
-from planwatch.web.submissions.services import Entry
+from planwatch.services import values
+from planwatch.services.values import Entry
 from tests.web.views.conftest import client_for, indicator, user
 
 
@@ -69,11 +69,10 @@ class Fields(HTMLParser):
     ],
 )
 def test_every_field_has_a_label(who, path):
-    services.save(
+    values.submit_value(
         actor=user("stats"),
         indicator_id=indicator("gdp_growth").id,
         entry=Entry("2024", 7),
-        submit=True,
     )  # so the review queue shows its return form
     html = client_for(who).get(path.format(gdp=indicator("gdp_growth").id)).content.decode()
     parser = Fields()

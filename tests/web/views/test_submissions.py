@@ -6,21 +6,21 @@ import pytest
 
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.evaluation import Verdict
+from planwatch.core.validation import errors
+from planwatch.services import value_checks, value_reads, values
+from planwatch.services.values import Entry
 from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import ObservationRecord
 from planwatch.web.plan.services import evaluate_year
-from planwatch.web.submissions import services
 from planwatch.web.submissions.models import State, Submission
-from planwatch.web.submissions.services import Entry
 from tests.web.views.conftest import indicator, user
 
 
 def submitted(code: str = "sei_va_growth", value: float = 12.0, who: str = "office") -> Submission:
-    return services.save(
+    return values.submit_value(
         actor=user(who),
         indicator_id=indicator(code).id,
         entry=Entry("2024", value),
-        submit=True,
     )
 
 
@@ -31,7 +31,7 @@ def verdict_of(code: str) -> Verdict:
 
 @pytest.mark.django_db
 def test_a_clerk_saves_a_draft_for_its_own_indicator():
-    draft = services.save(
+    draft = values.save_value_draft(
         actor=user("stats"), indicator_id=indicator("gdp_growth").id, entry=Entry("2025-Q3", 6.2)
     )
     assert (draft.state, draft.department, draft.year) == (State.DRAFT, "区统计局", 2025)
@@ -41,7 +41,7 @@ def test_a_clerk_saves_a_draft_for_its_own_indicator():
 @pytest.mark.parametrize("who", ["commerce", "leader", "citizen"])
 def test_nobody_else_writes_a_departments_indicator(who):
     with pytest.raises(Forbidden):
-        services.save(
+        values.save_value_draft(
             actor=user(who), indicator_id=indicator("gdp_growth").id, entry=Entry("2024", 1)
         )
 
@@ -50,7 +50,7 @@ def test_nobody_else_writes_a_departments_indicator(who):
 def test_an_approved_value_becomes_an_observation_and_changes_the_verdict():
     assert verdict_of("sei_va_growth") is Verdict.NO_DATA
     submission = submitted("sei_va_growth", 12.0)
-    services.approve(actor=user("office"), submission_id=submission.id)
+    values.approve_value(actor=user("deputy"), submission_id=submission.id)
     observation = ObservationRecord.objects.get(origin=f"submission:{submission.id}")
     assert (observation.value, observation.source) == (12.0, "区经济信息委报送")
     assert verdict_of("sei_va_growth") is Verdict.ABOVE
@@ -60,38 +60,37 @@ def test_an_approved_value_becomes_an_observation_and_changes_the_verdict():
 def test_a_later_approved_actual_replaces_the_published_estimate():
     assert verdict_of("gdp_growth") is Verdict.BELOW  # 6.5 estimated against 7%以上
     submission = submitted("gdp_growth", 7.2, who="stats")
-    services.approve(actor=user("office"), submission_id=submission.id)
+    values.approve_value(actor=user("office"), submission_id=submission.id)
     assert verdict_of("gdp_growth") is Verdict.MET
 
 
 @pytest.mark.django_db
 def test_returning_needs_a_reason_and_lets_the_clerk_correct_and_resubmit():
-    submission = submitted("gdp_growth", 72.0, who="stats")
+    submission = submitted("gdp_growth", 27.0, who="stats")
     with pytest.raises(InvalidValue):
-        services.send_back(actor=user("office"), submission_id=submission.id, reason=" ")
-    services.send_back(actor=user("office"), submission_id=submission.id, reason="多输了一位")
-    fixed = services.save(
+        values.return_value(actor=user("office"), submission_id=submission.id, reason=" ")
+    values.return_value(actor=user("office"), submission_id=submission.id, reason="多输了一位")
+    fixed = values.submit_value(
         actor=user("stats"),
         indicator_id=indicator("gdp_growth").id,
         entry=Entry("2024", 7.2),
         submission_id=submission.id,
-        version=services.version_of(Submission.objects.get(id=submission.id)),
-        submit=True,
+        version=value_reads.version_of(Submission.objects.get(id=submission.id)),
     )
     assert (fixed.id, fixed.state, fixed.value) == (submission.id, State.SUBMITTED, 7.2)
 
 
 @pytest.mark.django_db
 def test_a_draft_cannot_be_approved_and_an_approved_value_cannot_be_edited():
-    draft = services.save(
+    draft = values.save_value_draft(
         actor=user("stats"), indicator_id=indicator("gdp_growth").id, entry=Entry("2024", 7)
     )
     with pytest.raises(Conflict):
-        services.approve(actor=user("office"), submission_id=draft.id)
+        values.approve_value(actor=user("office"), submission_id=draft.id)
     done = submitted()
-    services.approve(actor=user("office"), submission_id=done.id)
+    values.approve_value(actor=user("deputy"), submission_id=done.id)
     with pytest.raises(Conflict):
-        services.editable(actor=user("office"), submission_id=done.id)
+        value_reads.editable(actor=user("office"), submission_id=done.id)
 
 
 @pytest.mark.django_db
@@ -105,10 +104,10 @@ def test_a_draft_cannot_be_approved_and_an_approved_value_cannot_be_edited():
     ],
 )
 def test_entries_that_cannot_be_true_are_refused_with_the_field_named(code, period, value, field):
-    problems = services.entry_problems(indicator(code), Entry(period, value))
-    assert list(problems) == [field]
+    problems = errors(value_checks.findings(indicator(code), Entry(period, value)))
+    assert [p.field for p in problems] == [field]
     with pytest.raises(InvalidValue):
-        services.save(
+        values.save_value_draft(
             actor=user("office"), indicator_id=indicator(code).id, entry=Entry(period, value)
         )
 
@@ -156,15 +155,15 @@ def test_tampered_posts_get_4xx_never_500(office, stats, commerce, leader, anony
 @pytest.mark.django_db
 def test_looking_up_a_missing_submission_is_not_found():
     with pytest.raises(NotFound):
-        services.editable(actor=user("office"), submission_id=424242)
+        value_reads.editable(actor=user("office"), submission_id=424242)
 
 
 @pytest.mark.django_db
 def test_the_edit_form_carries_the_version_and_a_stale_post_is_a_409(stats, office):
-    draft = services.save(
+    draft = values.save_value_draft(
         actor=user("stats"), indicator_id=indicator("gdp_growth").id, entry=Entry("2025-Q3", 6.0)
     )
-    read = services.version_of(draft)
+    read = value_reads.version_of(draft)
     path = f"/submissions/{draft.id}/edit/"
     assert f'name="version" value="{read}"' in stats.get(path).content.decode()
     form = {"period": "2025-Q3", "value": "6.2", "status": "actual", "version": str(read)}

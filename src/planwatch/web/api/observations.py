@@ -1,17 +1,26 @@
-"""Indicator values: list with filters, check, enter, correct, delete, import in bulk."""
+"""Indicator values: list with filters, check; a change is a correction for review.
+
+A value reaches the plan only through submission → review → approval
+(:mod:`planwatch.services.values`). Writing one here directly is refused with
+the way to go; ``PUT`` files a correction with a reason, reviewed like any
+submission.
+"""
 
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 from pydantic import Field
 
 from planwatch.core.observations import Status
+from planwatch.services import value_checks, values
+from planwatch.web.api.submissions import SubmissionOut
 from planwatch.web.api.types import Code, Id, Number, Page, Reason, Text, Version, Year
 from planwatch.web.editing import history
-from planwatch.web.editing import observations as values
 from planwatch.web.editing.services import indicator_or_404
+from planwatch.web.errors import Forbidden
 from planwatch.web.plan import services as plan
 from planwatch.web.plan.models import ObservationRecord
 
@@ -53,23 +62,16 @@ class EntryIn(Schema):
     period: Text = Field(max_length=10, description="2024, 2024-Q3 or 2024-07")
     value: Number
     status: Status = Status.ACTUAL
-    cumulative: bool = False
     unit: Text | None = Field(None, max_length=20, description="checked against the indicator's")
-    source: Text = Field("", max_length=200)
-    note: Text = Field("", max_length=2000, description="remark; needed for a large jump")
-    reason: Reason = ""
+    note: Text = Field("", max_length=2000, description="remark; needed for an unusual value")
 
     def entry(self) -> values.Entry:
-        return values.Entry(**self.model_dump(exclude={"reason", "version"}))
+        return values.Entry(self.period, self.value, self.status, self.note, self.unit)
 
 
 class Correction(EntryIn):
     version: Version
-
-
-class Recorded(Schema):
-    observation: ObservationOut
-    warnings: list[FindingOut]
+    reason: Reason
 
 
 class ObservationFilter(Schema):
@@ -78,19 +80,10 @@ class ObservationFilter(Schema):
     status: Status | None = None
 
 
-class Removal(Schema):
-    version: Version
-    reason: Reason
-
-
-class BulkIn(Schema):
-    reason: Reason
-    rows: list[tuple[Id, EntryIn]] = Field(max_length=1000)
-
-
 @router.get("/regions/{code}/observations", response=list[ObservationOut])
 @paginate(Page)
 def list_observations(request: HttpRequest, code: Code, filters: Query[ObservationFilter]) -> Any:
+    """The current values (one per indicator, period and status)."""
     records = ObservationRecord.objects.filter(indicator__region=plan.get_region(code))
     if filters.indicator:
         records = records.filter(indicator__code=filters.indicator)
@@ -104,41 +97,46 @@ def list_observations(request: HttpRequest, code: Code, filters: Query[Observati
 
 @router.post("/indicators/{indicator_id}/checks", response=list[FindingOut])
 def check_value(request: HttpRequest, indicator_id: Id, entry: EntryIn) -> Any:
-    """Every finding the rules have about a value, without storing it."""
-    return values.findings_for(indicator_or_404(indicator_id), entry.entry())
+    """Every finding the checks of a submission have about a value, without storing it."""
+    return value_checks.findings(indicator_or_404(indicator_id), entry.entry())
 
 
-@router.post("/indicators/{indicator_id}/observations", response={201: Recorded})
-def enter_value(request: HttpRequest, indicator_id: Id, entry: EntryIn) -> Any:
-    return 201, values.record(
-        actor=request.user, indicator_id=indicator_id, entry=entry.entry(), reason=entry.reason
+@router.post("/indicators/{indicator_id}/observations", deprecated=True)
+def enter_value(request: HttpRequest, indicator_id: Id) -> Any:
+    """Refused (403): a value is submitted for review, ``POST /api/indicators/{id}/submissions``."""
+    path = f"POST /api/indicators/{indicator_id}/submissions"
+    raise Forbidden(
+        _("Values reach the plan only through submission and review: use %(path)s.")
+        % {"path": path}
     )
 
 
-@router.put("/observations/{observation_id}", response=Recorded)
+@router.put("/observations/{observation_id}", response={202: SubmissionOut})
 def correct_value(request: HttpRequest, observation_id: Id, correction: Correction) -> Any:
-    return values.correct(
+    """File a correction of the value (same period and status, a reason) for review; the
+    value stays current until the correction is approved."""
+    return 202, values.correct_value(
         actor=request.user,
         observation_id=observation_id,
         entry=correction.entry(),
-        version=correction.version,
         reason=correction.reason,
+        version=correction.version,
     )
 
 
-@router.delete("/observations/{observation_id}", response={204: None})
-def delete_value(request: HttpRequest, observation_id: Id, removal: Query[Removal]) -> Any:
-    values.delete(
-        actor=request.user,
-        observation_id=observation_id,
-        version=removal.version,
-        reason=removal.reason,
+@router.delete("/observations/{observation_id}", deprecated=True)
+def delete_value(request: HttpRequest, observation_id: Id) -> Any:
+    """Refused (403): a published value is corrected (``PUT``, a reason, reviewed), not deleted."""
+    raise Forbidden(
+        _("A published value is not deleted; correct it with a reason, for review: %(path)s.")
+        % {"path": f"PUT /api/observations/{observation_id}"}
     )
-    return 204, None
 
 
-@router.post("/imports/observations", response={201: list[Recorded]})
-def import_values(request: HttpRequest, bulk: BulkIn) -> Any:
-    """Enter many values at once, all or nothing."""
-    rows = [(indicator_id, entry.entry()) for indicator_id, entry in bulk.rows]
-    return 201, values.import_entries(actor=request.user, rows=rows, reason=bulk.reason)
+@router.post("/imports/observations", deprecated=True)
+def import_values(request: HttpRequest) -> Any:
+    """Refused (403): values in bulk are a workbook, ``POST /api/imports/submissions``."""
+    raise Forbidden(
+        _("Values reach the plan only through submission and review: use %(path)s.")
+        % {"path": "POST /api/imports/submissions"}
+    )

@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from planwatch.core.plausibility import default_bounds
 from planwatch.core.validation import Rules, default_rules
 from planwatch.web.api.types import Id, Number, Reason, Version
 from planwatch.web.editing import history, services
@@ -19,6 +20,8 @@ class RulesOut(Schema):
     maximum: float | None
     max_jump: float | None
     monotone_cumulative: bool
+    jump_factor: float | None = Field(description="a change beyond this × the usual one is flagged")
+    target_factor: float | None = Field(description="a value beyond this × the target is flagged")
     version: int | None = Field(description="null: the defaults of the indicator's kind apply")
 
 
@@ -27,6 +30,8 @@ class RulesIn(Schema):
     maximum: Number | None = None
     max_jump: Number | None = Field(None, ge=0)
     monotone_cumulative: bool = True
+    jump_factor: Number | None = Field(None, gt=0, description="default 5")
+    target_factor: Number | None = Field(None, gt=0, description="default 10")
     version: Version | None = Field(None, description="the version read; omit to create")
     reason: Reason = ""
 
@@ -36,18 +41,27 @@ def get_rules(request: HttpRequest, indicator_id: Id) -> Any:
     indicator = services.indicator_or_404(indicator_id)
     rule = ValidationRule.objects.filter(indicator=indicator).first()
     if rule is None:
-        return {**default_rules(indicator.to_domain()).__dict__, "version": None}
-    return {**rule.to_domain().__dict__, "version": history.version_of(rule)}
+        bounds = default_bounds(indicator.to_domain())
+        factors = {"jump_factor": bounds.jump_factor, "target_factor": bounds.target_factor}
+        return {**default_rules(indicator.to_domain()).__dict__, **factors, "version": None}
+    return _out(rule)
 
 
 @router.put("/indicators/{indicator_id}/rules", response=RulesOut)
 def set_rules(request: HttpRequest, indicator_id: Id, rules: RulesIn) -> Any:
-    fields = rules.model_dump(exclude={"version", "reason"})
+    fields = rules.model_dump(exclude={"version", "reason", "jump_factor", "target_factor"})
     rule = services.set_rules(
         actor=request.user,
         indicator_id=indicator_id,
         rules=Rules(**fields),
         version=rules.version,
         reason=rules.reason,
+        factors=(rules.jump_factor, rules.target_factor),
     )
-    return {**rule.to_domain().__dict__, "version": history.version_of(rule)}
+    return _out(rule)
+
+
+def _out(rule: ValidationRule) -> dict[str, Any]:
+    bounds = rule.to_bounds()
+    factors = {"jump_factor": bounds.jump_factor, "target_factor": bounds.target_factor}
+    return {**rule.to_domain().__dict__, **factors, "version": history.version_of(rule)}

@@ -9,8 +9,11 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from planwatch.core.observations import Status
+from planwatch.core.plausibility import Earlier
+from planwatch.core.validation import Finding
+from planwatch.services import value_reads, values
+from planwatch.services.value_reads import ReviewItem
 from planwatch.web.api.types import Id, Number, Page, Text, Version
-from planwatch.web.submissions import corrections, services
 from planwatch.web.submissions.models import State
 
 router = Router(tags=["submissions"])
@@ -31,13 +34,44 @@ class SubmissionOut(Schema):
     review_comment: str
     observation_id: int | None
     corrects_id: int | None = Field(None, description="the approved submission this corrects")
+    corrects_origin: str = Field("", description="the origin of the value this corrects")
     reason: str = Field("", description="why the correction was needed")
     updated_at: datetime
     version: int = Field(description="send it back with a change; 409 if someone saved since")
 
     @staticmethod
     def resolve_version(submission: Any) -> int:
-        return services.version_of(submission)
+        return value_reads.version_of(submission)
+
+
+class FlagOut(Schema):
+    code: str
+    message: str
+
+
+class ReviewItemOut(SubmissionOut):
+    """A pending submission with what the reviewer needs to judge it."""
+
+    previous_period: str | None = Field(None, description="the previous value's period")
+    previous_value: float | None = Field(None, description="the value before (or corrected)")
+    change: float | None = Field(None, description="value - previous_value")
+    target: str | None = Field(None, description="the year's target as the plan writes it")
+    target_value: float | None = None
+    flags: list[FlagOut] = Field(description="plausibility findings accepted with a remark")
+
+
+def _review_out(item: ReviewItem) -> Any:
+    """The submission carrying its review context as the schema reads it."""
+    before: Earlier | None = item.previous
+    flags: list[Finding] = item.flags
+    submission: Any = item.submission
+    submission.previous_period = str(before.period) if before else None
+    submission.previous_value = before.value if before else None
+    submission.change = item.change
+    submission.target = item.target.text if item.target else None
+    submission.target_value = item.target.value if item.target else None
+    submission.flags = [{"code": f.code, "message": f.message} for f in flags]
+    return submission
 
 
 class SubmissionIn(Schema):
@@ -47,8 +81,8 @@ class SubmissionIn(Schema):
     note: Text = Field("", max_length=2000)
     submit: bool = Field(False, description="send for review now (else keep as a draft)")
 
-    def entry(self) -> services.Entry:
-        return services.Entry(self.period, self.value, self.status, self.note)
+    def entry(self) -> values.Entry:
+        return values.Entry(self.period, self.value, self.status, self.note)
 
 
 class SubmissionChange(SubmissionIn):
@@ -75,47 +109,48 @@ class SubmissionFilter(Schema):
 @paginate(Page)
 def list_submissions(request: HttpRequest, filters: Query[SubmissionFilter]) -> Any:
     """The 200 most recently changed submissions (of one department), filtered by state."""
-    found = services.recent(actor=request.user, department=filters.department)
+    found = value_reads.recent(actor=request.user, department=filters.department)
     return [s for s in found if filters.state is None or s.state == filters.state]
 
 
-@router.get("/submissions/queue", response=list[SubmissionOut])
+@router.get("/submissions/queue", response=list[ReviewItemOut])
 @paginate(Page)
 def review_queue(request: HttpRequest) -> Any:
-    """Every submission waiting for review, oldest first (plan office)."""
-    return services.queue(actor=request.user)
+    """Every submission waiting for review, oldest first, with the previous value, the
+    target, the change and any plausibility flag (plan office)."""
+    return [_review_out(item) for item in value_reads.queue(actor=request.user)]
 
 
 @router.post("/indicators/{indicator_id}/submissions", response={201: SubmissionOut})
 def submit(request: HttpRequest, indicator_id: Id, entry: SubmissionIn) -> Any:
-    return 201, services.save(
-        actor=request.user, indicator_id=indicator_id, entry=entry.entry(), submit=entry.submit
-    )
+    operation = values.submit_value if entry.submit else values.save_value_draft
+    return 201, operation(actor=request.user, indicator_id=indicator_id, entry=entry.entry())
 
 
 @router.put("/submissions/{submission_id}", response=SubmissionOut)
 def change(request: HttpRequest, submission_id: Id, entry: SubmissionChange) -> Any:
     """Change a draft or returned submission at the version read (with ``submit``, send it)."""
-    indicator_id = services.editable(actor=request.user, submission_id=submission_id).indicator_id
-    return services.save(
+    draft = value_reads.editable(actor=request.user, submission_id=submission_id)
+    operation = values.submit_value if entry.submit else values.save_value_draft
+    return operation(
         actor=request.user,
-        indicator_id=indicator_id,
+        indicator_id=draft.indicator_id,
         entry=entry.entry(),
         submission_id=submission_id,
         version=entry.version,
-        submit=entry.submit,
     )
 
 
 @router.post("/submissions/{submission_id}/approve", response=SubmissionOut)
 def approve(request: HttpRequest, submission_id: Id, version: Version | None = None) -> Any:
-    """Approve a pending submission (``?version=``: only if unchanged since read)."""
-    return services.approve(actor=request.user, submission_id=submission_id, version=version)
+    """Approve a pending submission (``?version=``: only if unchanged since read); not one's
+    own (four eyes)."""
+    return values.approve_value(actor=request.user, submission_id=submission_id, version=version)
 
 
 @router.post("/submissions/{submission_id}/return", response=SubmissionOut)
 def send_back(request: HttpRequest, submission_id: Id, body: Return) -> Any:
-    return services.send_back(
+    return values.return_value(
         actor=request.user, submission_id=submission_id, reason=body.reason, version=body.version
     )
 
@@ -123,8 +158,11 @@ def send_back(request: HttpRequest, submission_id: Id, body: Return) -> Any:
 @router.post("/submissions/{submission_id}/corrections", response={201: SubmissionOut})
 def correct(request: HttpRequest, submission_id: Id, body: CorrectionIn) -> Any:
     """Correct an approved value: a new revision for review, same period and status."""
-    original = corrections.correctable(actor=request.user, submission_id=submission_id)
-    entry = services.Entry(original.period, body.value, Status(original.status), body.note)
-    return 201, corrections.correct(
-        actor=request.user, submission_id=submission_id, entry=entry, reason=body.reason
+    original = value_reads.correctable(actor=request.user, submission_id=submission_id)
+    entry = values.Entry(original.period, body.value, Status(original.status), body.note)
+    return 201, values.correct_value(
+        actor=request.user,
+        observation_id=original.observation_id or 0,
+        entry=entry,
+        reason=body.reason,
     )

@@ -105,9 +105,18 @@ def delete_target(*, actor: Any, target_id: int, version: int, reason: str) -> N
 
 @transaction.atomic
 def set_rules(
-    *, actor: Any, indicator_id: int, rules: Rules, version: int | None, reason: str
+    *,
+    actor: Any,
+    indicator_id: int,
+    rules: Rules,
+    version: int | None,
+    reason: str,
+    factors: tuple[float | None, float | None] = (None, None),
 ) -> ValidationRule:
-    """Set the validation rules of an indicator (``version`` None: it has none yet)."""
+    """Set the validation rules of an indicator (``version`` None: it has none yet).
+
+    ``factors`` are the plausibility's soft factors (jump, target); ``None``: the default.
+    """
     _plan_office_only(actor)
     indicator = indicator_or_404(indicator_id)
     existing = ValidationRule.objects.filter(indicator=indicator).first()
@@ -119,6 +128,7 @@ def set_rules(
         record = history.locked(ValidationRule, existing.pk, version)
     record.minimum, record.maximum = rules.minimum, rules.maximum
     record.max_jump, record.monotone_cumulative = rules.max_jump, rules.monotone_cumulative
+    record.jump_factor, record.target_factor = factors
     return history.save(record, actor=actor, reason=reason.strip() or "rules set")
 
 

@@ -17,6 +17,9 @@ from django.db import transaction
 
 from planwatch.core.dataset import read_catalog
 from planwatch.core.mapping import MappedTarget, MappedValue, StatementLike, Unmapped, map_statement
+from planwatch.core.observations import Period
+from planwatch.core.validation import ValidationFailed
+from planwatch.services.values import Published, publish_value
 from planwatch.web.plan.models import (
     Document,
     DocumentStatement,
@@ -138,19 +141,20 @@ def _store(
         if isinstance(item, MappedValue):
             if not statement.period.isdigit():
                 continue  # a multi-year total is not a value of one year
-            ObservationRecord.objects.update_or_create(
-                indicator=indicator,
-                period=statement.period,
-                status=item.status.value,
-                origin=f"document:{document.pk}",
-                defaults={
-                    "year": int(statement.period),
-                    "value": item.value,
-                    "source": source,
-                    "line": statement.line,
-                    "quote": statement.quote,
-                },
+            published = Published(
+                period=Period(int(statement.period)),
+                status=item.status,
+                value=item.value,
+                source=source,
+                line=statement.line,
+                quote=statement.quote,
             )
+            origin = f"document:{document.pk}"
+            try:
+                publish_value(actor=None, indicator=indicator, value=published, origin=origin)
+            except ValidationFailed as refused:  # implausible: a person looks at the line
+                row.review, row.reason = DocumentStatement.Review.PENDING, refused.message[:300]
+                row.save(update_fields=["review", "reason"])
         elif statement.period.isdigit():
             TargetRecord.objects.update_or_create(
                 indicator=indicator,

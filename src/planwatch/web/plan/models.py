@@ -115,11 +115,14 @@ class TargetRecord(models.Model):
 
 
 class ObservationRecord(models.Model):
-    """A value of an indicator for a period, with where it came from.
+    """The current value of an indicator for a period and status, with where it came from.
 
-    ``origin`` names what put it here (``dataset:fuling``, a document, a
-    department submission); the same indicator, period and status may hold
-    one value per origin, and an actual supersedes an estimate.
+    ``origin`` names what put it here (``dataset:fuling``, ``document:<id>``,
+    ``submission:<id>``). One indicator, period and status hold one current
+    value (the ``one_current_value`` constraint); a newer value supersedes it
+    through :mod:`planwatch.services.values`, and the superseded one stays in
+    the history with who, when and why. An estimate and an actual of the same
+    period stand side by side.
     """
 
     indicator = models.ForeignKey(
@@ -143,7 +146,7 @@ class ObservationRecord(models.Model):
         ordering = ["indicator", "period"]
         constraints = [
             models.UniqueConstraint(
-                fields=["indicator", "period", "status", "origin"], name="one_value_per_origin"
+                fields=["indicator", "period", "status"], name="one_current_value"
             )
         ]
         indexes = [models.Index(fields=["year", "indicator"])]

@@ -18,6 +18,7 @@ from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.observations import Period
 from planwatch.core.plan import PlanYear, evaluate_plan
 from planwatch.core.summary import summary_paragraph
+from planwatch.services.values import Published, publish_value
 from planwatch.web.plan.models import (
     IndicatorRecord,
     ObservationRecord,
@@ -108,19 +109,10 @@ def _store(dataset: Dataset) -> LoadResult:
         )
     origin = f"dataset:{region.code}"
     for obs in dataset.observations:
-        ObservationRecord.objects.update_or_create(
-            indicator=records[obs.indicator],
-            period=str(obs.period),
-            status=obs.status.value,
-            origin=origin,
-            defaults={
-                "year": obs.period.year,
-                "value": obs.value,
-                "cumulative": obs.cumulative,
-                "source": obs.source,
-                "note": obs.note,
-            },
+        published = Published(
+            obs.period, obs.status, obs.value, obs.source, obs.note, cumulative=obs.cumulative
         )
+        publish_value(actor=None, indicator=records[obs.indicator], value=published, origin=origin)
     for year, chosen in dataset.summary_examples.items():
         for verdict, code in chosen.items():
             SummaryExample.objects.update_or_create(

@@ -1,4 +1,9 @@
-"""The entry form of a department clerk; its checks are the service's (``entry_problems``)."""
+"""The entry and correction forms of a value; every rule is the service's.
+
+A form only reads what was typed. The view calls the service
+(:mod:`planwatch.services.values`) and, when it refuses, :func:`show_refusal`
+puts each of its messages beside its field, the typed input kept.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from planwatch.core.observations import Period, Status
+from planwatch.core.errors import PlanwatchError
+from planwatch.core.observations import Status
+from planwatch.services.value_checks import period_message
+from planwatch.services.values import Entry
 from planwatch.web.plan.models import IndicatorRecord, TargetRecord
-from planwatch.web.submissions import periods
-from planwatch.web.submissions.services import Entry, entry_problems
 
 
 def period_choices(indicator: IndicatorRecord) -> list[tuple[str, Any]]:
@@ -54,24 +60,12 @@ class EntryForm(forms.Form):
         """``correction``: the period and status are those of the value corrected, fixed."""
         super().__init__(*args, **kwargs)
         self.indicator = indicator
-        self.correction = correction  # corrections are accepted in closed periods
         choices = period_choices(indicator)
         self.fields["period"].choices = choices
         self.fields["period"].initial = current_period(choices)
+        self.fields["period"].error_messages["invalid_choice"] = period_message(indicator)
         self.fields["value"].help_text = indicator.unit
         self.fields["period"].disabled = self.fields["status"].disabled = correction
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if not self.errors:
-            for field, message in entry_problems(self.indicator, self.entry()).items():
-                self.add_error(field, message)
-        if not self.errors and not self.correction:
-            period = str(Period.parse(data["period"]))
-            closed = periods.closed_reason(self.indicator, period)
-            if closed:
-                self.add_error("period", closed)
-        return data
 
     def entry(self) -> Entry:
         data = self.cleaned_data
@@ -89,3 +83,12 @@ class CorrectionForm(EntryForm):
 
     def __init__(self, indicator: IndicatorRecord, *args: Any, **kwargs: Any) -> None:
         super().__init__(indicator, *args, correction=True, **kwargs)
+
+
+def show_refusal(form: forms.Form, refusal: PlanwatchError) -> None:
+    """Put a service's refusal beside the fields it names (the rest above the form)."""
+    findings = getattr(refusal, "findings", None)
+    named = [(f.field, f.message) for f in findings] if findings else []
+    named = named or [(getattr(refusal, "field", None), refusal.message)]
+    for field, message in named:
+        form.add_error(field if field in form.fields else None, message)

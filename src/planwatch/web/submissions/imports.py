@@ -2,12 +2,10 @@
 
 The plan office (or the department's own clerk) downloads, for one open
 period and one department, a workbook with a row per value owed
-(:mod:`planwatch.web.submissions.workbook`). The upload checks every filled
-row as :func:`planwatch.web.submissions.services.save` would (permission,
-plausibility, closed period, the indicator's validation rules, a value
-already submitted or approved) and lists every problem with sheet, row,
-column and reason; only when there is none is every row saved and submitted
-for review, in one transaction, through that same service.
+(:mod:`planwatch.web.submissions.workbook`). The upload hands every filled
+row to :func:`planwatch.services.values.submit_value` in one transaction and
+lists every refusal with sheet, row, column and the service's own message;
+when there is any, nothing is kept.
 """
 
 from __future__ import annotations
@@ -19,16 +17,16 @@ from django.db import transaction
 
 from planwatch.core.errors import DatasetError, DatasetProblem, InvalidValue
 from planwatch.core.observations import Period, Status
-from planwatch.core.validation import ValidationFailed
+from planwatch.services import value_reads, values
+from planwatch.services.values import Entry
 from planwatch.web.accounts.roles import can_write_for, require
-from planwatch.web.errors import Conflict
+from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
 from planwatch.web.plan.services import get_region
-from planwatch.web.submissions import periods, services, workbook
+from planwatch.web.submissions import periods, workbook
 from planwatch.web.submissions.models import ReportingPeriod, Submission
-from planwatch.web.submissions.services import Entry
 
-_COLUMN_OF = {"period": "period", "value": "value", "status": "status", "note": "note"}
+_COLUMN_OF = {f: f for f in ("code", "period", "value", "status", "note")}  # else "value"
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,6 @@ def export_workbook(*, actor: Any, region_code: str, period: str, department: st
     return workbook.write(rows, region=region.code)
 
 
-@transaction.atomic
 def import_workbook(
     *, actor: Any, stream: IO[bytes], name: str, region_code: str | None = None
 ) -> Imported:
@@ -60,65 +57,66 @@ def import_workbook(
     region = get_region(region_code or content.region or "")
     indicators = {i.code: i for i in IndicatorRecord.objects.filter(region=region)}
     problems: list[DatasetProblem] = list(content.problems)
-    accepted: list[tuple[IndicatorRecord, Entry, Submission | None]] = []
-    seen: dict[tuple[str, str], int] = {}
-    for row in content.rows:
-        found = _checked(actor, row, indicators.get(row.code), seen, problems)
-        if found is not None:
-            accepted.append(found)
-    if problems:
-        raise DatasetError(sorted(problems, key=lambda p: p.line))
-    for indicator, entry, existing in accepted:
-        services.save(
-            actor=actor,
-            indicator_id=indicator.id,
-            entry=entry,
-            submission_id=existing.id if existing else None,
-            version=services.version_of(existing) if existing else None,
-            submit=True,
-        )
-    return Imported(region.code, len(accepted))
+    seen: dict[tuple[str, str, str], int] = {}
+    with transaction.atomic():
+        submitted = 0
+        for row in content.rows:
+            key = (row.code, row.period.strip(), row.status.value)
+            if key in seen:
+                problems.append(workbook.problem(row.row, "code", f"与第{seen[key]}行重复"))
+                continue
+            seen[key] = row.row
+            submitted += _submit(actor, row, indicators.get(row.code), problems)
+        if problems:
+            raise DatasetError(sorted(problems, key=lambda p: p.line))
+    return Imported(region.code, submitted)
 
 
-def _checked(
+def _submit(
     actor: Any,
     row: workbook.Filled,
     indicator: IndicatorRecord | None,
-    seen: dict[tuple[str, str], int],
     problems: list[DatasetProblem],
-) -> tuple[IndicatorRecord, Entry, Submission | None] | None:
-    """The row ready to save, or None with its problems appended."""
+) -> int:
+    """Submit one row through the service (its own draft or returned one if it has one)."""
 
-    def bad(field: str, reason: str) -> None:
-        problems.append(workbook.problem(row.row, field, reason))
+    def bad(field: str | None, reason: str) -> int:
+        problems.append(workbook.problem(row.row, _COLUMN_OF.get(field or "", "value"), reason))
+        return 0
 
     if indicator is None:
         return bad("code", f"没有指标「{row.code}」")
     if not can_write_for(actor, indicator.owner):
         return bad("code", f"只有{indicator.owner or '发展改革委'}可以报送{indicator.name}")
-    entry = Entry(row.period, row.value, row.status, row.note)
-    entry_problems = services.entry_problems(indicator, entry)
-    for field, reason in entry_problems.items():
-        bad(_COLUMN_OF.get(field, "value"), reason)
-    if entry_problems:
-        return None
-    period = str(Period.parse(row.period))
-    if (indicator.code, period) in seen:
-        return bad("code", f"与第{seen[indicator.code, period]}行重复({indicator.name} {period})")
-    seen[indicator.code, period] = row.row
+    own = _own_open(indicator, row)
     try:
-        periods.refuse_if_closed(indicator, period)
-        services.check_rules(indicator.id, entry)
-    except ValidationFailed as exc:
-        for finding in exc.findings:
-            bad(_COLUMN_OF.get(finding.field, "value"), finding.message)
+        with transaction.atomic():  # a refused row leaves nothing behind
+            values.submit_value(
+                actor=actor,
+                indicator_id=indicator.id,
+                entry=Entry(row.period, row.value, row.status, row.note),
+                submission_id=own.id if own else None,
+                version=value_reads.version_of(own) if own else None,
+            )
+    except (InvalidValue, Conflict, Forbidden) as refusal:
+        findings = getattr(refusal, "findings", None)
+        named = [(f.field, f.message) for f in findings] if findings else []
+        for field, message in named or [(getattr(refusal, "field", None), refusal.message)]:
+            bad(field, message)
+        return 0
+    return 1
+
+
+def _own_open(indicator: IndicatorRecord, row: workbook.Filled) -> Submission | None:
+    """The row's own draft or returned submission, which the upload changes and submits."""
+    try:
+        period = str(Period.parse(row.period))
+    except InvalidValue:
         return None
-    except Conflict as exc:
-        return bad("period", exc.message)
-    existing = Submission.objects.filter(indicator=indicator, period=period).order_by("-id").first()
-    if existing is not None and not existing.editable:
-        return bad("value", f"该期数值{existing.get_state_display()},如需修改请提出更正")
-    return indicator, entry, existing
+    found = Submission.objects.filter(
+        indicator=indicator, period=period, status=row.status.value, state__in=("draft", "returned")
+    )
+    return found.first()
 
 
 def _owed_row(indicator: IndicatorRecord, record: ReportingPeriod) -> workbook.Owed:

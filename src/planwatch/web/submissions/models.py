@@ -61,6 +61,11 @@ class Submission(models.Model):
         help_text="the approved submission this one corrects",
     )
     reason = models.TextField(blank=True, help_text="why a correction was needed")
+    corrects_origin = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="the origin of the published value this corrects (submission:12, document:3)",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -69,6 +74,11 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period} = {self.value:g} ({self.state})"
+
+    @property
+    def is_correction(self) -> bool:
+        """A correction of a published value: its period and status are fixed, closed ones too."""
+        return bool(self.corrects_origin)
 
     @property
     def editable(self) -> bool:

@@ -6,7 +6,7 @@ quarter → quarterly, else annual). In the Fuling data GDP growth is
 quarterly, new urban jobs monthly, most indicators annual. An indicator owes
 a value for an open period of its own granularity when it has an owner
 department and a target for the period's year (without a target nothing can
-be submitted, see :func:`~planwatch.web.submissions.services.entry_problems`).
+be submitted, see :func:`~planwatch.services.value_checks.refuse_if_closed`).
 
 A period that was never opened imposes nothing: values for it are accepted
 as before. A closed period refuses new values; corrections of approved
@@ -155,21 +155,6 @@ def periods(*, actor: Any, region_code: str | None = None) -> list[ReportingPeri
     if region_code is not None:
         found = found.filter(region=get_region(region_code))
     return list(found)
-
-
-def closed_reason(indicator: IndicatorRecord, period: str) -> str | None:
-    """Why no value of ``indicator`` is accepted for ``period`` now, or None if it is."""
-    record = ReportingPeriod.objects.filter(region_id=indicator.region_id, period=period).first()
-    if record is None or record.is_open:
-        return None  # a period never opened imposes nothing
-    return f"{period}报告期已于{timezone.localdate(record.closed_at)}关闭,不能再报送。"
-
-
-def refuse_if_closed(indicator: IndicatorRecord, period: str) -> None:
-    """Refuse a value for a period the plan office has closed (never-opened periods pass)."""
-    reason = closed_reason(indicator, period)
-    if reason is not None:
-        raise Conflict(reason)
 
 
 def obligations(

@@ -8,13 +8,15 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.core.errors import InvalidValue
+from planwatch.services import value_reads, values
 from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import Role, department_of, role_of
+from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.plan.pages import scope
-from planwatch.web.submissions import corrections, services
-from planwatch.web.submissions.forms import CorrectionForm, EntryForm
+from planwatch.web.submissions.forms import CorrectionForm, EntryForm, show_refusal
 from planwatch.web.submissions.models import Submission
 from planwatch.web.submissions.tables import submission_sheet
 
@@ -24,11 +26,11 @@ def mine(request: HttpRequest) -> HttpResponse:
     region = scope(request.GET.get("region"), request.GET.get("year")).region
     everyone = role_of(request.user) is not Role.CLERK
     department = None if everyone else department_of(request.user)
-    submissions = services.recent(actor=request.user, department=department)
+    submissions = value_reads.recent(actor=request.user, department=department)
     if excel.wanted(request):
         return excel.response(submission_sheet(_("Recent submissions"), submissions))
     context = {
-        "indicators": services.writable_indicators(actor=request.user, region_id=region.id),
+        "indicators": value_reads.writable_indicators(actor=request.user, region_id=region.id),
         "submissions": submissions,
     }
     return render(request, "submissions/mine.html", context)
@@ -36,13 +38,13 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @reader
 def new(request: HttpRequest, indicator_id: int) -> HttpResponse:
-    indicator = services.indicator_for_entry(actor=request.user, indicator_id=indicator_id)
+    indicator = value_reads.indicator_for_entry(actor=request.user, indicator_id=indicator_id)
     return _entry(request, indicator, None)
 
 
 @reader
 def edit(request: HttpRequest, submission_id: int) -> HttpResponse:
-    submission = services.editable(actor=request.user, submission_id=submission_id)
+    submission = value_reads.editable(actor=request.user, submission_id=submission_id)
     return _entry(request, submission.indicator, submission)
 
 
@@ -53,56 +55,81 @@ def _entry(
     if submission is not None:
         fields = ("period", "value", "status", "note")
         initial = {name: getattr(submission, name) for name in fields}
-        initial["version"] = services.version_of(submission)
-    correction = submission is not None and submission.corrects_id is not None
+        initial["version"] = value_reads.version_of(submission)
+    correction = submission is not None and submission.is_correction
     form = EntryForm(indicator, request.POST or None, initial=initial, correction=correction)
+    refused: Exception | None = None
     if request.method == "POST" and form.is_valid():
         submit = "submit" in request.POST
-        services.save(
-            actor=request.user,
-            indicator_id=indicator.id,
-            entry=form.entry(),
-            submission_id=submission.id if submission else None,
-            version=form.cleaned_data.get("version"),
-            submit=submit,
-        )
-        messages.success(request, _("Submitted for review.") if submit else _("Draft saved."))
-        return redirect("submissions:mine")
+        operation = values.submit_value if submit else values.save_value_draft
+        try:
+            operation(
+                actor=request.user,
+                indicator_id=indicator.id,
+                entry=form.entry(),
+                submission_id=submission.id if submission else None,
+                version=form.cleaned_data.get("version"),
+            )
+        except (InvalidValue, Conflict) as refusal:
+            show_refusal(form, refusal)
+            refused = refusal
+        else:
+            messages.success(request, _("Submitted for review.") if submit else _("Draft saved."))
+            return redirect("submissions:mine")
     context = {"form": form, "indicator": indicator, "submission": submission}
-    context["reference"] = services.reference(indicator)
-    return render(request, "submissions/entry.html", context, status=400 if form.errors else 200)
+    context["reference"] = value_reads.reference(indicator)
+    return render(request, "submissions/entry.html", context, status=_status(form, refused))
 
 
 @reader
 def correct(request: HttpRequest, submission_id: int) -> HttpResponse:
-    original = corrections.correctable(actor=request.user, submission_id=submission_id)
+    original = value_reads.correctable(actor=request.user, submission_id=submission_id)
     initial = {name: getattr(original, name) for name in ("period", "value", "status", "note")}
     form = CorrectionForm(original.indicator, request.POST or None, initial=initial)
+    refused: Exception | None = None
     if request.method == "POST" and form.is_valid():
-        reason = form.cleaned_data["reason"]
-        corrections.correct(
-            actor=request.user, submission_id=original.id, entry=form.entry(), reason=reason
-        )
-        messages.success(request, _("Correction submitted for review."))
-        return redirect("submissions:mine")
+        try:
+            values.correct_value(
+                actor=request.user,
+                observation_id=original.observation_id or 0,
+                entry=form.entry(),
+                reason=form.cleaned_data["reason"],
+            )
+        except (InvalidValue, Conflict) as refusal:
+            show_refusal(form, refusal)
+            refused = refusal
+        else:
+            messages.success(request, _("Correction submitted for review."))
+            return redirect("submissions:mine")
     context = {"form": form, "original": original, "indicator": original.indicator}
-    return render(request, "submissions/correct.html", context, status=400 if form.errors else 200)
+    return render(request, "submissions/correct.html", context, status=_status(form, refused))
+
+
+def _status(form: EntryForm, refused: Exception | None) -> int:
+    """409 for a refusal by the state of things (a stale version, a closed period), else 400."""
+    if isinstance(refused, Conflict):
+        return 409
+    return 400 if form.errors else 200
 
 
 @reader
 def review(request: HttpRequest) -> HttpResponse:
-    queue = services.queue(actor=request.user)
+    queue = value_reads.queue(actor=request.user)
     if excel.wanted(request):
-        return excel.response(submission_sheet(_("Submissions waiting for review"), queue))
+        sheet = submission_sheet(_("Submissions waiting for review"), [i.submission for i in queue])
+        return excel.response(sheet)
     return render(request, "submissions/review.html", {"queue": queue})
 
 
 @require_POST
 @reader
 def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
-    done = services.approve(
-        actor=request.user, submission_id=submission_id, version=_version(request)
-    )
+    try:
+        done = values.approve_value(
+            actor=request.user, submission_id=submission_id, version=_version(request)
+        )
+    except (InvalidValue, Conflict, Forbidden) as refusal:
+        return _refused(request, submission_id, refusal)
     messages.success(request, _("Approved: %(item)s") % {"item": done.indicator.name})
     return redirect("submissions:review")
 
@@ -111,11 +138,33 @@ def approve(request: HttpRequest, submission_id: int) -> HttpResponse:
 @reader
 def send_back(request: HttpRequest, submission_id: int) -> HttpResponse:
     reason = request.POST.get("reason", "")
-    done = services.send_back(
-        actor=request.user, submission_id=submission_id, reason=reason, version=_version(request)
-    )
+    try:
+        done = values.return_value(
+            actor=request.user,
+            submission_id=submission_id,
+            reason=reason,
+            version=_version(request),
+        )
+    except (InvalidValue, Conflict, Forbidden) as refusal:
+        return _refused(request, submission_id, refusal, reason=reason)
     messages.info(request, _("Returned: %(item)s") % {"item": done.indicator.name})
     return redirect("submissions:review")
+
+
+def _refused(
+    request: HttpRequest, submission_id: int, refusal: Exception, *, reason: str = ""
+) -> HttpResponse:
+    """The queue again, the refusal beside the item it concerns and the typed reason kept."""
+    status = (
+        403 if isinstance(refusal, Forbidden) else 409 if isinstance(refusal, Conflict) else 400
+    )
+    context = {
+        "queue": value_reads.queue(actor=request.user),
+        "refused": submission_id,
+        "refusal": getattr(refusal, "message", str(refusal)),
+        "typed_reason": reason,
+    }
+    return render(request, "submissions/review.html", context, status=status)
 
 
 def _version(request: HttpRequest) -> int | None:
