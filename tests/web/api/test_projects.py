@@ -69,11 +69,27 @@ def test_the_owning_department_reports_a_new_month(register, carol):
     assert (str(stored.completed), stored.submitted_by) == ("1234.50", "carol")
 
 
-def test_a_second_report_for_the_same_month_is_a_conflict(register, alice):
-    response = alice.post(
-        f"/api/projects/{COMMERCE_PROJECT}/progress", {"month": "2025-06", "completed": 1}
+def test_a_second_report_of_a_month_is_a_revision_that_needs_a_reason(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    before = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6).completed
+    bare = alice.post(path, {"month": "2025-06", "completed": float(before) + 1})
+    assert (bare.status_code, bare.json()["field"]) == (400, "reason")
+    assert "修改原因" in bare.json()["message"]
+    revised = alice.post(
+        path, {"month": "2025-06", "completed": float(before) + 1, "reason": "更正统计口径"}
     )
-    assert (response.status_code, response.json()["code"]) == (409, "conflict")
+    assert revised.status_code == 201, revised.json()
+    record = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6)
+    assert record.completed == before + 1
+    latest = record.history.latest()
+    assert (latest.history_user.username, latest.history_change_reason) == ("alice", "更正统计口径")
+
+
+def test_a_report_above_the_total_investment_is_refused(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    response = alice.post(path, {"month": "2025-11", "completed": 999999999, "reason": "确认"})
+    assert (response.status_code, response.json()["field"]) == (400, "completed")
+    assert "总投资" in response.json()["message"]
 
 
 def test_progress_is_refused_as_the_workbook_import_refuses_it(register, alice):
