@@ -61,7 +61,7 @@ def import_(
 ) -> None:
     """Import a clerk's workbook: every row, or nothing and the list of every bad cell."""
     database.ready()
-    from planwatch.web.projects.services import import_workbook
+    from planwatch.services.project_register import import_workbook
 
     with reported():
         stored = import_workbook(file, actor=_user(user))
@@ -76,7 +76,7 @@ def export(
 ) -> None:
     """Write the register and its progress (or an empty template) as the clerks' workbook."""
     database.ready()
-    from planwatch.web.projects.services import export_workbook
+    from planwatch.services.project_register import export_workbook
 
     with reported():
         stored = export_workbook(out, None if template else year)
@@ -93,7 +93,7 @@ def totals_(
 ) -> None:
     """Counts and sums of the register (亿元), grouped."""
     database.ready()
-    from planwatch.web.projects.services import register
+    from planwatch.services.project_register import register
 
     if by not in GROUPINGS:
         raise typer.BadParameter(f"--by must be one of {', '.join(GROUPINGS)}")
@@ -116,7 +116,7 @@ def notice(
     database.ready()
     from planwatch.reports.build_notice import build_lag_notice
     from planwatch.reports.render import Format, render
-    from planwatch.web.projects.services import lag_notice
+    from planwatch.services.project_register import lag_notice
 
     with reported():
         the_notice = lag_notice(Period.parse(month), threshold=Decimal(str(threshold)))
@@ -137,7 +137,7 @@ def problems(
 ) -> None:
     """List the problem list (问题清单), or only its overdue entries."""
     database.ready()
-    from planwatch.web.projects.problem_services import overdue_problems, problems
+    from planwatch.services.problems import overdue_problems, problems
 
     day = date.fromisoformat(today) if today else date.today()
     listed = overdue_problems(day) if overdue else problems()
@@ -158,7 +158,7 @@ def tasks(
 ) -> None:
     """The key tasks' sub-targets at a quarter: the engine's verdict, or the milestone's state."""
     database.ready()
-    from planwatch.web.projects.task_services import verdicts
+    from planwatch.services.tasks import verdicts
 
     period = Period.parse(quarter)
     with reported():
@@ -185,10 +185,10 @@ def problem(
 ) -> None:
     """Take one step of a problem's closed loop; a step the rules refuse exits 2 saying why."""
     database.ready()
-    from planwatch.web.projects.problem_services import take_step
+    from planwatch.services.problems import take_problem_step
 
     with reported():
-        result = take_step(
+        result = take_problem_step(
             code, action, actor=_user(user), note=note, evidence=tuple(evidence or ())
         )
     typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")

@@ -57,8 +57,10 @@ PROGRESS_FIELDS = {
     **{name: f"{name}节点实际日期" for name in MILESTONE_NAMES},
     "narrative": "进展情况",
     "evidence": "佐证材料",
+    "reason": "修改原因",
     "source": "数据来源",
 }
+OPTIONAL_FIELDS = frozenset({"reason"})  # a column files written before it may lack
 
 
 @dataclass(frozen=True)
@@ -254,6 +256,7 @@ def _report(cells: _Cells, projects: dict[str, Project]) -> ProgressReport | Non
         narrative=cells.text("narrative"),
         evidence=evidence,
         source=cells.text("source"),
+        reason=cells.text("reason"),
     )
 
 

@@ -9,7 +9,7 @@ use ASCII ``,`` between clauses (see :mod:`planwatch.core.summary`).
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from planwatch.core.indicators import Indicator, Kind
 from planwatch.core.targets import Target, TargetForm
@@ -32,8 +32,15 @@ def number(value: float | Decimal, decimals: int = 2) -> str:
     """Write ``value`` rounded half up to ``decimals`` places, without trailing zeros.
 
     ``6.0`` → "6", ``6.50`` → "6.5", ``-0.0`` → "0"; never scientific notation.
+    Any stored number writes: one too large for the default precision
+    (``1e30``) in full, one that is not finite as ``∞`` / ``-∞`` / ``NaN``.
     """
-    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    exact = Decimal(str(value))
+    if not exact.is_finite():
+        return "NaN" if exact.is_nan() else ("-∞" if exact < 0 else "∞")
+    with localcontext() as context:
+        context.prec = max(context.prec, exact.adjusted() + decimals + 2)
+        rounded = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")

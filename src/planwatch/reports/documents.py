@@ -32,7 +32,7 @@ def notice_report(
 ) -> bytes:
     """The lag notice (督导通报) of ``month`` ("2025-06") for ``region``'s register."""
     from planwatch.web.plan.services import get_region
-    from planwatch.web.projects.services import lag_notice
+    from planwatch.services.project_register import lag_notice
 
     period = Period.parse(month)
     if period.month is None:

@@ -62,11 +62,11 @@ def test_an_unknown_project_is_not_found_with_the_error_body(register, dave):
 
 
 def test_the_owning_department_reports_a_new_month(register, carol):
-    report = {"month": "2025-11", "completed": 1234.5, "narrative": "主体施工"}
+    report = {"month": "2025-11", "completed": 25000.5, "narrative": "主体施工"}
     response = carol.post(f"/api/projects/{COMMERCE_PROJECT}/progress", report)
     assert response.status_code == 201, response.json()
     stored = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=11)
-    assert (str(stored.completed), stored.submitted_by) == ("1234.50", "carol")
+    assert (str(stored.completed), stored.submitted_by) == ("25000.50", "carol")
 
 
 def test_a_second_report_of_a_month_is_a_revision_that_needs_a_reason(register, alice):

@@ -10,7 +10,7 @@ import pytest
 
 from planwatch.core.problems import LinkKind, Problem, Severity, Source, State
 from planwatch.web.projects.models import ProblemRecord
-from planwatch.web.projects.problem_services import report_problem
+from planwatch.services.problems import report_problem
 from tests.web.views.conftest import client_for, user
 
 

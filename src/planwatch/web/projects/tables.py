@@ -14,7 +14,7 @@ from planwatch.web.plan import charts
 from planwatch.web.plan.templatetags.planwatch import verdict_label
 from planwatch.web.projects.detail_pages import TaskPage
 from planwatch.web.projects.pages import AreaNode, ProjectList, ProjectPage
-from planwatch.web.projects.task_services import SubTargetVerdict
+from planwatch.services.tasks import SubTargetVerdict
 
 
 def _num(value: Any) -> float | None:
