@@ -122,9 +122,9 @@ def store(path: Path, projects: list[Project], departments: tuple[str, ...]) -> 
 
     web.setup()
     web.migrate()
+    from planwatch.services import project_register
     from planwatch.web.accounts.roles import Role
     from planwatch.web.accounts.services import create_user
-    from planwatch.services import project_register
     from planwatch.web.projects.models import Department
 
     Department.objects.bulk_create([Department(name=d) for d in departments], ignore_conflicts=True)

@@ -5,16 +5,16 @@ from django.contrib.auth.models import User
 
 from planwatch.core.errors import NotFound
 from planwatch.core.problems import Action, IllegalTransition, State
-from planwatch.web.accounts.roles import Role
-from planwatch.web.accounts.services import create_user
-from planwatch.web.errors import Forbidden
-from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
 from planwatch.services.problems import (
     overdue_problems,
     problems,
     report_problem,
     take_problem_step,
 )
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
+from planwatch.web.errors import Forbidden
+from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
 from tests.core.project_builders import make_problem
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,9 @@ def at(days: int) -> datetime:
 def pending(problem: str, office: User, transport_clerk: User) -> str:
     take_problem_step(problem, Action.ASSIGN, actor=office, at=at(1))
     take_problem_step(problem, Action.START, actor=transport_clerk, at=at(2))
-    take_problem_step(problem, Action.SUBMIT, actor=transport_clerk, at=at(3), evidence=("整改报告.pdf",))
+    take_problem_step(
+        problem, Action.SUBMIT, actor=transport_clerk, at=at(3), evidence=("整改报告.pdf",)
+    )
     return problem
 
 

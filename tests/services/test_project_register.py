@@ -11,8 +11,8 @@ from planwatch.core.project_dataset import read_project_data
 from planwatch.core.project_totals import group_totals, totals
 from planwatch.core.projects import to_yi
 from planwatch.projects_io.excel import write_workbook
-from planwatch.web.errors import Forbidden
 from planwatch.services import project_progress, project_register
+from planwatch.web.errors import Forbidden
 from planwatch.web.projects.demo import load_year
 from planwatch.web.projects.models import MilestoneRecord, ProgressRecord, ProjectRecord
 from tests.conftest import DEMO_DATASET

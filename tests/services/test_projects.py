@@ -8,13 +8,13 @@ import pytest
 
 from planwatch.core.errors import NotFound
 from planwatch.core.project_rows import read_progress
-from planwatch.web.editing.history import InvalidField
-from planwatch.web.errors import Forbidden
 from planwatch.services import project_register
-from planwatch.web.projects.demo import load_year
-from planwatch.web.projects.models import ProgressRecord
 from planwatch.services.project_entry import ProgressEntry, progress_problems
 from planwatch.services.projects import report_project_progress, writable_projects
+from planwatch.web.editing.history import InvalidField
+from planwatch.web.errors import Forbidden
+from planwatch.web.projects.demo import load_year
+from planwatch.web.projects.models import ProgressRecord
 from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,9 @@ def test_another_departments_clerk_and_a_leader_are_refused(water_clerk, leader)
 
 def test_an_unknown_project_is_not_found(office) -> None:
     with pytest.raises(NotFound):
-        report_project_progress(actor=office, code="NO-SUCH", entry=ProgressEntry("2025-11", Decimal(1)))
+        report_project_progress(
+            actor=office, code="NO-SUCH", entry=ProgressEntry("2025-11", Decimal(1))
+        )
 
 
 def test_the_page_refuses_what_the_workbook_refuses_for_the_same_reason(office) -> None:

@@ -7,8 +7,8 @@ from planwatch.core.evaluation import Verdict
 from planwatch.core.observations import Period
 from planwatch.core.task_dataset import read_task_tree
 from planwatch.core.tasks import MilestoneState, TaskProgress
-from planwatch.web.errors import Forbidden
 from planwatch.services import tasks
+from planwatch.web.errors import Forbidden
 from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db

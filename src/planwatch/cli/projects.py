@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +14,7 @@ from rich.table import Table
 from planwatch.cli import app, database
 from planwatch.cli.errors import reported
 from planwatch.cli.plan import DEMO_DATASET
-from planwatch.core.errors import NotFound
+from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Action
 from planwatch.core.progress import DEFAULT_THRESHOLD
@@ -66,6 +66,35 @@ def import_(
     with reported():
         stored = import_workbook(file, actor=_user(user))
     typer.echo(f"imported {stored.projects} projects and {stored.progress} progress reports")
+
+
+@projects_app.command("report")
+def report(
+    code: Annotated[str, typer.Argument(help="Project code, e.g. 2025-ZF-020.")],
+    month: Annotated[str, typer.Option(help="The month, e.g. 2025-11.")],
+    completed: Annotated[str, typer.Option(help="Cumulative completed investment, 万元.")],
+    user: UserName,
+    narrative: Annotated[str, typer.Option(help="Progress this month.")] = "",
+    reason: Annotated[
+        str, typer.Option(help="Why: a month reported again, lower than last month, above plan.")
+    ] = "",
+) -> None:
+    """Report a project's month, under the rule of the page and the API; refused exits 2."""
+    database.ready()
+    from planwatch.services.project_entry import ProgressEntry
+    from planwatch.services.projects import report_project_progress
+
+    with reported():
+        entry = ProgressEntry(month, _money(completed), narrative=narrative, reason=reason)
+        done = report_project_progress(actor=_user(user), code=code, entry=entry, via="cli")
+    typer.echo(f"{code} {done.period}: {done.completed} 万元")
+
+
+def _money(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise InvalidValue(f"「{text}」不是金额") from None
 
 
 @projects_app.command("export")
@@ -192,3 +221,32 @@ def problem(
             code, action, actor=_user(user), note=note, evidence=tuple(evidence or ())
         )
     typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")
+
+
+@app.command("task-progress")
+def task_progress(
+    code: Annotated[str, typer.Argument(help="Sub-target code, e.g. 3-1-1.")],
+    quarter: Annotated[str, typer.Option(help="The quarter, e.g. 2025-Q4.")],
+    user: UserName,
+    value: Annotated[float | None, typer.Option(help="A quantity's value.")] = None,
+    done_on: Annotated[str, typer.Option(help="A milestone's completion day (YYYY-MM-DD).")] = "",
+    note: Annotated[str, typer.Option(help="What was done.")] = "",
+    reason: Annotated[str, typer.Option(help="Why a quarter already reported changes.")] = "",
+) -> None:
+    """Report a sub-target's quarter, under the rule of the API; refused exits 2."""
+    database.ready()
+    from planwatch.core.tasks import TaskProgress
+    from planwatch.services.tasks import report_subtarget_progress
+
+    with reported():
+        day = _day(done_on) if done_on else None
+        progress = TaskProgress(code, Period.parse(quarter), value=value, done_on=day, note=note)
+        done = report_subtarget_progress(progress, actor=_user(user), reason=reason)
+    typer.echo(f"{code} {done.period}: {done.value if done.done_on is None else done.done_on}")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidValue(f"「{text}」不是日期(如 2025-03-01)") from None

@@ -50,7 +50,10 @@ def report_problems(
     problems: list[Problem] = []
     if amount > project.total:
         problems.append(
-            ("completed", f"本年累计完成投资 {wan(amount)} 万元超过项目总投资 {wan(project.total)} 万元")
+            (
+                "completed",
+                f"本年累计完成投资 {wan(amount)} 万元超过项目总投资 {wan(project.total)} 万元",
+            )
         )
         return problems
     if given:
@@ -59,8 +62,8 @@ def report_problems(
         problems.append(
             (
                 "reason",
-                f"{report.project} 已报送 {report.period} 的进度(本年累计 {wan(stored.completed)} 万元),"
-                "再次报送即修改,请填写修改原因",
+                f"{report.project} 已报送 {report.period} 的进度"
+                f"(本年累计 {wan(stored.completed)} 万元),再次报送即修改,请填写修改原因",
             )
         )
     if before is not None and amount < before.completed:

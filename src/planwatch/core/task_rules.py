@@ -24,7 +24,11 @@ Problem = tuple[str, str]  # (field, reason)
 
 def revises(stored: TaskProgress, report: TaskProgress) -> bool:
     """Whether ``report`` says something else than ``stored`` (value, date or note)."""
-    return (stored.value, stored.done_on, stored.note) != (report.value, report.done_on, report.note)
+    return (stored.value, stored.done_on, stored.note) != (
+        report.value,
+        report.done_on,
+        report.note,
+    )
 
 
 def report_problems(

@@ -10,8 +10,9 @@ rules are the same as for the demo CSV files; a rejected workbook raises one
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -47,7 +48,7 @@ class WorkbookContent:
 
     projects: list[Project]
     progress: list[ProgressReport]
-    progress_rows: list[int] = field(default_factory=list)
+    progress_rows: list[int] = dataclasses.field(default_factory=list)
 
 
 def write_workbook(

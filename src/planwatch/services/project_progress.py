@@ -110,7 +110,9 @@ def _new_evidence(stored: ProgressReport, report: ProgressReport) -> bool:
 def _lock(codes: set[str], years: set[int]) -> None:
     """Lock the projects reported on (every project of the years for a large batch)."""
     projects = ProjectRecord.objects.select_for_update()
-    chosen = projects.filter(code__in=codes) if len(codes) <= 500 else projects.filter(year__in=years)
+    chosen = (
+        projects.filter(code__in=codes) if len(codes) <= 500 else projects.filter(year__in=years)
+    )
     list(chosen.values_list("id", flat=True))
 
 
@@ -178,7 +180,9 @@ def _history(
     )
 
 
-def _upsert(reports: Sequence[ProgressReport], ids: Mapping[str, int], *, submitted_by: str) -> None:
+def _upsert(
+    reports: Sequence[ProgressReport], ids: Mapping[str, int], *, submitted_by: str
+) -> None:
     """Insert or replace each project's report of a month, in one upsert.
 
     Plain SQL because the ORM's per-row preparation took 10 s for a

@@ -27,11 +27,11 @@ from planwatch.core.progress import (
     assess_all,
 )
 from planwatch.core.project_dataset import read_project_data
-from planwatch.core.projects import Milestone, Project
 from planwatch.core.project_rows import RowProblem
+from planwatch.core.projects import Milestone, Project
 from planwatch.projects_io.excel import PROGRESS_SHEET, located, read_workbook, write_workbook
-from planwatch.services.project_progress import ReportsRefused, store_loaded, write_reports
 from planwatch.projects_io.notice import Notice, build_notice
+from planwatch.services.project_progress import ReportsRefused, store_loaded, write_reports
 from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects.models import (

@@ -118,7 +118,7 @@ def may_report(actor: Any, department: str) -> bool:
 
 
 def project_for_entry(*, actor: Any, code: str) -> Project:
-    """The core project ``code`` if ``actor`` may report on it: ``NotFound`` or ``Forbidden`` else."""
+    """Project ``code`` if ``actor`` may report on it: ``NotFound`` or ``Forbidden`` else."""
     project = _record(code).to_domain()
     require(
         can_write_for(actor, project.department),

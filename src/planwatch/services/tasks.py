@@ -63,7 +63,9 @@ def store_tree(tree: TaskTree) -> None:
             )
 
 
-def report_subtarget_progress(report: TaskProgress, *, actor: User, reason: str = "") -> TaskProgress:
+def report_subtarget_progress(
+    report: TaskProgress, *, actor: User, reason: str = ""
+) -> TaskProgress:
     """Store a quarterly report on a sub-target; only its lead department or the plan office.
 
     A quantity is reported with a value, a milestone with its completion date
@@ -77,7 +79,9 @@ def report_subtarget_progress(report: TaskProgress, *, actor: User, reason: str 
         record = _sub_target(report, lock=True)
         sub = record.to_domain(record.task)
         require(can_write_for(actor, sub.lead), f"只有{sub.lead}可以报送 {sub.code} 的进展。")
-        kept = record.progress.filter(year=report.period.year, quarter=report.period.quarter).first()
+        kept = record.progress.filter(
+            year=report.period.year, quarter=report.period.quarter
+        ).first()
         stored = None if kept is None else kept.to_domain()
         problems = report_problems(sub, report, stored=stored, reason=reason)
         if problems:

@@ -9,13 +9,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from planwatch.core.errors import NotFound
+from planwatch.services.project_entry import ProgressEntry, Upload
+from planwatch.services.projects import report_project_progress
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Forbidden
 from planwatch.web.projects import evidence
 from planwatch.web.projects.demo import load_year
 from planwatch.web.projects.models import ProgressRecord
-from planwatch.services.project_entry import ProgressEntry, Upload
-from planwatch.services.projects import report_project_progress
 from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,8 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
-from planwatch.web.api.types import Key, Page, Text
 from planwatch.services import problems as problem_service
+from planwatch.web.api.types import Key, Page, Text
 
 router = Router(tags=["problems"])
 ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]

@@ -12,12 +12,11 @@ from pydantic import Field
 
 from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport, ProjectStatus
-from planwatch.core.projects import Category, Level
-from planwatch.web.api.types import Key, Month, Number, Page, Reason, Text, Version, Year
-from planwatch.web.editing.history import InvalidField
-from planwatch.core.projects import MILESTONE_NAMES
+from planwatch.core.projects import MILESTONE_NAMES, Category, Level
 from planwatch.services import projects
 from planwatch.services.project_entry import ProgressEntry
+from planwatch.web.api.types import Key, Month, Number, Page, Reason, Text, Version, Year
+from planwatch.web.editing.history import InvalidField
 from planwatch.web.projects import pages
 
 router = Router(tags=["projects"])

@@ -11,10 +11,10 @@ from pydantic import Field
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.tasks import Task, TaskProgress
-from planwatch.web.api.types import Key, Number, Quarter, Text, Year
 from planwatch.services import tasks
-from planwatch.web.projects import pages
 from planwatch.services.tasks import SubTargetVerdict
+from planwatch.web.api.types import Key, Number, Quarter, Text, Year
+from planwatch.web.projects import pages
 
 router = Router(tags=["tasks"])
 TaskCode = Annotated[Key, Field(examples=["1-1"])]

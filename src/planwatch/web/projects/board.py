@@ -11,9 +11,9 @@ from typing import Any
 
 from planwatch.core.errors import InvalidValue
 from planwatch.core.problems import Action, Problem
-from planwatch.web.accounts.roles import can_review, can_write_for
 from planwatch.services import problems as problem_service
 from planwatch.services.problems import OFFICE_ACTIONS
+from planwatch.web.accounts.roles import can_review, can_write_for
 
 
 def may_take(actor: Any, action: Action, department: str) -> bool:

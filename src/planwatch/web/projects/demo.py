@@ -15,8 +15,8 @@ from planwatch.core.errors import DatasetError, DatasetProblem
 from planwatch.core.problem_dataset import read_problems
 from planwatch.core.task_dataset import read_task_progress, read_task_tree
 from planwatch.services import project_register, tasks
-from planwatch.web.projects.models import ProblemRecord
 from planwatch.services.problems import store_problem
+from planwatch.web.projects.models import ProblemRecord
 
 
 @dataclass(frozen=True)

@@ -137,11 +137,14 @@ class ProjectPage:
 
 
 def project_page(code: str, period: Period) -> ProjectPage:
-    status = next((s for s in project_register.project_statuses(period) if s.project.code == code), None)
+    status = next(
+        (s for s in project_register.project_statuses(period) if s.project.code == code), None
+    )
     if status is None:
         raise NotFound(f"{period.year}年没有项目 {code!r}。")
     reports = sorted(
-        (r for r in project_register.reports(period.year) if r.project == code), key=lambda r: r.period
+        (r for r in project_register.reports(period.year) if r.project == code),
+        key=lambda r: r.period,
     )
     linked = [p for p in problem_service.problems() if p.link == code]
     return ProjectPage(status, reports, linked)

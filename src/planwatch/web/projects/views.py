@@ -9,10 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.web import excel
-from planwatch.web.access import reader
 from planwatch.services import projects
 from planwatch.services.projects import ProgressRefused
+from planwatch.web import excel
+from planwatch.web.access import reader
 from planwatch.web.projects import board, detail_pages, evidence, pages, tables
 from planwatch.web.projects.forms import ProgressForm
 
@@ -36,9 +36,7 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
     chart = tables.progress_chart(page)
     context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
-    context["may_report"] = projects.may_report(
-        request.user, page.status.project.department
-    )
+    context["may_report"] = projects.may_report(request.user, page.status.project.department)
     return render(request, "projects/detail.html", context)
 
 
