@@ -27,3 +27,9 @@ def water_clerk(db: None) -> User:
 @pytest.fixture
 def leader(db: None) -> User:
     return create_user("chen", "pw", Role.LEADER)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings) -> None:
+    """Hash test passwords cheaply: the cast is created for nearly every test."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

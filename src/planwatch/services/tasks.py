@@ -30,6 +30,8 @@ from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.projects.models import SubTargetRecord, TaskProgressRecord, TaskRecord
 
+LOADED = "载入数据集"
+
 
 @dataclass(frozen=True)
 class SubTargetVerdict:
@@ -94,24 +96,42 @@ def report_subtarget_progress(
     return replace(report, source=source)
 
 
-def store_progress(report: TaskProgress, *, source: str) -> TaskProgress:
-    """Store a dataset's quarterly report as it is (no rule); unchanged ones are left alone."""
-    record = _sub_target(report)
-    kept = record.progress.filter(year=report.period.year, quarter=report.period.quarter).first()
-    if kept is None or revises(kept.to_domain(), report) or kept.source != source:
-        _save(kept or TaskProgressRecord(sub_target=record), report, source, None, "载入数据集")
-    return report
+def store_loaded_progress(reports: list[TaskProgress], year: int) -> None:
+    """Store a dataset's quarterly reports of ``year`` as they are (no rule), in a few queries.
+
+    New reports are inserted with a history row each; changed ones saved;
+    unchanged ones left alone, so loading twice changes nothing.
+    """
+    subs = {s.code: s for s in SubTargetRecord.objects.filter(task__year=year)}
+    kept = {(r.sub_target_id, r.quarter): r for r in TaskProgressRecord.objects.filter(year=year)}
+    new = []
+    for report in reports:
+        sub = subs[report.sub_target]
+        record = kept.get((sub.pk, report.period.quarter))
+        if record is None:
+            new.append(_filled(TaskProgressRecord(sub_target=sub), report, report.source))
+        elif revises(record.to_domain(), report) or record.source != report.source:
+            _save(record, report, report.source, None, LOADED)
+    created = TaskProgressRecord.objects.bulk_create(new)
+    TaskProgressRecord.history.bulk_history_create(  # type: ignore[attr-defined]
+        created, default_change_reason=LOADED
+    )
 
 
 def _save(
     record: TaskProgressRecord, report: TaskProgress, source: str, actor: User | None, reason: str
 ) -> None:
-    record.year, record.quarter = report.period.year, report.period.quarter or 0
-    record.value, record.done_on, record.note = report.value, report.done_on, report.note
-    record.source = source
+    _filled(record, report, source)
     record._history_user = actor  # type: ignore[attr-defined]
     record._change_reason = reason.strip()  # type: ignore[attr-defined]
     record.save()
+
+
+def _filled(record: TaskProgressRecord, report: TaskProgress, source: str) -> TaskProgressRecord:
+    record.year, record.quarter = report.period.year, report.period.quarter or 0
+    record.value, record.done_on, record.note = report.value, report.done_on, report.note
+    record.source = source
+    return record
 
 
 def _sub_target(report: TaskProgress, *, lock: bool = False) -> SubTargetRecord:

@@ -32,5 +32,7 @@ def keep_baselines(model: type[models.Model], pks: Iterable[int]) -> None:
         return
     known = set(historical.filter(id__in=wanted).values_list("id", flat=True))
     bare = list(model._default_manager.filter(pk__in=wanted - known))
+    for record in bare:
+        record._history_user = None  # type: ignore[attr-defined]  # loaded, not the editor's
     if bare:
         historical.bulk_history_create(bare, default_change_reason=BASELINE_REASON)

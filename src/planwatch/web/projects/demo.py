@@ -63,8 +63,7 @@ def load_year(directory: Path, year: int) -> DemoLoad:
         )
         if tree is not None:
             tasks.store_tree(tree)
-        for report in task_progress:
-            tasks.store_progress(report, source=report.source)
+        tasks.store_loaded_progress(task_progress, year)
         known = set(ProblemRecord.objects.values_list("code", flat=True))
         for problem in problems:
             if problem.code not in known:  # a problem's history is never rewritten
