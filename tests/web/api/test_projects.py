@@ -156,3 +156,16 @@ def test_a_leader_reads_but_never_reports_progress(register, dave):
         f"/api/projects/{COMMERCE_PROJECT}/progress", {"month": "2025-11", "completed": 1}
     )
     assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+
+
+def test_every_progress_write_is_in_the_audit_log(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    alice.post(path, {"month": "2025-11", "completed": 25000, "narrative": "主体施工"})
+    alice.post(path, {"month": "2025-11", "completed": 25100, "reason": "补报月末支付"})
+    changes = alice.get("/api/audit", {"what": "progress"}).json()
+    assert [(c["who"], c["action"], c["why"]) for c in changes] == [
+        ("alice", "changed", "补报月末支付"),
+        ("alice", "created", ""),
+    ]
+    completed = next(f for f in changes[0]["fields"] if f["field"] == "completed")
+    assert (completed["old"], completed["new"]) == ("25000.00", "25100.00")
