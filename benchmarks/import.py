@@ -122,17 +122,17 @@ def store(path: Path, projects: list[Project], departments: tuple[str, ...]) -> 
 
     web.setup()
     web.migrate()
+    from planwatch.services import project_register
     from planwatch.web.accounts.roles import Role
     from planwatch.web.accounts.services import create_user
-    from planwatch.web.projects import services
     from planwatch.web.projects.models import Department
 
     Department.objects.bulk_create([Department(name=d) for d in departments], ignore_conflicts=True)
     office = create_user("benchmark", "benchmark", Role.PLAN_OFFICE, replace=True)
     register = path.with_name("register.xlsx")
     write_workbook(register, departments=departments, projects=projects)
-    services.import_workbook(register, actor=office)
-    return timed(lambda: services.import_workbook(path, actor=office))
+    project_register.import_workbook(register, actor=office)
+    return timed(lambda: project_register.import_workbook(path, actor=office))
 
 
 if __name__ == "__main__":

@@ -1,6 +1,14 @@
-"""The web tests' cast (alice and deputy of the plan office, clerks bob and carol, leader
-dave) on the demo dataset: the services are tested as the surfaces call them."""
+"""The shared cast: the web tests' alice and deputy of the plan office, clerks bob and carol,
+leader dave on the demo dataset; and the project tests' plan office, two clerks of different
+departments and a leader. The services are tested as the surfaces call them."""
 
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
 from tests.web.conftest import (  # noqa: F401  (fixtures)
     alice,
     bob,
@@ -10,3 +18,23 @@ from tests.web.conftest import (  # noqa: F401  (fixtures)
     deputy,
     fast_passwords,
 )
+
+
+@pytest.fixture
+def office(db: None) -> User:
+    return create_user("wang", "pw", Role.PLAN_OFFICE)
+
+
+@pytest.fixture
+def transport_clerk(db: None) -> User:
+    return create_user("li", "pw", Role.CLERK, department="区交通局")
+
+
+@pytest.fixture
+def water_clerk(db: None) -> User:
+    return create_user("zhao", "pw", Role.CLERK, department="区水利局")
+
+
+@pytest.fixture
+def leader(db: None) -> User:
+    return create_user("chen", "pw", Role.LEADER)

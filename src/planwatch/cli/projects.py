@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,7 +14,7 @@ from rich.table import Table
 from planwatch.cli import app, database
 from planwatch.cli.errors import reported
 from planwatch.cli.plan import DEMO_DATASET
-from planwatch.core.errors import NotFound
+from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Action
 from planwatch.core.progress import DEFAULT_THRESHOLD
@@ -61,11 +61,40 @@ def import_(
 ) -> None:
     """Import a clerk's workbook: every row, or nothing and the list of every bad cell."""
     database.ready()
-    from planwatch.web.projects.services import import_workbook
+    from planwatch.services.project_register import import_workbook
 
     with reported():
         stored = import_workbook(file, actor=_user(user))
     typer.echo(f"imported {stored.projects} projects and {stored.progress} progress reports")
+
+
+@projects_app.command("report")
+def report(
+    code: Annotated[str, typer.Argument(help="Project code, e.g. 2025-ZF-020.")],
+    month: Annotated[str, typer.Option(help="The month, e.g. 2025-11.")],
+    completed: Annotated[str, typer.Option(help="Cumulative completed investment, 万元.")],
+    user: UserName,
+    narrative: Annotated[str, typer.Option(help="Progress this month.")] = "",
+    reason: Annotated[
+        str, typer.Option(help="Why: a month reported again, lower than last month, above plan.")
+    ] = "",
+) -> None:
+    """Report a project's month, under the rule of the page and the API; refused exits 2."""
+    database.ready()
+    from planwatch.services.project_entry import ProgressEntry
+    from planwatch.services.projects import report_project_progress
+
+    with reported():
+        entry = ProgressEntry(month, _money(completed), narrative=narrative, reason=reason)
+        done = report_project_progress(actor=_user(user), code=code, entry=entry, via="cli")
+    typer.echo(f"{code} {done.period}: {done.completed} 万元")
+
+
+def _money(text: str) -> Decimal:
+    try:
+        return Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise InvalidValue(f"「{text}」不是金额") from None
 
 
 @projects_app.command("export")
@@ -76,7 +105,7 @@ def export(
 ) -> None:
     """Write the register and its progress (or an empty template) as the clerks' workbook."""
     database.ready()
-    from planwatch.web.projects.services import export_workbook
+    from planwatch.services.project_register import export_workbook
 
     with reported():
         stored = export_workbook(out, None if template else year)
@@ -93,7 +122,7 @@ def totals_(
 ) -> None:
     """Counts and sums of the register (亿元), grouped."""
     database.ready()
-    from planwatch.web.projects.services import register
+    from planwatch.services.project_register import register
 
     if by not in GROUPINGS:
         raise typer.BadParameter(f"--by must be one of {', '.join(GROUPINGS)}")
@@ -116,7 +145,7 @@ def notice(
     database.ready()
     from planwatch.reports.build_notice import build_lag_notice
     from planwatch.reports.render import Format, render
-    from planwatch.web.projects.services import lag_notice
+    from planwatch.services.project_register import lag_notice
 
     with reported():
         the_notice = lag_notice(Period.parse(month), threshold=Decimal(str(threshold)))
@@ -137,7 +166,7 @@ def problems(
 ) -> None:
     """List the problem list (问题清单), or only its overdue entries."""
     database.ready()
-    from planwatch.web.projects.problem_services import overdue_problems, problems
+    from planwatch.services.problems import overdue_problems, problems
 
     day = date.fromisoformat(today) if today else date.today()
     listed = overdue_problems(day) if overdue else problems()
@@ -158,7 +187,7 @@ def tasks(
 ) -> None:
     """The key tasks' sub-targets at a quarter: the engine's verdict, or the milestone's state."""
     database.ready()
-    from planwatch.web.projects.task_services import verdicts
+    from planwatch.services.tasks import verdicts
 
     period = Period.parse(quarter)
     with reported():
@@ -185,10 +214,39 @@ def problem(
 ) -> None:
     """Take one step of a problem's closed loop; a step the rules refuse exits 2 saying why."""
     database.ready()
-    from planwatch.web.projects.problem_services import take_step
+    from planwatch.services.problems import take_problem_step
 
     with reported():
-        result = take_step(
+        result = take_problem_step(
             code, action, actor=_user(user), note=note, evidence=tuple(evidence or ())
         )
     typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")
+
+
+@app.command("task-progress")
+def task_progress(
+    code: Annotated[str, typer.Argument(help="Sub-target code, e.g. 3-1-1.")],
+    quarter: Annotated[str, typer.Option(help="The quarter, e.g. 2025-Q4.")],
+    user: UserName,
+    value: Annotated[float | None, typer.Option(help="A quantity's value.")] = None,
+    done_on: Annotated[str, typer.Option(help="A milestone's completion day (YYYY-MM-DD).")] = "",
+    note: Annotated[str, typer.Option(help="What was done.")] = "",
+    reason: Annotated[str, typer.Option(help="Why a quarter already reported changes.")] = "",
+) -> None:
+    """Report a sub-target's quarter, under the rule of the API; refused exits 2."""
+    database.ready()
+    from planwatch.core.tasks import TaskProgress
+    from planwatch.services.tasks import report_subtarget_progress
+
+    with reported():
+        day = _day(done_on) if done_on else None
+        progress = TaskProgress(code, Period.parse(quarter), value=value, done_on=day, note=note)
+        done = report_subtarget_progress(progress, actor=_user(user), reason=reason)
+    typer.echo(f"{code} {done.period}: {done.value if done.done_on is None else done.done_on}")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidValue(f"「{text}」不是日期(如 2025-03-01)") from None

@@ -53,7 +53,10 @@ class ProgressReport:
     """A project's monthly report: cumulative completed investment of the year (万元).
 
     ``reached`` maps milestone names to the date each was reached; it is
-    cumulative too (a later report repeats earlier milestones).
+    cumulative too (a later report repeats earlier milestones). ``reason`` is
+    the reporter's explanation where the revision rule asks for one (a month
+    reported again, a cumulative below the previous month's, more than the
+    annual plan); it goes to the history, not to the stored report.
     """
 
     project: str
@@ -63,6 +66,7 @@ class ProgressReport:
     narrative: str = ""
     evidence: tuple[Evidence, ...] = ()
     source: str = ""
+    reason: str = ""
 
     def __post_init__(self) -> None:
         if self.period.month is None:

@@ -18,6 +18,7 @@ from typing import TypeVar
 from planwatch.core.errors import InvalidValue, PlanwatchError
 from planwatch.core.observations import Period
 from planwatch.core.progress import Evidence, ProgressReport, month_end
+from planwatch.core.progress_rules import wan
 from planwatch.core.projects import (
     MILESTONE_NAMES,
     Category,
@@ -57,8 +58,10 @@ PROGRESS_FIELDS = {
     **{name: f"{name}节点实际日期" for name in MILESTONE_NAMES},
     "narrative": "进展情况",
     "evidence": "佐证材料",
+    "reason": "修改原因",
     "source": "数据来源",
 }
+OPTIONAL_FIELDS = frozenset({"reason"})  # a column files written before it may lack
 
 
 @dataclass(frozen=True)
@@ -235,7 +238,7 @@ def _report(cells: _Cells, projects: dict[str, Project]) -> ProgressReport | Non
         cells.fail("month", f"{period} 不在项目年度 {project.year}")
     completed = cells.money("completed")
     if completed < 0:
-        cells.fail("completed", f"完成投资为负数 ({completed})")
+        cells.fail("completed", f"完成投资为负数 ({wan(completed)})")
     reached = {name: cells.day(name, required=False) for name in MILESTONE_NAMES}
     if project is not None and period is not None and period.year == project.year:
         end = month_end(period)
@@ -254,6 +257,7 @@ def _report(cells: _Cells, projects: dict[str, Project]) -> ProgressReport | Non
         narrative=cells.text("narrative"),
         evidence=evidence,
         source=cells.text("source"),
+        reason=cells.text("reason"),
     )
 
 

@@ -10,6 +10,7 @@ rules are the same as for the demo CSV files; a rejected workbook raises one
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from planwatch.core.errors import DatasetError, DatasetProblem
 from planwatch.core.progress import ProgressReport
 from planwatch.core.project_rows import (
+    OPTIONAL_FIELDS,
     PROGRESS_FIELDS,
     PROJECT_FIELDS,
     Row,
@@ -42,8 +44,11 @@ TEMPLATE_ROWS = 2000  # rows the drop-down lists cover in a blank template
 
 @dataclass(frozen=True)
 class WorkbookContent:
+    """The records of a workbook; ``progress_rows`` numbers each report's row on its sheet."""
+
     projects: list[Project]
     progress: list[ProgressReport]
+    progress_rows: list[int] = dataclasses.field(default_factory=list)
 
 
 def write_workbook(
@@ -86,19 +91,20 @@ def read_workbook(
     problems: list[DatasetProblem] = []
     projects: list[Project] = []
     progress: list[ProgressReport] = []
+    numbers: list[int] = []
     if PROJECTS_SHEET in book.sheetnames:
         rows = _rows(book[PROJECTS_SHEET], source, problems)
         projects, bad = read_projects(rows, departments=departments)
-        problems += _located(PROJECTS_SHEET, bad)
+        problems += located(PROJECTS_SHEET, bad)
     if PROGRESS_SHEET in book.sheetnames and not problems:
         known = {p.code: p for p in existing} | {p.code: p for p in projects}
-        rows = _rows(book[PROGRESS_SHEET], source, problems)
+        rows = _numbered(_rows(book[PROGRESS_SHEET], source, problems), numbers)
         progress, bad = read_progress(rows, projects=known.values())
-        problems += _located(PROGRESS_SHEET, bad)
+        problems += located(PROGRESS_SHEET, bad)
     book.close()
     if problems:
         raise DatasetError(problems)
-    return WorkbookContent(projects, progress)
+    return WorkbookContent(projects, progress, numbers)
 
 
 def _header(sheet: Worksheet, fields: dict[str, str]) -> None:
@@ -143,7 +149,7 @@ def _rows(
     values = sheet.iter_rows(values_only=True)
     header = [str(h).strip() if h is not None else "" for h in next(values, ())]
     by_header = {zh: field for field, zh in fields.items()}
-    missing = [zh for zh in fields.values() if zh not in header]
+    missing = [zh for f, zh in fields.items() if zh not in header and f not in OPTIONAL_FIELDS]
     if missing:
         problems.append(DatasetProblem(sheet.title, 1, f"表头缺少列:{'、'.join(missing)}"))
         return
@@ -156,7 +162,15 @@ def _rows(
         yield number, row
 
 
-def _located(sheet: str, bad: list[RowProblem]) -> list[DatasetProblem]:
+def _numbered(rows: Iterator[tuple[int, Row]], numbers: list[int]) -> Iterator[tuple[int, Row]]:
+    """``rows``, noting each row's number in ``numbers`` as it passes."""
+    for number, row in rows:
+        numbers.append(number)
+        yield number, row
+
+
+def located(sheet: str, bad: list[RowProblem]) -> list[DatasetProblem]:
+    """Problems of ``sheet``'s rows as the workbook names them: row, column letter, header."""
     fields = SHEET_FIELDS[sheet]
     columns = {field: get_column_letter(i) for i, field in enumerate(fields, start=1)}
     return [

@@ -31,8 +31,8 @@ def notice_report(
     region: str, month: str, fmt: Format, *, threshold: Decimal | None = None, sources: bool = False
 ) -> bytes:
     """The lag notice (督导通报) of ``month`` ("2025-06") for ``region``'s register."""
+    from planwatch.services.project_register import lag_notice
     from planwatch.web.plan.services import get_region
-    from planwatch.web.projects.services import lag_notice
 
     period = Period.parse(month)
     if period.month is None:

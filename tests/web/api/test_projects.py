@@ -62,18 +62,34 @@ def test_an_unknown_project_is_not_found_with_the_error_body(register, dave):
 
 
 def test_the_owning_department_reports_a_new_month(register, carol):
-    report = {"month": "2025-11", "completed": 1234.5, "narrative": "主体施工"}
+    report = {"month": "2025-11", "completed": 25000.5, "narrative": "主体施工"}
     response = carol.post(f"/api/projects/{COMMERCE_PROJECT}/progress", report)
     assert response.status_code == 201, response.json()
     stored = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=11)
-    assert (str(stored.completed), stored.submitted_by) == ("1234.50", "carol")
+    assert (str(stored.completed), stored.submitted_by) == ("25000.50", "carol")
 
 
-def test_a_second_report_for_the_same_month_is_a_conflict(register, alice):
-    response = alice.post(
-        f"/api/projects/{COMMERCE_PROJECT}/progress", {"month": "2025-06", "completed": 1}
+def test_a_second_report_of_a_month_is_a_revision_that_needs_a_reason(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    before = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6).completed
+    bare = alice.post(path, {"month": "2025-06", "completed": float(before) + 1})
+    assert (bare.status_code, bare.json()["field"]) == (400, "reason")
+    assert "修改原因" in bare.json()["message"]
+    revised = alice.post(
+        path, {"month": "2025-06", "completed": float(before) + 1, "reason": "更正统计口径"}
     )
-    assert (response.status_code, response.json()["code"]) == (409, "conflict")
+    assert revised.status_code == 201, revised.json()
+    record = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6)
+    assert record.completed == before + 1
+    latest = record.history.latest()
+    assert (latest.history_user.username, latest.history_change_reason) == ("alice", "更正统计口径")
+
+
+def test_a_report_above_the_total_investment_is_refused(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    response = alice.post(path, {"month": "2025-11", "completed": 999999999, "reason": "确认"})
+    assert (response.status_code, response.json()["field"]) == (400, "completed")
+    assert "总投资" in response.json()["message"]
 
 
 def test_progress_is_refused_as_the_workbook_import_refuses_it(register, alice):
@@ -140,3 +156,16 @@ def test_a_leader_reads_but_never_reports_progress(register, dave):
         f"/api/projects/{COMMERCE_PROJECT}/progress", {"month": "2025-11", "completed": 1}
     )
     assert (response.status_code, response.json()["code"]) == (403, "forbidden")
+
+
+def test_every_progress_write_is_in_the_audit_log(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    alice.post(path, {"month": "2025-11", "completed": 25000, "narrative": "主体施工"})
+    alice.post(path, {"month": "2025-11", "completed": 25100, "reason": "补报月末支付"})
+    changes = alice.get("/api/audit", {"what": "progress"}).json()
+    assert [(c["who"], c["action"], c["why"]) for c in changes] == [
+        ("alice", "changed", "补报月末支付"),
+        ("alice", "created", ""),
+    ]
+    completed = next(f for f in changes[0]["fields"] if f["field"] == "completed")
+    assert (completed["old"], completed["new"]) == ("25000.00", "25100.00")

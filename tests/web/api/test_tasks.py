@@ -75,3 +75,32 @@ def test_a_report_for_a_year_without_the_sub_target_is_not_found(register, alice
         f"/api/sub-targets/{COMMERCE_SUB_TARGET}/progress", {"period": "2026-Q1", "value": 1}
     )
     assert response.status_code == 404
+
+
+def test_a_value_beyond_any_sane_multiple_of_the_target_is_refused(register, alice):
+    path = f"/api/sub-targets/{OTHER_SUB_TARGET}/progress"
+    for value in (1e30, -5.0):
+        response = alice.post(path, {"period": "2025-Q4", "value": value})
+        assert (response.status_code, response.json()["field"]) == (400, "value"), value
+    assert not TaskProgressRecord.objects.filter(sub_target__code=OTHER_SUB_TARGET, quarter=4)
+
+
+def test_a_quarter_reported_again_is_a_revision_that_needs_a_reason(register, alice):
+    path = f"/api/sub-targets/{COMMERCE_SUB_TARGET}/progress"
+    bare = alice.post(path, {"period": "2025-Q3", "value": 81.0})
+    assert (bare.status_code, bare.json()["field"]) == (400, "reason")
+    revised = alice.post(path, {"period": "2025-Q3", "value": 81.0, "reason": "核实后更正"})
+    assert revised.status_code == 201, revised.json()
+    record = TaskProgressRecord.objects.get(sub_target__code=COMMERCE_SUB_TARGET, quarter=3)
+    old, new = record.history.order_by("history_id")
+    assert (old.value, new.value, new.history_change_reason) == (80.26, 81.0, "核实后更正")
+    assert new.history_user.username == "alice"
+
+
+def test_every_2025_report_renders_with_a_huge_value_stored_before_the_bounds(register, dave):
+    TaskProgressRecord.objects.filter(sub_target__code=OTHER_SUB_TARGET, quarter=3).update(
+        value=1e30
+    )
+    for fmt in ("md", "html"):
+        response = dave.get(f"/api/regions/fuling/reports/annual/2025?format={fmt}")
+        assert response.status_code == 200, (fmt, response.content[:300])

@@ -1,29 +1,5 @@
-"""The cast of the project tests: the plan office, two clerks of different departments, a leader."""
+"""The cast of the project tests, shared with the services' tests."""
 
-from __future__ import annotations
+from tests.services.conftest import leader, office, transport_clerk, water_clerk
 
-import pytest
-from django.contrib.auth.models import User
-
-from planwatch.web.accounts.roles import Role
-from planwatch.web.accounts.services import create_user
-
-
-@pytest.fixture
-def office(db: None) -> User:
-    return create_user("wang", "pw", Role.PLAN_OFFICE)
-
-
-@pytest.fixture
-def transport_clerk(db: None) -> User:
-    return create_user("li", "pw", Role.CLERK, department="区交通局")
-
-
-@pytest.fixture
-def water_clerk(db: None) -> User:
-    return create_user("zhao", "pw", Role.CLERK, department="区水利局")
-
-
-@pytest.fixture
-def leader(db: None) -> User:
-    return create_user("chen", "pw", Role.LEADER)
+__all__ = ["leader", "office", "transport_clerk", "water_clerk"]

@@ -9,12 +9,13 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from planwatch.core.errors import NotFound
+from planwatch.services.project_entry import ProgressEntry, Upload
+from planwatch.services.projects import report_project_progress
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Forbidden
 from planwatch.web.projects import evidence
 from planwatch.web.projects.demo import load_year
 from planwatch.web.projects.models import ProgressRecord
-from planwatch.web.projects.progress_services import ProgressEntry, Upload, record_progress
 from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db
@@ -29,8 +30,8 @@ def demo(settings, tmp_path) -> None:
 
 
 def report_with(clerk, name: str, data: bytes = PDF) -> None:
-    entry = ProgressEntry("2025-11", Decimal(1), evidence=Upload(name, data))
-    record_progress(actor=clerk, code=TRANSPORT, entry=entry)
+    entry = ProgressEntry("2025-11", Decimal(2200), evidence=Upload(name, data))
+    report_project_progress(actor=clerk, code=TRANSPORT, entry=entry)
 
 
 def listed() -> list[str]:

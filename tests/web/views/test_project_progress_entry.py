@@ -53,17 +53,17 @@ def test_a_clerk_records_this_months_progress_of_its_project(commerce, settings)
 
 
 @pytest.mark.django_db
-def test_reentering_a_month_replaces_its_report_and_keeps_its_evidence(commerce):
+def test_reentering_a_month_with_a_reason_revises_it_and_keeps_its_evidence(commerce):
     upload = SimpleUploadedFile("a.pdf", PDF, content_type="application/pdf")
     commerce.post(f"/projects/{OWN}/progress/", entry(evidence=upload))
-    commerce.post(f"/projects/{OWN}/progress/", entry(completed="50300"))
+    commerce.post(f"/projects/{OWN}/progress/", entry(completed="50300", reason="补录"))
     stored = report(OWN)
     assert stored.completed == Decimal("50300") and [e[0] for e in stored.evidence] == ["a.pdf"]
 
 
 @pytest.mark.django_db
 def test_the_plan_office_enters_progress_for_any_department(office):
-    assert office.post(f"/projects/{OTHER}/progress/", entry()).status_code == 302
+    assert office.post(f"/projects/{OTHER}/progress/", entry(completed="2400")).status_code == 302
     assert report(OTHER).submitted_by == "office"
 
 

@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 
 from planwatch.core.problems import LinkKind, Problem, Severity, Source, State
+from planwatch.services.problems import report_problem
 from planwatch.web.projects.models import ProblemRecord
-from planwatch.web.projects.problem_services import report_problem
 from tests.web.views.conftest import client_for, user
 
 

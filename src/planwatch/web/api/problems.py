@@ -10,8 +10,8 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
+from planwatch.services import problems as problem_service
 from planwatch.web.api.types import Key, Page, Text
-from planwatch.web.projects import problem_services
 
 router = Router(tags=["problems"])
 ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
@@ -75,28 +75,28 @@ class StepIn(Schema):
 @router.get("/problems", response=list[ProblemOut])
 @paginate(Page)
 def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
-    found = problem_services.problems(state=filters.state)
+    found = problem_service.problems(state=filters.state)
     return [p for p in found if filters.department in (None, p.department)]
 
 
 @router.get("/problems/{problem_code}", response=ProblemOut)
 def get_problem(request: HttpRequest, problem_code: ProblemCode) -> Problem:
     """One problem with every step taken, oldest first."""
-    return problem_services.problem(problem_code)
+    return problem_service.problem(problem_code)
 
 
 @router.post("/problems", response={201: ProblemOut})
 def report_problem(request: HttpRequest, problem: ProblemIn) -> Any:
     """Enter a new problem, state 发现 (plan office)."""
     new = Problem(**problem.model_dump(), found_at=timezone.now())
-    return 201, problem_services.report_problem(new, actor=request.user)
+    return 201, problem_service.report_problem(new, actor=request.user)
 
 
 @router.post("/problems/{problem_code}/steps", response=ProblemOut)
 def take_step(request: HttpRequest, problem_code: ProblemCode, step: StepIn) -> Problem:
     """One step of the closed loop: assign, send_back and close are the plan office's,
     start and submit the responsible department's; 409 when the state does not allow it."""
-    return problem_services.take_step(
+    return problem_service.take_problem_step(
         problem_code,
         step.action,
         actor=request.user,

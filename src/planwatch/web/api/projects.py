@@ -12,10 +12,12 @@ from pydantic import Field
 
 from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport, ProjectStatus
-from planwatch.core.projects import Category, Level
+from planwatch.core.projects import MILESTONE_NAMES, Category, Level
+from planwatch.services import projects
+from planwatch.services.project_entry import ProgressEntry
 from planwatch.web.api.types import Key, Month, Number, Page, Reason, Text, Version, Year
 from planwatch.web.editing.history import InvalidField
-from planwatch.web.projects import pages, project_services
+from planwatch.web.projects import pages
 
 router = Router(tags=["projects"])
 ProjectCode = Annotated[Key, Field(examples=["2025-ZF-001"])]
@@ -121,6 +123,12 @@ class ProgressIn(Schema):
     )
     reached: dict[MilestoneName, date] = Field({}, description="milestones reached, by date")
     narrative: Text = Field("", max_length=2000)
+    reason: Text = Field(
+        "",
+        max_length=500,
+        description="required for a month already reported, a cumulative below the previous "
+        "month's, or more than the annual plan; kept in the history",
+    )
 
 
 class ProjectChange(Schema):
@@ -169,7 +177,7 @@ def _progress(r: ProgressReport) -> dict[str, Any]:
     }
 
 
-def _detail(found: project_services.ProjectDetail) -> dict[str, Any]:
+def _detail(found: projects.ProjectDetail) -> dict[str, Any]:
     page = found.page
     return {
         **_row(page.status),
@@ -205,7 +213,7 @@ def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 def get_project(request: HttpRequest, project_code: ProjectCode, month: Month | None = None) -> Any:
     """One project with its milestones, monthly reports and linked problems."""
     period = None if month is None else Period.parse(month)
-    return _detail(project_services.project_detail(project_code, period))
+    return _detail(projects.project_detail(project_code, period))
 
 
 @router.patch("/projects/{project_code}", response=ProjectDetailOut)
@@ -215,7 +223,7 @@ def change_project(request: HttpRequest, project_code: ProjectCode, change: Proj
     for name in ("total", "annual_plan"):
         if name in fields:
             fields[name] = _money(fields[name])
-    changed = project_services.change_project(
+    changed = projects.change_project(
         project_code,
         actor=request.user,
         changes=fields,
@@ -227,13 +235,21 @@ def change_project(request: HttpRequest, project_code: ProjectCode, change: Proj
 
 @router.post("/projects/{project_code}/progress", response={201: ProgressOut})
 def report_progress(request: HttpRequest, project_code: ProjectCode, report: ProgressIn) -> Any:
-    """A month's report: the owning department's clerk or the plan office, once per month."""
-    stored = project_services.report_progress(
-        project_code,
-        actor=request.user,
-        month=Period.parse(report.month),
+    """A month's report (the owning department's clerk or the plan office); a month
+    already reported is revised with a ``reason`` and kept in the history."""
+    entry = ProgressEntry(
+        month=str(Period.parse(report.month)),
         completed=Decimal(str(report.completed)),
-        reached=dict(report.reached),
+        reached={str(name): day for name, day in report.reached.items()},
         narrative=report.narrative,
+        reason=report.reason,
     )
+    try:
+        stored = projects.report_project_progress(
+            actor=request.user, code=project_code, entry=entry, via="api"
+        )
+    except projects.ProgressRefused as refused:
+        if refused.field in MILESTONE_NAMES:
+            raise InvalidField("reached", refused.message) from None
+        raise
     return 201, _progress(stored)

@@ -11,9 +11,10 @@ from pydantic import Field
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.tasks import Task, TaskProgress
+from planwatch.services import tasks
+from planwatch.services.tasks import SubTargetVerdict
 from planwatch.web.api.types import Key, Number, Quarter, Text, Year
-from planwatch.web.projects import pages, task_services
-from planwatch.web.projects.task_services import SubTargetVerdict
+from planwatch.web.projects import pages
 
 router = Router(tags=["tasks"])
 TaskCode = Annotated[Key, Field(examples=["1-1"])]
@@ -81,6 +82,9 @@ class TaskProgressIn(Schema):
     value: Number | None = Field(None, description="a quantity's estimate of the year (Q4: actual)")
     done_on: date | None = Field(None, description="the day a milestone was completed")
     note: Text = Field("", max_length=2000)
+    reason: Text = Field(
+        "", max_length=500, description="required to revise a quarter already reported"
+    )
 
 
 def _sub(v: SubTargetVerdict) -> dict[str, Any]:
@@ -140,7 +144,7 @@ def get_task(request: HttpRequest, year: Year, task_code: TaskCode) -> Any:
     if node is None:
         raise NotFound(f"{year} 年没有任务 {task_code}")
     codes = {v.sub_target.code for v in node.sub_targets}
-    reports = [r for r in task_services.progress_reports(year) if r.sub_target in codes]
+    reports = [r for r in tasks.progress_reports(year) if r.sub_target in codes]
     return {
         **_task(node.task, node.sub_targets),
         "period": str(period),
@@ -152,7 +156,8 @@ def get_task(request: HttpRequest, year: Year, task_code: TaskCode) -> Any:
 def report_task_progress(
     request: HttpRequest, sub_target_code: SubTargetCode, report: TaskProgressIn
 ) -> Any:
-    """Store or replace a quarter's report (the lead department's clerk or the plan office)."""
+    """A quarter's report (the lead department's clerk or the plan office); a quarter
+    already reported is revised with a ``reason`` and kept in the history."""
     progress = TaskProgress(
         sub_target=sub_target_code,
         period=Period.parse(report.period),
@@ -160,4 +165,5 @@ def report_task_progress(
         done_on=report.done_on,
         note=report.note,
     )
-    return 201, _progress(task_services.record_progress(progress, actor=request.user))
+    stored = tasks.report_subtarget_progress(progress, actor=request.user, reason=report.reason)
+    return 201, _progress(stored)

@@ -11,9 +11,9 @@ from typing import Any
 
 from planwatch.core.errors import InvalidValue
 from planwatch.core.problems import Action, Problem
+from planwatch.services import problems as problem_service
+from planwatch.services.problems import OFFICE_ACTIONS
 from planwatch.web.accounts.roles import can_review, can_write_for
-from planwatch.web.projects import problem_services
-from planwatch.web.projects.problem_services import OFFICE_ACTIONS
 
 
 def may_take(actor: Any, action: Action, department: str) -> bool:
@@ -30,4 +30,6 @@ def take(*, actor: Any, code: str, action: str, note: str = "", evidence: str = 
     except ValueError:
         raise InvalidValue(f"没有「{action}」这一步。") from None
     files = tuple(name.strip() for name in evidence.splitlines() if name.strip())
-    return problem_services.take_step(code, chosen, actor=actor, note=note.strip(), evidence=files)
+    return problem_service.take_problem_step(
+        code, chosen, actor=actor, note=note.strip(), evidence=files
+    )

@@ -14,9 +14,9 @@ from django.db import transaction
 from planwatch.core.errors import DatasetError, DatasetProblem
 from planwatch.core.problem_dataset import read_problems
 from planwatch.core.task_dataset import read_task_progress, read_task_tree
-from planwatch.web.projects import services, task_services
+from planwatch.services import project_register, tasks
+from planwatch.services.problems import store_problem
 from planwatch.web.projects.models import ProblemRecord
-from planwatch.web.projects.problem_services import store_problem
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,13 @@ def load_year(directory: Path, year: int) -> DemoLoad:
     )
     with transaction.atomic():
         stored = (
-            services.load_projects(directory, year)
+            project_register.load_projects(directory, year)
             if files["projects"].exists()
-            else services.Stored(0, 0)
+            else project_register.Stored(0, 0)
         )
         if tree is not None:
-            task_services.store_tree(tree)
-        for report in task_progress:
-            task_services.store_progress(report, source=report.source)
+            tasks.store_tree(tree)
+        tasks.store_loaded_progress(task_progress, year)
         known = set(ProblemRecord.objects.values_list("code", flat=True))
         for problem in problems:
             if problem.code not in known:  # a problem's history is never rewritten

@@ -1,7 +1,7 @@
 """What a problem's page, a key task's page and a project's change history show (read only).
 
 Verdicts come from the same services the tree and the board use
-(``task_services.verdicts``, the core problem rules); this module picks one
+(``services.tasks.verdicts``, the core problem rules); this module picks one
 item and what hangs off it.
 """
 
@@ -16,11 +16,20 @@ from django.db.models import Max
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import LinkKind, Problem
-from planwatch.core.project_rows import PROJECT_FIELDS
+from planwatch.core.project_rows import PROGRESS_FIELDS, PROJECT_FIELDS
 from planwatch.core.tasks import Area, Task
-from planwatch.web.projects import problem_services, task_services
+from planwatch.services import problems as problem_service
+from planwatch.services import tasks
 from planwatch.web.projects.baseline import BASELINE_REASON
-from planwatch.web.projects.models import Department, ProjectRecord, TaskProgressRecord, TaskRecord
+from planwatch.web.projects.models import (
+    Department,
+    ProgressRecord,
+    ProjectRecord,
+    TaskProgressRecord,
+    TaskRecord,
+)
+
+PROGRESS_SUBJECT = "月度进度"
 
 
 @dataclass(frozen=True)
@@ -31,7 +40,7 @@ class ProblemPage:
 
 
 def problem_page(code: str, today: date) -> ProblemPage:
-    problem = problem_services.problem(code)
+    problem = problem_service.problem(code)
     year = None
     if problem.link_kind is LinkKind.PROJECT:
         year = (
@@ -45,7 +54,7 @@ def problem_page(code: str, today: date) -> ProblemPage:
 
 @dataclass(frozen=True)
 class SubTargetRow:
-    verdict: task_services.SubTargetVerdict
+    verdict: tasks.SubTargetVerdict
     quarters: list[Any]  # the reported value (or done date) of Q1..Q4, None where not reported
 
 
@@ -68,8 +77,8 @@ def task_page(code: str, year: str | None, today: date) -> TaskPage:
         raise NotFound(f"{year}年没有主要任务 {code!r}。")
     reported = TaskProgressRecord.objects.filter(year=chosen).aggregate(q=Max("quarter"))["q"]
     period = Period(chosen, quarter=reported or 4)  # as the tree page judges
-    judged = [v for v in task_services.verdicts(period, today) if v.sub_target.task == code]
-    tree = task_services.task_tree(chosen)
+    judged = [v for v in tasks.verdicts(period, today) if v.sub_target.task == code]
+    tree = tasks.task_tree(chosen)
     tree_task = next(t for t in tree.tasks if t.code == code)
     area = next(a for a in tree.areas if a.ordinal == tree_task.area)
     quarters: dict[str, list[Any]] = {v.sub_target.code: [None] * 4 for v in judged}
@@ -81,7 +90,7 @@ def task_page(code: str, year: str | None, today: date) -> TaskPage:
             quarters[sub][quarter - 1] = done_on if done_on is not None else value
     codes = {code, *quarters}
     linked = [
-        p for p in problem_services.problems() if p.link_kind is LinkKind.TASK and p.link in codes
+        p for p in problem_service.problems() if p.link_kind is LinkKind.TASK and p.link in codes
     ]
     rows = [SubTargetRow(v, quarters[v.sub_target.code]) for v in judged]
     return TaskPage(period, area, tree_task, rows, linked)
@@ -97,14 +106,51 @@ class Change:
     reason: str
     fields: list[tuple[str, Any, Any]]
     baseline: bool = False  # the state as loaded, recorded just before the first edit
+    subject: str = ""  # what changed when it is not the project itself: "2025-10 月度进度"
 
 
 def project_history(code: str) -> list[Change]:
-    """Every recorded change of project ``code``, newest first, in two queries.
+    """Every recorded change of project ``code`` and of its monthly reports, newest first.
 
-    Rows exist for changes saved through the ORM (the admin, :mod:`planwatch.web.editing`);
-    bulk loads and workbook imports write no history rows.
+    Rows exist for every change by a user (the page, the API, a workbook
+    import, the admin); dataset loads write none (their state shows as the
+    baseline of the first change after them).
     """
+    changes = _project_changes(code) + _progress_changes(code)
+    return sorted(changes, key=lambda c: c.at, reverse=True)
+
+
+def _progress_changes(code: str) -> list[Change]:
+    """Each report's history rows, a revision as old → new; the loaded state is not repeated."""
+    rows = list(
+        ProgressRecord.history.filter(project__code=code)  # type: ignore[attr-defined]
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    labels = {"completed": PROGRESS_FIELDS["completed"], "reached": "节点实际日期"}
+    labels |= {"narrative": PROGRESS_FIELDS["narrative"], "evidence": PROGRESS_FIELDS["evidence"]}
+    changes = []
+    for before, after in zip([None, *rows], rows, strict=False):
+        if after.history_change_reason == BASELINE_REASON:
+            continue
+        earlier = before if before is not None and before.id == after.id else None
+        fields = [
+            (labels[name], getattr(earlier, name, None), getattr(after, name))
+            for name in labels
+            if earlier is None or getattr(earlier, name) != getattr(after, name)
+        ]
+        if earlier is None:
+            fields = [f for f in fields if f[2] not in (None, "", {}, [])]
+        user = after.history_user.get_username() if after.history_user else ""
+        subject = f"{after.year}-{after.month:02d} {PROGRESS_SUBJECT}"
+        reason = after.history_change_reason or ""
+        changes.append(
+            Change(after.history_date, user, after.history_type, reason, fields, subject=subject)
+        )
+    return changes
+
+
+def _project_changes(code: str) -> list[Change]:
     rows = list(
         ProjectRecord.history.filter(code=code)  # type: ignore[attr-defined]
         .select_related("history_user")
@@ -127,7 +173,7 @@ def project_history(code: str) -> list[Change]:
         changes.append(
             Change(after.history_date, user, after.history_type, reason, fields, baseline)
         )
-    return changes[::-1]
+    return changes
 
 
 def _shown(name: str, old: Any, new: Any, departments: dict[int, str]) -> tuple[Any, Any]:

@@ -1,4 +1,8 @@
-"""The monthly progress form of a project; its checks are the workbook's (``progress_problems``)."""
+"""The monthly progress form of a project; its checks are the workbook's (``progress_problems``).
+
+The revision rule is the service's (:func:`planwatch.services.projects.report_project_progress`);
+what it refuses comes back beside the field it concerns (:meth:`ProgressForm.refused`).
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from planwatch.core.progress import EVIDENCE_MAX_BYTES, ProgressReport
 from planwatch.core.projects import MILESTONE_NAMES, Project
-from planwatch.web.projects.progress_services import ProgressEntry, Upload, progress_problems
+from planwatch.services.project_entry import ProgressEntry, Upload, progress_problems
 
 # form field of each milestone's reached date (HTML ids stay ASCII)
 REACHED_FIELDS = dict(
@@ -45,6 +49,12 @@ class ProgressForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    reason = forms.CharField(
+        label=_("Reason (a month reported again, lower than last month, above the annual plan)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
     evidence = forms.FileField(
         label=_("Evidence file (PDF, JPG or PNG, optional)"),
         required=False,
@@ -77,7 +87,7 @@ class ProgressForm(forms.Form):
                     self.fields[REACHED_FIELDS[name]].initial = day
         # reorder: month, amount, milestones, narrative, evidence
         order = ["month", "completed", *[f for f in REACHED_FIELDS.values() if f in self.fields]]
-        self.order_fields([*order, "narrative", "evidence"])
+        self.order_fields([*order, "narrative", "reason", "evidence"])
 
     def clean_evidence(self) -> Any:
         """Refuse an oversized file before its bytes are read into memory."""
@@ -91,11 +101,14 @@ class ProgressForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not self.errors:
-            fields = {"month": "month", "completed": "completed", "evidence": "evidence"}
-            fields |= {name: f for name, f in REACHED_FIELDS.items() if f in self.fields}
-            for name, message in progress_problems(self.project, self.entry()).items():
-                self.add_error(fields.get(name), message)
+            self.refused(progress_problems(self.project, self.entry()))
         return data
+
+    def refused(self, problems: dict[str, str]) -> None:
+        """Show each of the service's reasons beside its field (a milestone's beside its date)."""
+        for name, message in problems.items():
+            field = REACHED_FIELDS.get(name, name)
+            self.add_error(field if field in self.fields else None, message)
 
     def entry(self) -> ProgressEntry:
         """The entry of the cleaned data, read once (an upload's bytes can be read only once)."""
@@ -112,4 +125,5 @@ class ProgressForm(forms.Form):
             reached={n: data.get(f) for n, f in REACHED_FIELDS.items() if f in self.fields},
             narrative=data.get("narrative", ""),
             evidence=None if not upload else Upload(upload.name, upload.read()),
+            reason=data.get("reason", ""),
         )

@@ -15,7 +15,9 @@ from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Problem
 from planwatch.core.progress import ProjectStatus, assess_all
-from planwatch.web.projects import pages, problem_services, services
+from planwatch.services import problems as problem_service
+from planwatch.services import project_register
+from planwatch.web.projects import pages
 
 LAGGING_SHOWN = 8
 OVERDUE_SHOWN = 8
@@ -47,8 +49,8 @@ def projects_panel(year: int, today: date) -> ProjectsPanel | None:
         period = pages.project_period(str(year))
     except NotFound:
         return None
-    projects = [p for p in services.register(year) if p.government]
-    reported = services.reports(year, period.month or 12)
+    projects = [p for p in project_register.register(year) if p.government]
+    reported = project_register.reports(year, period.month or 12)
     curve, statuses = [], []
     for month in range(1, (period.month or 12) + 1):
         at = Period(year, month=month)
@@ -60,7 +62,7 @@ def projects_panel(year: int, today: date) -> ProjectsPanel | None:
         (s for s in statuses if s.lagging),
         key=lambda s: (-(s.gap if s.gap is not None else Decimal(-1000)), -len(s.overdue)),
     )
-    overdue = problem_services.overdue_problems(today)
+    overdue = problem_service.overdue_problems(today)
     return ProjectsPanel(
         period=period,
         totals=pages.totals_of(statuses),

@@ -19,7 +19,8 @@ from planwatch.core.problems import Problem, State
 from planwatch.core.progress import ProgressReport, ProjectStatus
 from planwatch.core.projects import Category, Level, Project
 from planwatch.core.tasks import Area, Task
-from planwatch.web.projects import problem_services, services, task_services
+from planwatch.services import problems as problem_service
+from planwatch.services import project_register, tasks
 from planwatch.web.projects.models import (
     ProgressRecord,
     ProjectRecord,
@@ -117,7 +118,7 @@ def totals_of(rows: list[ProjectStatus]) -> Totals:
 
 
 def project_list(period: Period, kept: ProjectFilter) -> ProjectList:
-    statuses = services.project_statuses(period)
+    statuses = project_register.project_statuses(period)
     rows = sorted((s for s in statuses if kept.keeps(s)), key=lambda s: s.project.code)
     return ProjectList(
         period=period,
@@ -136,13 +137,16 @@ class ProjectPage:
 
 
 def project_page(code: str, period: Period) -> ProjectPage:
-    status = next((s for s in services.project_statuses(period) if s.project.code == code), None)
+    status = next(
+        (s for s in project_register.project_statuses(period) if s.project.code == code), None
+    )
     if status is None:
         raise NotFound(f"{period.year}年没有项目 {code!r}。")
     reports = sorted(
-        (r for r in services.reports(period.year) if r.project == code), key=lambda r: r.period
+        (r for r in project_register.reports(period.year) if r.project == code),
+        key=lambda r: r.period,
     )
-    linked = [p for p in problem_services.problems() if p.link == code]
+    linked = [p for p in problem_service.problems() if p.link == code]
     return ProjectPage(status, reports, linked)
 
 
@@ -155,7 +159,7 @@ def project_reports(project: Project) -> list[ProgressReport]:
 @dataclass(frozen=True)
 class TaskNode:
     task: Task
-    sub_targets: list[task_services.SubTargetVerdict]
+    sub_targets: list[tasks.SubTargetVerdict]
 
 
 @dataclass(frozen=True)
@@ -174,8 +178,8 @@ def task_tree(year: str | None, today: date) -> tuple[Period, list[AreaNode]]:
         raise NotFound(f"没有{year}年的主要任务。")
     reported = TaskProgressRecord.objects.filter(year=chosen).aggregate(q=Max("quarter"))["q"]
     period = Period(chosen, quarter=reported or 4)  # the engine judges tasks by quarter
-    judged = {v.sub_target.code: v for v in task_services.verdicts(period, today)}
-    tree = task_services.task_tree(chosen)
+    judged = {v.sub_target.code: v for v in tasks.verdicts(period, today)}
+    tree = tasks.task_tree(chosen)
     areas = [
         AreaNode(
             area,
@@ -191,7 +195,7 @@ def task_tree(year: str | None, today: date) -> tuple[Period, list[AreaNode]]:
 
 def board(today: date) -> list[tuple[State, list[Problem]]]:
     """The problem list as columns by state, overdue first within each."""
-    problems = problem_services.problems()
+    problems = problem_service.problems()
     return [
         (
             state,

@@ -9,12 +9,12 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from planwatch.core.problems import Problem, State
+from planwatch.services.tasks import SubTargetVerdict
 from planwatch.web.excel import Cell, Sheet
 from planwatch.web.plan import charts
 from planwatch.web.plan.templatetags.planwatch import verdict_label
 from planwatch.web.projects.detail_pages import TaskPage
 from planwatch.web.projects.pages import AreaNode, ProjectList, ProjectPage
-from planwatch.web.projects.task_services import SubTargetVerdict
 
 
 def _num(value: Any) -> float | None:

@@ -9,9 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from planwatch.services import projects
+from planwatch.services.projects import ProgressRefused
 from planwatch.web import excel
 from planwatch.web.access import reader
-from planwatch.web.projects import board, detail_pages, evidence, pages, progress_services, tables
+from planwatch.web.projects import board, detail_pages, evidence, pages, tables
 from planwatch.web.projects.forms import ProgressForm
 
 
@@ -34,22 +36,26 @@ def project_detail(request: HttpRequest, code: str) -> HttpResponse:
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
     chart = tables.progress_chart(page)
     context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
-    context["may_report"] = progress_services.may_report(
-        request.user, page.status.project.department
-    )
+    context["may_report"] = projects.may_report(request.user, page.status.project.department)
     return render(request, "projects/detail.html", context)
 
 
 @reader
 def progress_entry(request: HttpRequest, code: str) -> HttpResponse:
     """A department's monthly report of one of its projects; errors beside their fields."""
-    project = progress_services.project_for_entry(actor=request.user, code=code)
+    project = projects.project_for_entry(actor=request.user, code=code)
     reports = pages.project_reports(project)
     form = ProgressForm(project, reports, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        done = progress_services.record_progress(actor=request.user, code=code, entry=form.entry())
-        messages.success(request, _("Progress of %(month)s saved.") % {"month": done.period})
-        return redirect("projects:detail", code=code)
+        try:
+            done = projects.report_project_progress(
+                actor=request.user, code=code, entry=form.entry()
+            )
+        except ProgressRefused as refused:
+            form.refused(refused.problems)
+        else:
+            messages.success(request, _("Progress of %(month)s saved.") % {"month": done.period})
+            return redirect("projects:detail", code=code)
     context = {"form": form, "project": project, "reports": reports}
     return render(request, "projects/progress.html", context, status=400 if form.errors else 200)
 

@@ -91,7 +91,11 @@ class MilestoneRecord(models.Model):
 
 
 class ProgressRecord(models.Model):
-    """A monthly report: cumulative completed investment of the year, milestones reached."""
+    """A monthly report: cumulative completed investment of the year, milestones reached.
+
+    Every write by a user keeps a history row (who, when, why); dataset loads
+    write none, and the state they left is recorded just before its first revision.
+    """
 
     project = models.ForeignKey(ProjectRecord, on_delete=models.CASCADE, related_name="progress")
     year = models.PositiveSmallIntegerField()
@@ -103,6 +107,7 @@ class ProgressRecord(models.Model):
     source = models.CharField(max_length=200)
     submitted_by = models.CharField(max_length=150)
     submitted_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["submitted_at"])  # history_date says when
 
     class Meta:
         db_table = "projects_progress"
@@ -112,6 +117,9 @@ class ProgressRecord(models.Model):
             )
         ]
         indexes = [models.Index(fields=["year", "month"])]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.year}-{self.month:02d}"
 
     def to_domain(self, code: str) -> ProgressReport:
         return ProgressReport(

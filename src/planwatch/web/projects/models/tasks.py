@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from planwatch.core.observations import Period
 from planwatch.core.targets import Target, TargetForm
@@ -90,6 +91,8 @@ class SubTargetRecord(models.Model):
 
 
 class TaskProgressRecord(models.Model):
+    """A quarterly report on a sub-target; every write keeps a history row (who, when, why)."""
+
     sub_target = models.ForeignKey(
         SubTargetRecord, on_delete=models.CASCADE, related_name="progress"
     )
@@ -99,6 +102,7 @@ class TaskProgressRecord(models.Model):
     done_on = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True)
     source = models.CharField(max_length=200)
+    history = HistoricalRecords()
 
     class Meta:
         db_table = "projects_task_progress"

@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 
 from planwatch.core.problems import Action, Problem, allowed_actions
-from planwatch.web.projects import progress_services
+from planwatch.services import projects
 from planwatch.web.projects.board import may_take
 
 register = template.Library()
@@ -28,4 +28,4 @@ def actions_for(problem: Problem, user: Any) -> list[Action]:
 @register.inclusion_tag("projects/_entry_panel.html")
 def project_entry_panel(user: Any) -> dict[str, Any]:
     """The submissions page's list of projects ``user`` reports monthly progress on."""
-    return {"projects": progress_services.writable_projects(actor=user)}
+    return {"projects": projects.writable_projects(actor=user)}

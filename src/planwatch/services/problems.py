@@ -68,7 +68,7 @@ def store_problem(problem: Problem) -> Problem:
     return problem
 
 
-def take_step(
+def take_problem_step(
     code: str,
     action: Action,
     *,

@@ -1,23 +1,23 @@
-"""Use cases of the project register: load, import, export, assess, write the lag notice.
+"""The project register: load, import, export, assess, write the lag notice.
 
-Each function is one transaction; files are read and validated completely
-before the database is touched, so a rejected file changes nothing. Views,
-the API and the CLI call these and nothing below them.
+Each write is one transaction; files are read and validated completely
+before the database is touched, so a rejected file changes nothing. Monthly
+reports are stored by :mod:`planwatch.services.project_progress`, under the
+same rule as a report sent from the page or the API. Views, the API and the
+CLI call these and nothing below them.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from django.contrib.auth.models import User
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import transaction
 
-from planwatch.core.errors import NotFound
+from planwatch.core.errors import DatasetError, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.progress import (
     DEFAULT_THRESHOLD,
@@ -27,9 +27,11 @@ from planwatch.core.progress import (
     assess_all,
 )
 from planwatch.core.project_dataset import read_project_data
+from planwatch.core.project_rows import RowProblem
 from planwatch.core.projects import Milestone, Project
-from planwatch.projects_io.excel import read_workbook, write_workbook
+from planwatch.projects_io.excel import PROGRESS_SHEET, located, read_workbook, write_workbook
 from planwatch.projects_io.notice import Notice, build_notice
+from planwatch.services.project_progress import ReportsRefused, store_loaded, write_reports
 from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects.models import (
@@ -44,12 +46,11 @@ _PROJECT_FIELDS = [
     "name", "year", "category", "level", "government", "department", "unit", "leader", "town",
     "total", "annual_plan", "start", "end", "source",
 ]  # fmt: skip
-_PROGRESS_FIELDS = ["completed", "reached", "narrative", "evidence", "source", "submitted_by"]
 
 
 @dataclass(frozen=True)
 class Stored:
-    """What a load or an import wrote."""
+    """What a load or an import wrote (reports sent again unchanged are counted too)."""
 
     projects: int
     progress: int
@@ -66,7 +67,7 @@ def load_projects(directory: Path, year: int) -> Stored:
     with transaction.atomic():
         _ensure_departments(data.departments)
         _store_projects(data.projects)
-        _store_progress(data.progress, submitted_by=f"dataset:{directory.name}")
+        store_loaded(data.progress, submitted_by=f"dataset:{directory.name}")
     return Stored(len(data.projects), len(data.progress))
 
 
@@ -74,9 +75,11 @@ def import_workbook(path: Path, *, actor: User) -> Stored:
     """Import a clerk's workbook into the register: every row, or none and every problem.
 
     A clerk may import only their own department's projects and progress; the
-    plan office any. Raises :class:`~planwatch.core.errors.DatasetError`
-    naming sheet, row, column and reason of every bad cell, or ``Forbidden``;
-    the database is then unchanged.
+    plan office any. Reports follow the rule of every surface
+    (:func:`~planwatch.services.project_progress.write_reports`): a month
+    already reported is revised only with a 修改原因 in its row. Raises
+    :class:`~planwatch.core.errors.DatasetError` naming sheet, row, column and
+    reason of every bad cell, or ``Forbidden``; the database is then unchanged.
     """
     departments = list(Department.objects.values_list("name", flat=True))
     existing = register()
@@ -87,9 +90,15 @@ def import_workbook(path: Path, *, actor: User) -> Stored:
     }
     refused = sorted(d for d in touched if not can_write_for(actor, d))
     require(not refused, f"{actor.get_username()} 不能报送{'、'.join(refused)}的项目。")
+    projects = {p.code: p for p in [*existing, *content.projects]}
     with transaction.atomic():
         _store_projects(content.projects)
-        _store_progress(content.progress, submitted_by=actor.get_username())
+        try:
+            write_reports(content.progress, projects, actor=actor)
+        except ReportsRefused as refused:
+            rows = content.progress_rows
+            bad = [RowProblem(rows[r.index], r.field, r.reason) for r in refused.refusals]
+            raise DatasetError(located(PROGRESS_SHEET, bad)) from None
     return Stored(len(content.projects), len(content.progress))
 
 
@@ -159,6 +168,8 @@ def attach_evidence(
         stored = evidence_files.save(code, period, filename, data)
         record.evidence = [*record.evidence, [stored, content_type, len(data)]]
         record.submitted_by = actor.get_username()
+        record._history_user = actor  # type: ignore[attr-defined]
+        record._change_reason = f"佐证材料 {stored}"  # type: ignore[attr-defined]
         record.save(update_fields=["evidence", "submitted_by", "submitted_at"])
     return evidence
 
@@ -211,57 +222,6 @@ def _store_projects(projects: list[Project]) -> None:
         ],
         batch_size=BATCH,
     )
-
-
-def _store_progress(progress: list[ProgressReport], *, submitted_by: str) -> None:
-    """Insert or replace each project's report of a month, in one upsert.
-
-    Plain SQL because the ORM's per-row preparation took 10 s for a
-    100,000-row monthly submission. PostgreSQL gets the rows by COPY into a
-    scratch table and upserts them in one statement (single-row upserts took
-    ~40 s there); SQLite, in-process, runs the same upsert once per row.
-    """
-    ids = _project_ids({r.project for r in progress})
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    rows = [
-        (
-            ids[r.project],
-            r.period.year,
-            r.period.month,
-            r.completed,
-            json.dumps({name: day.isoformat() for name, day in r.reached.items()}),
-            r.narrative,
-            json.dumps([[e.filename, e.content_type, e.size] for e in r.evidence]),
-            r.source,
-            submitted_by,
-            now,
-        )
-        for r in progress
-    ]
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.executemany(
-                f"{_INSERT} VALUES ({', '.join(['%s'] * len(_COLUMNS))}) {_UPSERT}", rows
-            )
-            return
-        cursor.execute(
-            f"CREATE TEMP TABLE progress_in AS SELECT {', '.join(_COLUMNS)} "
-            f"FROM {_TABLE} WITH NO DATA"
-        )
-        with cursor.cursor.copy(f"COPY progress_in ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-        cursor.execute(f"{_INSERT} SELECT {', '.join(_COLUMNS)} FROM progress_in {_UPSERT}")
-        cursor.execute("DROP TABLE progress_in")  # a rollback drops it too
-
-
-# No user input in this SQL: table and column names come from the model.
-_TABLE = ProgressRecord._meta.db_table
-_COLUMNS = ["project_id", "year", "month", *_PROGRESS_FIELDS, "submitted_at"]
-_INSERT = f"INSERT INTO {_TABLE} ({', '.join(_COLUMNS)})"
-_UPSERT = "ON CONFLICT (project_id, year, month) DO UPDATE SET " + ", ".join(
-    f"{c} = excluded.{c}" for c in [*_PROGRESS_FIELDS, "submitted_at"]
-)
 
 
 def _project_ids(codes: Iterable[str]) -> dict[str, int]:

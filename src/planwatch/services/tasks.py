@@ -1,4 +1,4 @@
-"""Use cases of the key tasks: store a year's tree, record quarterly progress, judge it.
+"""Operations on the key tasks: store a year's tree, report a sub-target's quarter, judge it.
 
 Quantities are judged by the one evaluation engine (through
 :func:`planwatch.core.tasks.judge_quantity`), milestones by
@@ -7,7 +7,7 @@ Quantities are judged by the one evaluation engine (through
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -17,6 +17,7 @@ from django.db.models import Prefetch
 from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation
 from planwatch.core.observations import Period
+from planwatch.core.task_rules import report_problems, revises
 from planwatch.core.tasks import (
     MilestoneState,
     SubTarget,
@@ -28,6 +29,8 @@ from planwatch.core.tasks import (
 from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.projects.models import SubTargetRecord, TaskProgressRecord, TaskRecord
+
+LOADED = "载入数据集"
 
 
 @dataclass(frozen=True)
@@ -62,40 +65,81 @@ def store_tree(tree: TaskTree) -> None:
             )
 
 
-def record_progress(report: TaskProgress, *, actor: User) -> TaskProgress:
-    """Store (or replace) a quarterly report; only the sub-target's lead department may.
+def report_subtarget_progress(
+    report: TaskProgress, *, actor: User, reason: str = ""
+) -> TaskProgress:
+    """Store a quarterly report on a sub-target; only its lead department or the plan office.
 
     A quantity is reported with a value, a milestone with its completion date
-    (or only a note while it is under way); the other field is refused.
+    (or only a note while it is under way); the rule
+    (:func:`planwatch.core.task_rules.report_problems`) refuses values out of
+    bounds and a quarter reported again with something else unless ``reason``
+    says why. Refusals raise :class:`InvalidField`; nothing is written then.
+    Every write keeps a history row (who, when, why).
     """
-    sub = _sub_target(report)
-    require(can_write_for(actor, sub.lead), f"只有{sub.lead}可以报送 {sub.code} 的进展。")
-    if sub.form and report.done_on is not None:
-        raise InvalidField("done_on", f"{sub.code} 是数量目标,报送数值而非完成日期")
-    if not sub.form and report.value is not None:
-        raise InvalidField("value", f"{sub.code} 是节点目标,报送完成日期而非数值")
-    return store_progress(report, source=report.source or actor.get_username())
+    with transaction.atomic():
+        record = _sub_target(report, lock=True)
+        sub = record.to_domain(record.task)
+        require(can_write_for(actor, sub.lead), f"只有{sub.lead}可以报送 {sub.code} 的进展。")
+        kept = record.progress.filter(
+            year=report.period.year, quarter=report.period.quarter
+        ).first()
+        stored = None if kept is None else kept.to_domain()
+        problems = report_problems(sub, report, stored=stored, reason=reason)
+        if problems:
+            field, _ = problems[0]
+            raise InvalidField(field, "；".join(message for _, message in problems))
+        source = report.source or actor.get_username()
+        if stored is not None and not revises(stored, report):
+            return replace(report, source=stored.source)
+        _save(kept or TaskProgressRecord(sub_target=record), report, source, actor, reason)
+    return replace(report, source=source)
 
 
-def store_progress(report: TaskProgress, *, source: str) -> TaskProgress:
-    """Store a quarterly report without a permission check: for dataset loads."""
-    TaskProgressRecord.objects.update_or_create(
-        sub_target=_sub_target(report),
-        year=report.period.year,
-        quarter=report.period.quarter,
-        defaults={
-            "value": report.value,
-            "done_on": report.done_on,
-            "note": report.note,
-            "source": source,
-        },
+def store_loaded_progress(reports: list[TaskProgress], year: int) -> None:
+    """Store a dataset's quarterly reports of ``year`` as they are (no rule), in a few queries.
+
+    New reports are inserted with a history row each; changed ones saved;
+    unchanged ones left alone, so loading twice changes nothing.
+    """
+    subs = {s.code: s for s in SubTargetRecord.objects.filter(task__year=year)}
+    kept = {(r.sub_target_id, r.quarter): r for r in TaskProgressRecord.objects.filter(year=year)}
+    new = []
+    for report in reports:
+        sub = subs[report.sub_target]
+        record = kept.get((sub.pk, report.period.quarter))
+        if record is None:
+            new.append(_filled(TaskProgressRecord(sub_target=sub), report, report.source))
+        elif revises(record.to_domain(), report) or record.source != report.source:
+            _save(record, report, report.source, None, LOADED)
+    created = TaskProgressRecord.objects.bulk_create(new)
+    TaskProgressRecord.history.bulk_history_create(  # type: ignore[attr-defined]
+        created, default_change_reason=LOADED
     )
-    return report
 
 
-def _sub_target(report: TaskProgress) -> SubTargetRecord:
+def _save(
+    record: TaskProgressRecord, report: TaskProgress, source: str, actor: User | None, reason: str
+) -> None:
+    _filled(record, report, source)
+    record._history_user = actor  # type: ignore[attr-defined]
+    record._change_reason = reason.strip()  # type: ignore[attr-defined]
+    record.save()
+
+
+def _filled(record: TaskProgressRecord, report: TaskProgress, source: str) -> TaskProgressRecord:
+    record.year, record.quarter = report.period.year, report.period.quarter or 0
+    record.value, record.done_on, record.note = report.value, report.done_on, report.note
+    record.source = source
+    return record
+
+
+def _sub_target(report: TaskProgress, *, lock: bool = False) -> SubTargetRecord:
+    records = SubTargetRecord.objects.select_related("task")
     try:
-        return SubTargetRecord.objects.get(code=report.sub_target, task__year=report.period.year)
+        return (records.select_for_update(of=("self",)) if lock else records).get(
+            code=report.sub_target, task__year=report.period.year
+        )
     except SubTargetRecord.DoesNotExist:
         raise NotFound(f"子目标 {report.sub_target} 不存在") from None
 

@@ -11,8 +11,8 @@ from planwatch.core.project_dataset import read_project_data
 from planwatch.core.project_totals import group_totals, totals
 from planwatch.core.projects import to_yi
 from planwatch.projects_io.excel import write_workbook
+from planwatch.services import project_progress, project_register
 from planwatch.web.errors import Forbidden
-from planwatch.web.projects import services
 from planwatch.web.projects.demo import load_year
 from planwatch.web.projects.models import MilestoneRecord, ProgressRecord, ProjectRecord
 from tests.conftest import DEMO_DATASET
@@ -56,7 +56,7 @@ def test_a_year_the_directory_knows_nothing_of_is_refused(db) -> None:
 
 
 def test_the_stored_register_reproduces_the_seed_figures(demo: None) -> None:
-    government = [p for p in services.register(2025) if p.government]
+    government = [p for p in project_register.register(2025) if p.government]
     assert (len(government), to_yi(totals(government).total)) == (286, Decimal("258.2"))
     by_category = {g.key: to_yi(g.annual_plan) for g in group_totals(government, "category")}
     assert by_category == {
@@ -68,14 +68,14 @@ def test_the_stored_register_reproduces_the_seed_figures(demo: None) -> None:
 
 def test_the_stored_register_is_the_file_register(demo: None) -> None:
     data = read_project_data(DEMO_DATASET, 2025)
-    assert services.register(2025) == sorted(data.projects, key=lambda p: p.code)
+    assert project_register.register(2025) == sorted(data.projects, key=lambda p: p.code)
 
 
 def test_the_lag_notice_from_the_database_lists_what_the_core_rule_selects(demo: None) -> None:
     data = read_project_data(DEMO_DATASET, 2025)
     june = Period(2025, month=6)
     expected = {s.project.code for s in assess_all(data.projects, data.progress, june) if s.lagging}
-    assert {s.project.code for s in services.lag_notice(june).lagging} == expected
+    assert {s.project.code for s in project_register.lag_notice(june).lagging} == expected
 
 
 def write_clerk_workbook(path: Path, *bad_rows: dict[str, object]) -> None:
@@ -88,7 +88,10 @@ def write_clerk_workbook(path: Path, *bad_rows: dict[str, object]) -> None:
         path,
         departments=["区交通局"],
         projects=projects,
-        progress=[make_report("N1", completed=300), make_report("2025-ZF-001", completed=10)],
+        progress=[
+            make_report("N1", completed=300),
+            make_report("2025-ZF-001", completed=10, reason="核减重复统计的支付"),
+        ],
     )
 
 
@@ -97,13 +100,19 @@ def test_a_good_workbook_is_stored_with_its_source_and_submitter(
 ) -> None:
     path = tmp_path / "clerk.xlsx"
     write_clerk_workbook(path)
-    stored = services.import_workbook(path, actor=office)
+    stored = project_register.import_workbook(path, actor=office)
     assert (stored.projects, stored.progress) == (2, 2)
     report = ProgressRecord.objects.get(project__code="2025-ZF-001", month=6)
     assert (report.completed, report.source, report.submitted_by) == (
         10,
         "excel:clerk.xlsx",
         "wang",
+    )
+    baseline, revision = report.history.order_by("history_id")
+    assert (baseline.completed, revision.completed) == (1511, 10)
+    assert (revision.history_user.username, revision.history_change_reason) == (
+        "wang",
+        "核减重复统计的支付",
     )
 
 
@@ -119,7 +128,7 @@ def test_a_bad_workbook_leaves_the_database_unchanged_and_reports_every_bad_row(
     )
     before = sizes()
     with pytest.raises(DatasetError) as caught:
-        services.import_workbook(path, actor=office)
+        project_register.import_workbook(path, actor=office)
     assert sizes() == before
     assert [(p.line, str(p.reason)[:1]) for p in caught.value.problems] == [
         (2, "A"),  # N1 duplicated by the last row
@@ -140,9 +149,9 @@ def test_a_failure_midway_through_an_import_leaves_the_database_unchanged(
     def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError("disk full after the projects were written")
 
-    monkeypatch.setattr(services, "_store_progress", disk_full)
+    monkeypatch.setattr(project_progress, "_upsert", disk_full)
     with pytest.raises(OSError):
-        services.import_workbook(path, actor=office)
+        project_register.import_workbook(path, actor=office)
     assert sizes() == before
     assert not ProjectRecord.objects.filter(code="N1").exists()
 
@@ -151,10 +160,10 @@ def test_an_export_imports_back_without_changing_anything(
     demo: None, tmp_path: Path, office: User
 ) -> None:
     path = tmp_path / "export.xlsx"
-    services.export_workbook(path, 2025)
-    before = services.register(2025)
-    services.import_workbook(path, actor=office)
-    assert [p.code for p in services.register(2025)] == [p.code for p in before]
+    project_register.export_workbook(path, 2025)
+    before = project_register.register(2025)
+    project_register.import_workbook(path, actor=office)
+    assert [p.code for p in project_register.register(2025)] == [p.code for p in before]
     assert sizes()[0::2] == (354, 3540)
 
 
@@ -163,7 +172,7 @@ def test_evidence_is_stored_and_listed_on_its_report(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     june = Period(2025, month=6)
-    services.attach_evidence(
+    project_register.attach_evidence(
         "2025-ZF-001", june, "现场.jpg", "image/jpeg", b"\xff\xd8", actor=office
     )
     report = ProgressRecord.objects.get(project__code="2025-ZF-001", month=6)
@@ -178,7 +187,7 @@ def test_evidence_of_the_wrong_type_is_refused_before_anything_is_written(
 ) -> None:
     settings.MEDIA_ROOT = tmp_path  # type: ignore[attr-defined]
     with pytest.raises(InvalidValue):
-        services.attach_evidence(
+        project_register.attach_evidence(
             "2025-ZF-001",
             Period(2025, month=6),
             "x.exe",
@@ -196,7 +205,7 @@ def test_a_clerk_may_import_only_their_own_departments_projects(
     write_clerk_workbook(path)  # also 区水利局's N2 and 区应急管理局's 2025-ZF-001
     before = sizes()
     with pytest.raises(Forbidden, match="不能报送区应急管理局、区水利局的项目"):
-        services.import_workbook(path, actor=transport_clerk)
+        project_register.import_workbook(path, actor=transport_clerk)
     assert sizes() == before
 
 
@@ -204,7 +213,7 @@ def test_a_clerk_of_another_department_cannot_attach_evidence(
     demo: None, water_clerk: User
 ) -> None:
     with pytest.raises(Forbidden):
-        services.attach_evidence(
+        project_register.attach_evidence(
             "2025-ZF-001",
             Period(2025, month=6),
             "a.pdf",
