@@ -1,0 +1,100 @@
+"""The reminder job: each new stage of an obligation, sent once to the department's clerks.
+
+One e-mail per department and run lists every value that entered a new stage;
+the in-app reminder (badge and panel) needs no sending. A stage is claimed by
+inserting its :class:`SentReminder` row inside the department's transaction:
+a second run, or a second worker at the same moment, finds the row (or hits the
+unique constraint) and sends nothing. When the mail server refuses, the
+transaction rolls back and the next run tries again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from planwatch.core.reminders import due_words_zh
+from planwatch.web.accounts.roles import Role
+from planwatch.web.reminders.models import SentReminder
+from planwatch.web.reminders.owed import Outstanding, outstanding
+from planwatch.web.reminders.system import system_user
+from planwatch.web.submissions.periods import obligations
+
+
+@dataclass(frozen=True)
+class Sent:
+    """What one run did: stages recorded, e-mails sent."""
+
+    reminders: int
+    emails: int
+
+
+def send_reminders(*, today: date | None = None) -> Sent:
+    """Send every stage reached by ``today`` (default: the local date) and not sent before."""
+    today = today or timezone.localdate()
+    by_department: dict[str, list[Outstanding]] = defaultdict(list)
+    for item in outstanding(obligations(actor=system_user(), today=today), today):
+        if item.stage is not None and not _sent(item):
+            by_department[item.obligation.department].append(item)
+    reminders = emails = 0
+    for department, items in sorted(by_department.items()):
+        to = clerk_addresses(department)
+        with transaction.atomic():
+            claimed = [item for item in items if _claim(item, department, to)]
+            if claimed and to:
+                _message(department, claimed, to, today).send()
+                emails += 1
+        reminders += len(claimed)
+    return Sent(reminders, emails)
+
+
+def clerk_addresses(department: str) -> list[str]:
+    """The e-mail addresses of the department's active clerks."""
+    clerks = User.objects.filter(
+        is_active=True, groups__name=Role.CLERK.value, profile__department=department
+    ).exclude(email="")
+    return sorted(set(clerks.values_list("email", flat=True)))
+
+
+def _sent(item: Outstanding) -> bool:
+    o = item.obligation
+    return SentReminder.objects.filter(
+        period=o.period, indicator=o.indicator, stage=item.stage
+    ).exists()
+
+
+def _claim(item: Outstanding, department: str, to: list[str]) -> bool:
+    o = item.obligation
+    try:
+        with transaction.atomic():  # a savepoint: another worker may have claimed it just now
+            SentReminder.objects.create(
+                period=o.period,
+                indicator=o.indicator,
+                department=department,
+                stage=item.stage,
+                sent_at=timezone.now(),
+                recipients=", ".join(to),
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def _message(department: str, items: list[Outstanding], to: list[str], today: date) -> EmailMessage:
+    lines = [f"{department}:以下{len(items)}项数据尚未报送,请及时填报。", ""]
+    for item in items:
+        o = item.obligation
+        lines.append(
+            f"- {o.indicator.name} {o.period.period}"
+            f"(截止 {o.period.due},{due_words_zh(o.period.due, today)})"
+        )
+    lines += ["", f"填报入口:{settings.PLANWATCH_SITE_URL.rstrip('/')}/periods/"]
+    subject = f"[planwatch] {department}:{len(items)}项数据待报送"
+    return EmailMessage(subject, "\n".join(lines), to=to)
