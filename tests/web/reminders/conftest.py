@@ -7,9 +7,12 @@ from datetime import date
 import pytest
 from django.contrib.auth.models import User
 
+from planwatch.core.project_dataset import read_departments
+from planwatch.web.projects.models import Department
 from planwatch.web.submissions import periods, services
 from planwatch.web.submissions.models import ReportingPeriod, Submission
 from planwatch.web.submissions.services import Entry
+from tests.conftest import DEMO_DATASET
 from tests.web.conftest import indicator
 
 DUE = date(2025, 10, 15)  # the 2025-Q3 values are due then
@@ -17,6 +20,13 @@ DUE = date(2025, 10, 15)  # the 2025-Q3 values are due then
 
 def who(caller) -> User:
     return User.objects.get(username=caller.username)
+
+
+@pytest.fixture
+def departments(db: None) -> None:
+    """The demo's departments, as its project data registers them for the problem list."""
+    names = read_departments(DEMO_DATASET / "departments.csv")
+    Department.objects.bulk_create([Department(name=n) for n in names])
 
 
 @pytest.fixture
