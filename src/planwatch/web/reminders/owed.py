@@ -28,9 +28,7 @@ class Outstanding:
 
     @property
     def stage_label(self) -> str:
-        """The stage in the page's language (the e-mail uses the Chinese words of the core)."""
-        if self.stage is None:
-            return ""
+        """How the due date stands, in the page's language (the e-mail uses the core's words)."""
         days = (self.today - self.obligation.period.due).days
         if days < 0:
             return ngettext("due in %(n)d day", "due in %(n)d days", -days) % {"n": -days}
