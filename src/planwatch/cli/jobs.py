@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -29,7 +30,7 @@ def worker(
     if ensure_scheduled():
         typer.echo("worker: the reminder job is queued to run now, then daily")
     typer.echo("worker: running background jobs (Ctrl+C stops)")
-    call_command("db_worker", interval=interval, batch=batch, verbosity=0)
+    call_command("db_worker", interval=interval, batch=batch, reload=False, verbosity=0)
 
 
 @app.command()
@@ -54,8 +55,14 @@ def remind(
 def background_worker() -> Iterator[None]:
     """A `planwatch worker` process beside the server (the demo), stopped when the server stops."""
     process = subprocess.Popen([sys.executable, "-m", "planwatch", "worker"])
+    before = signal.signal(signal.SIGTERM, _exit)  # a stopped server stops its worker too
     try:
         yield
     finally:
+        signal.signal(signal.SIGTERM, before)
         process.terminate()
         process.wait(timeout=30)
+
+
+def _exit(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
