@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from smtplib import SMTPException
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.mail import EmailMessage
 
 from planwatch.web.reminders.models import SentReminder
 from planwatch.web.reminders.send import send_reminders
@@ -71,3 +73,15 @@ def test_a_department_without_addresses_is_reminded_in_the_app_only(mailoutbox):
     send_reminders(today=DUE)
     row = SentReminder.objects.get(indicator__code="gdp_growth")
     assert (row.stage, row.recipients, to_bob(mailoutbox)) == (0, "", [])
+
+
+def test_a_mail_server_refusing_records_nothing_so_the_next_run_sends_it(mailoutbox, monkeypatch):
+    def refuse(self, fail_silently=False):
+        raise SMTPException("451 try again later")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(EmailMessage, "send", refuse)
+        send_reminders(today=DUE)
+    assert stages("gdp_growth") == stages("retail_growth") == [] and mailoutbox == []
+    assert send_reminders(today=DUE).emails > 0
+    assert stages("gdp_growth") == [0] and len(to_bob(mailoutbox)) == 1

@@ -10,9 +10,11 @@ transaction rolls back and the next run tries again.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from smtplib import SMTPException
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -26,6 +28,8 @@ from planwatch.web.reminders.models import SentReminder
 from planwatch.web.reminders.owed import Outstanding, outstanding
 from planwatch.web.reminders.system import system_user
 from planwatch.web.submissions.periods import obligations
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -46,11 +50,15 @@ def send_reminders(*, today: date | None = None) -> Sent:
     reminders = emails = 0
     for department, items in sorted(by_department.items()):
         to = clerk_addresses(department)
-        with transaction.atomic():
-            claimed = [item for item in items if _claim(item, department, to)]
-            if claimed and to:
-                _message(department, claimed, to, today).send()
-                emails += 1
+        try:
+            with transaction.atomic():
+                claimed = [item for item in items if _claim(item, department, to)]
+                if claimed and to:
+                    _message(department, claimed, to, today).send()
+                    emails += 1
+        except (SMTPException, OSError) as error:  # nothing recorded: the next run sends it
+            log.warning("reminder e-mail to %s not sent: %s", department, error)
+            continue
         reminders += len(claimed)
     return Sent(reminders, emails)
 
