@@ -155,6 +155,7 @@ EMAIL_PORT = int(os.environ.get("PLANWATCH_EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("PLANWATCH_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("PLANWATCH_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("PLANWATCH_EMAIL_TLS", True)
+EMAIL_TIMEOUT = 30  # seconds; a mail server that hangs must not hold the worker
 DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_EMAIL_FROM", "planwatch@localhost")
 PLANWATCH_SITE_URL = os.environ.get("PLANWATCH_SITE_URL", "http://127.0.0.1:8000")
 PLANWATCH_REMIND_HOUR = int(os.environ.get("PLANWATCH_REMIND_HOUR", "8"))

@@ -2,10 +2,11 @@
 
 One e-mail per department and run lists every value that entered a new stage;
 the in-app reminder (badge and panel) needs no sending. A stage is claimed by
-inserting its :class:`SentReminder` row inside the department's transaction:
-a second run, or a second worker at the same moment, finds the row (or hits the
-unique constraint) and sends nothing. When the mail server refuses, the
-transaction rolls back and the next run tries again.
+inserting its :class:`SentReminder` row: a second run, or a second worker at
+the same moment, finds the row (or hits the unique constraint) and sends
+nothing. The rows are committed before the e-mail goes, so no database lock is
+held while the mail server answers; when it refuses, the rows are deleted and
+the next run tries again (a crash in between loses a reminder, never doubles one).
 """
 
 from __future__ import annotations
@@ -50,15 +51,18 @@ def send_reminders(*, today: date | None = None) -> Sent:
     reminders = emails = 0
     for department, items in sorted(by_department.items()):
         to = clerk_addresses(department)
-        try:
-            with transaction.atomic():
-                claimed = [item for item in items if _claim(item, department, to)]
-                if claimed and to:
-                    _message(department, claimed, to, today).send()
-                    emails += 1
-        except (SMTPException, OSError) as error:  # nothing recorded: the next run sends it
-            log.warning("reminder e-mail to %s not sent: %s", department, error)
-            continue
+        with transaction.atomic():
+            claimed = [row for item in items if (row := _claim(item, department, to))]
+        if claimed and to:
+            try:
+                _message(department, items, claimed, to, today).send()
+            except (SMTPException, OSError) as error:
+                SentReminder.objects.filter(pk__in=[r.pk for r in claimed]).delete()
+                log.warning(
+                    "reminder e-mail to %s not sent, kept for the next run: %s", department, error
+                )
+                continue
+            emails += 1
         reminders += len(claimed)
     return Sent(reminders, emails)
 
@@ -78,11 +82,12 @@ def _sent(item: Outstanding) -> bool:
     ).exists()
 
 
-def _claim(item: Outstanding, department: str, to: list[str]) -> bool:
+def _claim(item: Outstanding, department: str, to: list[str]) -> SentReminder | None:
+    """Record the stage as sent, or None when it already is (another worker, just now)."""
     o = item.obligation
     try:
-        with transaction.atomic():  # a savepoint: another worker may have claimed it just now
-            SentReminder.objects.create(
+        with transaction.atomic():  # a savepoint: the unique constraint decides
+            return SentReminder.objects.create(
                 period=o.period,
                 indicator=o.indicator,
                 department=department,
@@ -91,11 +96,19 @@ def _claim(item: Outstanding, department: str, to: list[str]) -> bool:
                 recipients=", ".join(to),
             )
     except IntegrityError:
-        return False
-    return True
+        return None
 
 
-def _message(department: str, items: list[Outstanding], to: list[str], today: date) -> EmailMessage:
+def _message(
+    department: str,
+    items: list[Outstanding],
+    claimed: list[SentReminder],
+    to: list[str],
+    today: date,
+) -> EmailMessage:
+    """One e-mail listing the values whose stage this run claimed."""
+    mine = {(r.period_id, r.indicator_id) for r in claimed}
+    items = [i for i in items if (i.obligation.period.pk, i.obligation.indicator.pk) in mine]
     lines = [f"{department}:以下{len(items)}项数据尚未报送,请及时填报。", ""]
     for item in items:
         o = item.obligation
