@@ -26,7 +26,7 @@ def who(caller) -> User:
 def departments(db: None) -> None:
     """The demo's departments, as its project data registers them for the problem list."""
     names = read_departments(DEMO_DATASET / "departments.csv")
-    Department.objects.bulk_create([Department(name=n) for n in names])
+    Department.objects.bulk_create([Department(name=n) for n in names], ignore_conflicts=True)
 
 
 @pytest.fixture
