@@ -8,6 +8,7 @@ import typer
 
 from planwatch.cli import app, database
 from planwatch.cli.errors import reported
+from planwatch.cli.jobs import background_worker
 from planwatch.cli.plan import DEMO_DATASET, print_table
 from planwatch.cli.serve import HostOption, PortOption, run
 
@@ -47,9 +48,10 @@ def demo(
     )
     print_table(f"{result.region.name} 2024年计划指标评价", result.evaluations)
     typer.echo(result.summary)
+    _demo_users()
     if serve:
-        _demo_users()
-        run(host, port)
+        with background_worker():
+            run(host, port)
 
 
 def _demo_users() -> None:
@@ -57,6 +59,8 @@ def _demo_users() -> None:
     from planwatch.web.accounts.services import create_user
 
     for username, role, department in DEMO_USERS:
-        create_user(username, DEMO_PASSWORD, Role(role), department=department, replace=True)
+        user = create_user(username, DEMO_PASSWORD, Role(role), department=department, replace=True)
+        user.email = f"{username}@example.org"  # reminders are e-mailed (printed by the worker)
+        user.save(update_fields=["email"])
     names = ", ".join(name for name, _, _ in DEMO_USERS)
     typer.echo(f"demo users {names}; password {DEMO_PASSWORD}")

@@ -7,15 +7,18 @@ from urllib.parse import quote
 from django.http import HttpResponse
 
 
-def attachment(content: bytes | str, content_type: str, filename: str) -> HttpResponse:
-    """A response the browser saves as ``filename``.
+def attachment(
+    content: bytes | str, content_type: str, filename: str, *, inline: bool = False
+) -> HttpResponse:
+    """A response the browser saves as ``filename`` (with ``inline``: shows, named so if saved).
 
     An ASCII name is sent as it is; any other (区商务委-2025-06.xlsx) is
     percent-encoded as RFC 6266 says, which every current browser reads.
     """
     response = HttpResponse(content, content_type=content_type)
+    kind = "inline" if inline else "attachment"
     if filename.isascii():
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Content-Disposition"] = f'{kind}; filename="{filename}"'
     else:
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+        response["Content-Disposition"] = f"{kind}; filename*=UTF-8''{quote(filename)}"
     return response

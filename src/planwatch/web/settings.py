@@ -9,6 +9,8 @@ Environment:
     PLANWATCH_PRODUCTION    1: serving the public (debug off by default; see production.check)
     PLANWATCH_HTTPS         1: served over HTTPS (secure cookies, HSTS, X-Forwarded-Proto trusted)
     PLANWATCH_ONE_PERSON_OFFICE 1: the plan office may approve its own submissions (no four eyes)
+    PLANWATCH_TASKS_BACKEND, PLANWATCH_EMAIL_*, PLANWATCH_SITE_URL, PLANWATCH_REMIND_HOUR,
+    PLANWATCH_PROBLEM_AFTER_DAYS: background jobs, reminders and e-mail (last block)
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ INSTALLED_APPS = [
     "planwatch.web.projects",
     "planwatch.web.editing",
     "planwatch.web.api",
+    "django_tasks",  # background jobs: Django's tasks framework (backport)
+    "django_tasks_db",  # ... its database backend and worker
+    "planwatch.web.reminders",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "planwatch.web.context.navigation",
+                "planwatch.web.reminders.context.reminders",
             ],
         },
     },
@@ -134,3 +140,28 @@ X_FRAME_OPTIONS = "DENY"
 AUTHENTICATION_BACKENDS = ["planwatch.web.security.RateLimitedBackend"]
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_LOCK_SECONDS = 15 * 60
+
+# Background jobs, reminders and e-mail (planwatch.web.reminders; README "Reminders").
+# Jobs wait in the database until `planwatch worker` runs them; at scale another
+# django-tasks backend (e.g. django_tasks_rq.RQBackend on Redis) is named here.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("PLANWATCH_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
+    }
+}
+# No mail server configured: messages are printed by the worker (the demo).
+EMAIL_HOST = os.environ.get("PLANWATCH_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("PLANWATCH_EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("PLANWATCH_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PLANWATCH_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("PLANWATCH_EMAIL_TLS", True)
+EMAIL_TIMEOUT = 30  # seconds; a mail server that hangs must not hold the worker
+DEFAULT_FROM_EMAIL = os.environ.get("PLANWATCH_EMAIL_FROM", "planwatch@localhost")
+PLANWATCH_SITE_URL = os.environ.get("PLANWATCH_SITE_URL", "http://127.0.0.1:8000")
+PLANWATCH_REMIND_HOUR = int(os.environ.get("PLANWATCH_REMIND_HOUR", "8"))
+PLANWATCH_PROBLEM_AFTER_DAYS = int(os.environ.get("PLANWATCH_PROBLEM_AFTER_DAYS", "7"))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("planwatch.web.submissions.urls")),
+    path("", include("planwatch.web.reminders.urls")),
     path("", include("planwatch.web.projects.urls")),
     path("", include("planwatch.web.plan.urls")),
 ]

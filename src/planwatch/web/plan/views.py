@@ -100,4 +100,4 @@ def report_download(request: HttpRequest, fmt: str) -> HttpResponse:
     scope = _scope(request)
     body = annual_report(scope.region.code, scope.year, Format(fmt))
     filename = f"{scope.region.code}-{scope.year}-annual-report.{fmt}"
-    return attachment(body, CONTENT_TYPES[Format(fmt)], filename)
+    return attachment(body, CONTENT_TYPES[Format(fmt)], filename, inline=fmt == Format.HTML)

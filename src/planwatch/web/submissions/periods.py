@@ -185,6 +185,13 @@ def obligations(
     return owed
 
 
+def owed_in(
+    record: ReportingPeriod, *, department: str | None = None, today: date | None = None
+) -> list[Obligation]:
+    """What departments owe in one period, open or closed (compliance reads closed ones too)."""
+    return _owed_in(record, department, today or timezone.localdate())
+
+
 def _owed_in(record: ReportingPeriod, department: str | None, today: date) -> list[Obligation]:
     kind = frequency_of(Period.parse(record.period))
     indicators = _candidates(record.region, record.year, department)
