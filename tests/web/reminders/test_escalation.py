@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.core.problems import Action, State
 from planwatch.web.plan.models import IndicatorRecord
-from planwatch.web.projects.problem_services import problem, take_step
+from planwatch.services.problems import problem, take_problem_step
 from planwatch.web.reminders.escalation import escalate, settle_all
 from planwatch.web.reminders.models import OverdueProblem
 from planwatch.web.reminders.system import SYSTEM_USERNAME
@@ -72,7 +72,7 @@ def test_submitting_the_value_closes_the_problem_with_its_history(bob):
 
 def test_a_problem_the_department_started_closes_on_submission_too(bob):
     escalate(today=WEEK_LATE)
-    take_step(gdp_problem().code, Action.START, actor=who(bob), note="正在核实")
+    take_problem_step(gdp_problem().code, Action.START, actor=who(bob), note="正在核实")
     submit(bob, "gdp_growth")
     assert [e.action for e in gdp_problem().history][-3:] == [
         Action.START,

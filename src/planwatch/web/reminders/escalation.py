@@ -1,7 +1,7 @@
 """A value owed too long becomes a tracked problem (发现 → 交办); submitting it closes the problem.
 
 Problems are made and moved only through the problem list's own use cases
-(``report_problem``, ``take_step``), so they carry the same checks and history
+(``report_problem``, ``take_problem_step``), so they carry the same checks and history
 as any other. The job acts as the system user; when the department submits the
 value, its clerk is recorded as the one who rectified (开始整改, 提请验收 with the
 submission as evidence) and the system user closes it (验收销号): the state
@@ -22,7 +22,7 @@ from planwatch.core.errors import PlanwatchError
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
 from planwatch.core.reminders import becomes_problem
 from planwatch.web.projects.models import Department
-from planwatch.web.projects.problem_services import problem, report_problem, take_step
+from planwatch.services.problems import problem, report_problem, take_problem_step
 from planwatch.web.reminders.models import OverdueProblem
 from planwatch.web.reminders.owed import DONE
 from planwatch.web.reminders.system import system_user
@@ -85,7 +85,7 @@ def _open_problem(o: Obligation, today: date, actor: Any) -> bool:
                 period=o.period, indicator=o.indicator, problem_code=code, created_at=timezone.now()
             )
             report_problem(_problem(o, code, days), actor=actor)
-            take_step(
+            take_problem_step(
                 code, Action.ASSIGN, actor=actor, note=f"交办{o.department}:逾期{days}天未报送"
             )
     except IntegrityError:  # made already, by this job before or another worker just now
@@ -121,10 +121,10 @@ def _close(code: str, submission: Submission) -> None:
     try:
         with transaction.atomic():
             if state is State.ASSIGNED:
-                take_step(code, Action.START, actor=clerk, note=note)
+                take_problem_step(code, Action.START, actor=clerk, note=note)
             if state in (State.ASSIGNED, State.RECTIFYING):
-                take_step(code, Action.SUBMIT, actor=clerk, note=note, evidence=evidence)
-            take_step(code, Action.CLOSE, actor=system, note="数值已报送,自动销号")
+                take_problem_step(code, Action.SUBMIT, actor=clerk, note=note, evidence=evidence)
+            take_problem_step(code, Action.CLOSE, actor=system, note="数值已报送,自动销号")
     except PlanwatchError as error:  # the job's sweep tries again; the submission stands
         log.warning("problem %s not closed after submission %s: %s", code, submission.pk, error)
 
