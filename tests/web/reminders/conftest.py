@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth.models import User
 
 from planwatch.core.project_dataset import read_departments
+from planwatch.services import values
+from planwatch.services.value_checks import Entry
 from planwatch.web.projects.models import Department
-from planwatch.web.submissions import periods, services
+from planwatch.web.submissions import periods
 from planwatch.web.submissions.models import ReportingPeriod, Submission
-from planwatch.web.submissions.services import Entry
 from tests.conftest import DEMO_DATASET
 from tests.web.conftest import indicator
 
@@ -39,6 +40,4 @@ def quarter(demo, alice, bob, carol) -> ReportingPeriod:
 
 def submit(caller, code: str, period: str = "2025-Q3", value: float = 6.1) -> Submission:
     entry = Entry(period, value)
-    return services.save(
-        actor=who(caller), indicator_id=indicator(code).id, entry=entry, submit=True
-    )
+    return values.submit_value(actor=who(caller), indicator_id=indicator(code).id, entry=entry)

@@ -7,13 +7,13 @@ from datetime import timedelta
 import pytest
 
 from planwatch.core.problems import Action, State
-from planwatch.web.plan.models import IndicatorRecord
+from planwatch.services import values
 from planwatch.services.problems import problem, take_problem_step
+from planwatch.services.value_checks import Entry
+from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.reminders.escalation import escalate, settle_all
 from planwatch.web.reminders.models import OverdueProblem
 from planwatch.web.reminders.system import SYSTEM_USERNAME
-from planwatch.web.submissions import services
-from planwatch.web.submissions.services import Entry
 from tests.web.conftest import indicator
 from tests.web.reminders.conftest import DUE, submit, who
 
@@ -84,7 +84,7 @@ def test_a_problem_the_department_started_closes_on_submission_too(bob):
 def test_a_draft_does_not_close_the_problem(bob):
     escalate(today=WEEK_LATE)
     gdp = indicator("gdp_growth").id
-    services.save(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
+    values.save_value_draft(actor=who(bob), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
     assert gdp_problem().state is State.ASSIGNED
 
 

@@ -10,8 +10,9 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from planwatch.web.submissions import periods, services
-from planwatch.web.submissions.services import Entry
+from planwatch.services import values
+from planwatch.services.value_checks import Entry
+from planwatch.web.submissions import periods
 from tests.web.views.conftest import indicator, user
 
 
@@ -38,14 +39,14 @@ def test_a_clerk_sees_a_badge_and_what_it_owes_on_its_home_page(due_in_two_days,
 
 def test_the_badge_and_the_panel_go_when_the_value_is_submitted(due_in_two_days, stats):
     gdp = indicator("gdp_growth").id
-    services.save(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1), submit=True)
+    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
     html = stats.get("/").content.decode()
     assert badge_after(html, "数据报送") is None and "owed-panel" not in html
 
 
 def test_the_plan_office_sees_pending_reviews_on_review(due_in_two_days, office):
     gdp = indicator("gdp_growth").id
-    services.save(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1), submit=True)
+    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
     html = office.get("/").content.decode()
     assert badge_after(html, "审核") == "1"
     assert "owed-panel" not in html  # the office owes no values itself
@@ -62,7 +63,7 @@ def test_the_compliance_page_counts_a_late_and_a_missing_value(db, leader):
     due = timezone.localdate() - timedelta(days=3)
     periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q3", due=due)
     gdp = indicator("gdp_growth").id
-    services.save(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1), submit=True)
+    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
     html = leader.get("/compliance/").content.decode()
     month = due.strftime("%Y-%m")
     assert f"{month}截止" in html

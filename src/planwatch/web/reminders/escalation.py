@@ -21,8 +21,8 @@ from django.utils import timezone
 from planwatch.core.errors import PlanwatchError
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
 from planwatch.core.reminders import becomes_problem
-from planwatch.web.projects.models import Department
 from planwatch.services.problems import problem, report_problem, take_problem_step
+from planwatch.web.projects.models import Department
 from planwatch.web.reminders.models import OverdueProblem
 from planwatch.web.reminders.owed import DONE
 from planwatch.web.reminders.system import system_user
