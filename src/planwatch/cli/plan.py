@@ -24,6 +24,7 @@ _VERDICT_STYLE = {
     Verdict.MET: "green",
     Verdict.BELOW: "bold red",
     Verdict.NO_DATA: "dim",
+    Verdict.NOT_REPORTED: "magenta",
     Verdict.NO_TARGET: "dim",
 }
 

@@ -28,6 +28,7 @@ VERDICT_ORDER = (
     Verdict.MET,
     Verdict.BELOW,
     Verdict.NO_DATA,
+    Verdict.NOT_REPORTED,
     Verdict.AWAITING,
     Verdict.NO_TARGET,
     Verdict.NEEDS_JUDGEMENT,

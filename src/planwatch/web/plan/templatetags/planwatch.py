@@ -22,6 +22,7 @@ _ICONS = {
     Verdict.MET: "●",
     Verdict.BELOW: "▼",
     Verdict.NO_DATA: "○",
+    Verdict.NOT_REPORTED: "◌",
     Verdict.NO_TARGET: "–",
     Verdict.AWAITING: "…",
     Verdict.NEEDS_JUDGEMENT: "?",
