@@ -80,9 +80,7 @@ def test_the_whole_year_value_counts_only_once_the_year_is_over():
 
 def test_a_rate_without_the_value_it_owes_is_not_reported_not_judged_on_the_old_one():
     indicator, target = make_indicator(), make_target(value=6.0)
-    plan = PlanYear(
-        "r", 2024, [indicator], [target], [ytd(6.2, "2024-Q3")], year_closed=True
-    )
+    plan = PlanYear("r", 2024, [indicator], [target], [ytd(6.2, "2024-Q3")], year_closed=True)
     (evaluation,) = evaluate_plan(plan, Period(2024))
     assert evaluation.verdict is Verdict.NOT_REPORTED
     assert evaluation.observation is None
@@ -111,22 +109,22 @@ def test_an_indicator_that_never_reported_has_no_data_rather_than_not_reported()
 def test_the_default_month_is_the_latest_most_indicators_reported_in_not_the_latest_value():
     planned = ["a", "b", "c"]
     values = [
-        ytd(1, "2025-09", code="a"),
-        ytd(1, "2025-Q3", code="b"),  # a quarter counts for its last month
-        ytd(1, "2025-10", code="a"),
-        ytd(1, "2025-11", code="c"),  # one early value moves nothing
+        ("a", Period(2025, month=9)),
+        ("b", Period(2025, quarter=3)),  # a quarter counts for its last month
+        ("a", Period(2025, month=10)),
+        ("c", Period(2025, month=11)),  # one early value moves nothing
     ]
     assert most_reported(values, planned, 2025) == Period(2025, month=9)
     assert most_reported(values[:1], planned, 2025) is None
 
 
 def test_december_with_most_indicators_reported_is_the_whole_year():
-    values = [Observation(c, Period(2024), 1.0) for c in ("a", "b")]
+    values = [(c, Period(2024)) for c in ("a", "b")]
     assert most_reported(values, ["a", "b", "c"], 2024) == Period(2024)
 
 
 def test_a_closed_reporting_period_wins_over_what_was_reported():
-    values = [ytd(1, "2025-10", code=c) for c in ("a", "b")]
+    values = [(c, Period(2025, month=10)) for c in ("a", "b")]
     chosen = default_as_of(2025, [Period(2025, month=6), Period(2024)], values, ["a", "b"])
     assert chosen == AsOf(Period(2025, month=6), AsOfRule.CLOSED_PERIOD)
     assert default_as_of(2025, [], values, ["a", "b"]).rule is AsOfRule.MOST_REPORTED

@@ -1,4 +1,4 @@
-""""As of": the period an evaluation looks up to, and the one value standing for it.
+""" "As of": the period an evaluation looks up to, and the one value standing for it.
 
 Every surface (dashboard, indicator page, compare, API, CLI, reports)
 evaluates a plan year *as of* one period through the same rules here:
@@ -77,7 +77,9 @@ def end_month(period: Period) -> int:
     return round(period.elapsed_share * 12)
 
 
-def current_value(observations: Iterable[Observation], code: str, period: Period) -> Observation | None:
+def current_value(
+    observations: Iterable[Observation], code: str, period: Period
+) -> Observation | None:
     """The one value standing for ``code`` in exactly ``period``.
 
     An actual beats an estimate; among values of the same status the one
@@ -143,18 +145,19 @@ def standing(observations: Iterable[Observation], code: str, as_of: Period) -> S
 
 
 def most_reported(
-    observations: Iterable[Observation], planned: Collection[str], year: int
+    reports: Iterable[tuple[str, Period]], planned: Collection[str], year: int
 ) -> Period | None:
     """The latest month of ``year`` in which more than half of ``planned`` have a value.
 
-    A quarter's value counts for its last month and the year's for December;
+    ``reports`` are (indicator code, period) pairs of the values held. A
+    quarter's value counts for its last month and the year's for December;
     December itself is returned as the whole year. ``None`` when no month
     qualifies (or nothing is planned).
     """
     reporters: dict[int, set[str]] = {}
-    for obs in observations:
-        if obs.period.year == year and obs.indicator in planned:
-            reporters.setdefault(end_month(obs.period), set()).add(obs.indicator)
+    for code, period in reports:
+        if period.year == year and code in planned:
+            reporters.setdefault(end_month(period), set()).add(code)
     months = [m for m, codes in reporters.items() if len(codes) * 2 > len(planned)]
     if not months:
         return None
@@ -165,7 +168,7 @@ def most_reported(
 def default_as_of(
     year: int,
     closed: Iterable[Period],
-    observations: Iterable[Observation],
+    reports: Iterable[tuple[str, Period]],
     planned: Collection[str],
 ) -> AsOf:
     """The default as-of period of ``year``: the latest closed reporting period of the year,
@@ -173,7 +176,7 @@ def default_as_of(
     ended = [p for p in closed if p.year == year]
     if ended:
         return AsOf(max(ended, key=lambda p: (p.elapsed_share, p.is_year)), AsOfRule.CLOSED_PERIOD)
-    found = most_reported(observations, planned, year)
+    found = most_reported(reports, planned, year)
     if found is not None:
         return AsOf(found, AsOfRule.MOST_REPORTED)
     return AsOf(Period(year), AsOfRule.WHOLE_YEAR)

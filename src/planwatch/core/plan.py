@@ -57,7 +57,11 @@ def evaluate_plan(plan: PlanYear, as_of: Period | None = None) -> list[Evaluatio
         target = targets.get(indicator.code)
         found = standing(plan.observations, indicator.code, until)
         observation, latest = found.value, None
-        if observation is not None and not observation.period.is_year and not indicator.kind.is_rate:
+        if (
+            observation is not None
+            and not observation.period.is_year
+            and not indicator.kind.is_rate
+        ):
             observation, latest = None, observation  # a quantity so far: judged by time progress
         reference = None
         if target is not None and target.form is TargetForm.IN_STEP_WITH and target.reference:

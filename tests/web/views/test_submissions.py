@@ -6,9 +6,9 @@ import pytest
 
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.evaluation import Verdict
+from planwatch.services.evaluation import evaluate
 from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import ObservationRecord
-from planwatch.web.plan.services import evaluate_year
 from planwatch.web.submissions import services
 from planwatch.web.submissions.models import State, Submission
 from planwatch.web.submissions.services import Entry
@@ -25,7 +25,7 @@ def submitted(code: str = "sei_va_growth", value: float = 12.0, who: str = "offi
 
 
 def verdict_of(code: str) -> Verdict:
-    result = evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     return next(e.verdict for e in result.evaluations if e.indicator.code == code)
 
 
