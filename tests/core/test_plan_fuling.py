@@ -114,7 +114,10 @@ def test_in_year_evaluation_judges_rates_year_to_date_and_quantities_by_time_pro
     assert jobs.verdict is Verdict.NO_DATA  # the year's value is not known yet
     assert jobs.progress.progress == pytest.approx(83.0)
     assert jobs.progress.light is Light.AMBER  # 83.0% against 83.3% of the year
-    assert by_code["fdi_utilized"].progress.light is Light.RED  # 64% at the end of September
+    fdi = by_code["fdi_utilized"]  # reported for September, not for October
+    assert (fdi.verdict, fdi.progress) == (Verdict.NOT_REPORTED, None)
+    september = {e.indicator.code: e for e in evaluate_plan(plan, Period(2025, month=9))}
+    assert september["fdi_utilized"].progress.light is Light.RED  # 64% at the end of September
 
 
 def test_without_as_of_in_year_values_do_not_count(dataset):

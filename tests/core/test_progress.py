@@ -40,9 +40,20 @@ def test_the_latest_report_up_to_the_month_counts_and_later_ones_are_ignored() -
     assert status.completed == 480 and not status.reported and not status.lagging
 
 
-def test_a_project_without_reports_has_completed_nothing() -> None:
+def test_a_project_without_reports_has_completed_nothing_and_is_not_reported() -> None:
     status = assess(make_project(), [make_report("OTHER", completed=999)], JUNE)
-    assert status.completed == 0 and status.lagging
+    assert status.completed == 0 and status.not_reported and not status.lagging
+
+
+def test_a_project_without_the_months_report_is_not_reported_not_judged_on_the_old_one() -> None:
+    """Finding 3: projects that had not reported were judged on last month's figure."""
+    may = make_report(month=5, completed=100)  # 10% of the plan: far behind in June
+    project = make_project(milestones=(milestone("开工", 6, 1),))
+    status = assess(project, [may], JUNE)
+    assert status.not_reported and not status.lagging and status.overdue == ()
+    assert status.completed == 100  # the latest figure is still shown, marked 未报
+    judged = assess(project, [may, make_report(month=6, completed=100)], JUNE)
+    assert judged.reported and judged.behind_by_rate and judged.overdue == ("开工",)
 
 
 def test_a_milestone_planned_in_the_month_and_not_reached_is_overdue() -> None:

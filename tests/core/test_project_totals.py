@@ -40,7 +40,7 @@ def test_status_totals_count_lagging_projects_and_sum_completed_investment() -> 
     reports = [make_report("A", completed=600), make_report("B", completed=100)]
     by_town = status_totals(assess_all(register, reports, Period(2025, month=6)), "town")
     assert [(g.key, g.count, g.completed, g.lagging) for g in by_town] == [
-        ("崇义街道", 2, Decimal(600), 1),
+        ("崇义街道", 2, Decimal(600), 0),  # C did not report: 未报, not lagging
         ("李渡街道", 1, Decimal(100), 1),
     ]
     assert by_town[0].completion == 30

@@ -97,7 +97,9 @@ def test_the_notice_selects_what_the_rule_selects(completed: list[int], month: i
     assert listed == expected
 
 
-def test_a_project_that_did_not_report_this_month_is_marked() -> None:
+def test_a_project_that_did_not_report_this_month_is_listed_apart_not_as_lagging() -> None:
     reports = [make_report("FAR-BEHIND", month=5, completed=100)]
     quiet = build_notice(assess_all(PROJECTS[4:], reports, JUNE), JUNE, DEFAULT_THRESHOLD)
-    assert "示例道路工程(本月未报送)" in to_markdown(quiet)
+    assert quiet.lagging == [] and [s.project.code for s in quiet.unreported] == ["FAR-BEHIND"]
+    text = to_markdown(quiet)
+    assert "另有1个项目本月未报送进度" in text and "示例道路工程" in text

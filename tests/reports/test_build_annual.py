@@ -61,9 +61,9 @@ def test_the_overview_states_the_headline_figures_with_their_qualifiers(report):
 
 @pytest.mark.django_db
 def test_the_evaluation_summary_is_the_core_summary_paragraph(report, demo):
-    from planwatch.web.plan.services import evaluate_year
+    from planwatch.services.evaluation import evaluate
 
-    result = evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     expected = summary_paragraph(2024, result.evaluations, examples=result.examples)
     assert "总体来看," + expected in paragraphs(report, seed_line(27))
     assert expected in seed_line(101)

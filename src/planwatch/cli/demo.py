@@ -34,19 +34,20 @@ def demo(
 ) -> None:
     """Load the Fuling demo dataset, show the 2024 evaluation, then serve the dashboard."""
     database.ready()
-    from planwatch.web.plan.services import evaluate_year, load_dataset
+    from planwatch.services.evaluation import evaluate
+    from planwatch.web.plan.services import load_dataset
     from planwatch.web.projects.demo import load_year
 
     with reported():
         loaded = load_dataset(DEMO_DATASET)
         review, work = (load_year(DEMO_DATASET, year) for year in DEMO_YEARS)
-        result = evaluate_year(loaded.region, 2024)
+        result = evaluate(loaded.region, 2024)
     typer.echo(
-        f"loaded the {result.region.name} demo dataset: {loaded.indicators} indicators, "
+        f"loaded the {result.region_name} demo dataset: {loaded.indicators} indicators, "
         f"{work.projects} projects (synthetic), {review.sub_targets} + {work.sub_targets} "
         f"task sub-targets (2024 review, 2025 plan), {work.problems} problems"
     )
-    print_table(f"{result.region.name} 2024年计划指标评价", result.evaluations)
+    print_table(f"{result.region_name} 2024年计划指标评价", result.evaluations)
     typer.echo(result.summary)
     _demo_users()
     if serve:

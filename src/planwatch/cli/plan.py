@@ -24,6 +24,7 @@ _VERDICT_STYLE = {
     Verdict.MET: "green",
     Verdict.BELOW: "bold red",
     Verdict.NO_DATA: "dim",
+    Verdict.NOT_REPORTED: "magenta",
     Verdict.NO_TARGET: "dim",
 }
 
@@ -86,21 +87,24 @@ def evaluate(
     ] = False,
     as_of: Annotated[
         str | None,
-        typer.Option(help="A month or quarter (2025-10, 2025-Q3): judge year-to-date values."),
+        typer.Option(
+            help="Judge up to this month, quarter or year (2025-10, 2025-Q3); default: the "
+            "latest closed reporting period, else the latest month most indicators reported."
+        ),
     ] = None,
 ) -> None:
-    """Evaluate a plan year: verdict, attainment and rule for every indicator."""
+    """Evaluate a plan year as of a period: verdict, attainment and rule for every indicator."""
     database.ready()
-    from planwatch.core.observations import Period
-    from planwatch.web.plan.services import evaluate_year
+    from planwatch.services.evaluation import evaluate
 
     with reported():
-        period = None if as_of is None else Period.parse(as_of)
-        result = evaluate_year(region, year, period)
+        result = evaluate(region, year, as_of=as_of)
     if output is Format.JSON:
         payload: dict[str, object] = {
             "region": region,
             "year": year,
+            "as_of": str(result.as_of),
+            "as_of_rule": result.as_of.rule.value,
             "evaluations": [e.as_record() for e in result.evaluations],
         }
         if summary:
@@ -109,7 +113,8 @@ def evaluate(
     elif output is Format.CSV:
         write_csv(result.evaluations)
     else:
-        print_table(f"{result.region.name} {year}年计划指标评价", result.evaluations)
+        title = f"{result.region_name} {year}年计划指标评价(截至{result.as_of})"
+        print_table(title, result.evaluations)
         if summary:
             typer.echo(result.summary)
 

@@ -21,6 +21,14 @@ Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", help="File to write; default <region>-<name>.<format>."),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Judge indicators up to this month, quarter or year (2025-10); default: the "
+        "latest closed reporting period, else the latest month most indicators reported.",
+    ),
+]
 Sources = Annotated[
     bool, typer.Option("--sources", help="Append a table naming the source of every figure.")
 ]
@@ -33,13 +41,14 @@ def annual(
     fmt: FormatOption = Format.PDF,
     output: Output = None,
     sources: Sources = False,
+    as_of: AsOfOption = None,
 ) -> None:
     """The annual report: YEAR's execution and the plan of YEAR+1 (the seed's structure)."""
     database.ready()
     from planwatch.reports.documents import annual_report
 
     with reported():
-        content = annual_report(region, year, fmt, sources=sources)
+        content = annual_report(region, year, fmt, as_of=as_of, sources=sources)
     _write(content, output or Path(f"{region}-{year}-annual.{fmt.value}"))
 
 

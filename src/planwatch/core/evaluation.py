@@ -25,6 +25,7 @@ class Verdict(StrEnum):
     MET = "met"
     BELOW = "below"
     NO_DATA = "no_data"
+    NOT_REPORTED = "not_reported"  # reported earlier in the year, not for the period owed
     NO_TARGET = "no_target"
     AWAITING = "awaiting"  # an assigned target the higher level has not yet set
     NEEDS_JUDGEMENT = "needs_judgement"  # a qualitative target nobody has judged
@@ -47,6 +48,7 @@ _LABELS_ZH = {
     Verdict.MET: "达到预期",
     Verdict.BELOW: "低于预期",
     Verdict.NO_DATA: "暂无数据",
+    Verdict.NOT_REPORTED: "未报",
     Verdict.NO_TARGET: "未下达控制指标",
     Verdict.AWAITING: "待上级下达",
     Verdict.NEEDS_JUDGEMENT: "待评价",
@@ -56,6 +58,7 @@ _LABELS_EN = {
     Verdict.MET: "met expectation",
     Verdict.BELOW: "below expectation",
     Verdict.NO_DATA: "no data",
+    Verdict.NOT_REPORTED: "not reported",
     Verdict.NO_TARGET: "no target assigned",
     Verdict.AWAITING: "awaiting assignment",
     Verdict.NEEDS_JUDGEMENT: "needs judgement",

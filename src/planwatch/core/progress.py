@@ -4,8 +4,11 @@ A project lags at the end of a month when its completion rate (cumulative
 completed investment of the year ÷ annual plan) is more than ``threshold``
 points behind time progress (the share of the year elapsed), or when a
 milestone planned on or before the month's last day has not been reached by
-then. The comparison is exact: money is Decimal and the rule is decided by
-cross-multiplication, so a project exactly at the threshold never lags.
+then. A project without a report for the month itself is 未报 (not
+reported): it is not judged on an older month's figure, so it neither lags
+nor keeps pace, and is counted apart. The comparison is exact: money is
+Decimal and the rule is decided by cross-multiplication, so a project
+exactly at the threshold never lags.
 """
 
 from __future__ import annotations
@@ -81,6 +84,8 @@ class ProjectStatus:
 
     ``completion`` and ``time_progress`` are percents; ``completion`` is
     ``None`` for a project without an annual plan (only milestones judge it).
+    ``completed`` is the latest reported figure of the year; when it is not
+    the month's own (``reported`` false) the project is 未报 and not judged.
     """
 
     project: Project
@@ -95,6 +100,11 @@ class ProjectStatus:
     @property
     def lagging(self) -> bool:
         return self.behind_by_rate or bool(self.overdue)
+
+    @property
+    def not_reported(self) -> bool:
+        """未报: no report for the month judged, so nothing is judged."""
+        return not self.reported
 
     @property
     def gap(self) -> Decimal | None:
@@ -117,9 +127,10 @@ def assess(
 ) -> ProjectStatus:
     """Judge ``project`` at the end of the month ``period`` from its ``reports``.
 
-    The latest report of the year up to ``period`` counts (``reported`` tells
-    whether one exists for ``period`` itself); without any, nothing is
-    completed. Reports of other projects are ignored.
+    Only the report of ``period`` itself judges the project; without it the
+    project is 未报 (``reported`` false, neither behind nor overdue) and
+    ``completed`` shows its latest earlier figure of the year (0 without
+    any). Reports of other projects are ignored.
     """
     if period.month is None:
         raise InvalidValue(f"projects are assessed by month, not {period}")
@@ -135,6 +146,7 @@ def assess(
     months, plan = Decimal(period.month), project.annual_plan
     time_progress = months * 100 / 12
     completion = None if plan == 0 else completed * 100 / plan
+    reported = latest is not None and latest.period == period
     # time - completion > threshold, multiplied by 12 * plan to stay exact
     behind = plan > 0 and months * 100 * plan - completed * 1200 > threshold * 12 * plan
     overdue = tuple(
@@ -148,9 +160,9 @@ def assess(
         completed=completed,
         completion=completion,
         time_progress=time_progress,
-        behind_by_rate=behind,
-        overdue=overdue,
-        reported=latest is not None and latest.period == period,
+        behind_by_rate=behind and reported,
+        overdue=overdue if reported else (),
+        reported=reported,
     )
 
 

@@ -14,6 +14,7 @@ from planwatch.core.evaluation import FLAG_BELOW, Evaluation, Verdict
 
 _EXCEPTION_WORDS = (
     (Verdict.NO_DATA, "暂无数据"),
+    (Verdict.NOT_REPORTED, "未报送"),
     (Verdict.NO_TARGET, "市上未下达控制指标"),
     (Verdict.AWAITING, "待上级下达目标"),
     (Verdict.NEEDS_JUDGEMENT, "待评价"),

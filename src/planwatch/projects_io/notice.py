@@ -10,7 +10,7 @@ core (:mod:`planwatch.core.progress`), never here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planwatch.core.observations import Period
@@ -38,12 +38,14 @@ class DepartmentLag:
 
 @dataclass(frozen=True)
 class Notice:
-    """The notice model: the month, the rule's threshold, and lagging projects by department."""
+    """The notice model: the month, the rule's threshold, lagging projects by department,
+    and the projects that did not report for the month (未报送, not judged)."""
 
     period: Period
     threshold: Decimal
     assessed: int
     departments: list[DepartmentLag]
+    unreported: list[ProjectStatus] = field(default_factory=list)
 
     @property
     def lagging(self) -> list[ProjectStatus]:
@@ -63,11 +65,19 @@ class Notice:
             f"或关键节点逾期),涉及{len(self.departments)}个责任部门,"
             f"年度计划投资合计{_number(to_yi(plan), 2)}亿元。请相关部门对照清单,"
             "逐项分析原因、制定赶超措施,确保按期完成年度目标。"
+            + (
+                f"另有{len(self.unreported)}个项目本月未报送进度,未作评判,请督促报送。"
+                if self.unreported
+                else ""
+            )
         )
 
 
 def build_notice(statuses: Iterable[ProjectStatus], period: Period, threshold: Decimal) -> Notice:
-    """The notice for ``period``: every lagging status; departments by name, worst gap first."""
+    """The notice for ``period``: every lagging status; departments by name, worst gap first.
+
+    Projects without a report for ``period`` are listed apart (未报送), by code.
+    """
     statuses = list(statuses)
     by_department: dict[str, list[ProjectStatus]] = {}
     for s in statuses:
@@ -77,7 +87,8 @@ def build_notice(statuses: Iterable[ProjectStatus], period: Period, threshold: D
         DepartmentLag(name, sorted(items, key=_worst_first))
         for name, items in sorted(by_department.items())
     ]
-    return Notice(period, threshold, len(statuses), groups)
+    unreported = sorted((s for s in statuses if s.not_reported), key=lambda s: s.project.code)
+    return Notice(period, threshold, len(statuses), groups, unreported)
 
 
 def _worst_first(s: ProjectStatus) -> tuple[Decimal, str]:
@@ -88,7 +99,7 @@ def cells(s: ProjectStatus) -> list[str]:
     """One table row of the notice, formatted for reading."""
     return [
         s.project.code,
-        s.project.name if s.reported else f"{s.project.name}(本月未报送)",
+        s.project.name,
         s.project.category.label_zh,
         _number(s.project.annual_plan),
         _number(s.completed),

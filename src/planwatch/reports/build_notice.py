@@ -17,7 +17,7 @@ MONEY = (3, 4)  # 年度计划, 累计完成: figures of the register
 
 
 def build_lag_notice(notice: Notice, region: str = "") -> Report:
-    """The notice: its summary, then one numbered section per department."""
+    """The notice: its summary, one numbered section per department, then the unreported."""
     sections = [Section("通报情况", (para(notice.summary),))]
     if not notice.departments:
         sections.append(Section("滞后项目", (para("本月无滞后项目。"),)))
@@ -26,6 +26,13 @@ def build_lag_notice(notice: Notice, region: str = "") -> Report:
         rows = tuple(_row(s) for s in group.statuses)
         table = Table(f"表{k} {group.department}滞后项目", COLUMNS, rows, numeric=(3, 4, 5, 6, 7))
         sections.append(Section(title, (table,)))
+    if notice.unreported:
+        rows = tuple(
+            ((Run(s.project.code),), (Run(s.project.name),), (Run(s.project.department),))
+            for s in notice.unreported
+        )
+        table = Table("本月未报送进度的项目", ("项目编码", "项目名称", "责任单位"), rows)
+        sections.append(Section(f"未报送项目({len(rows)}个)", (table,)))
     return Report(title=f"{region}{notice.title}", sections=tuple(sections))
 
 

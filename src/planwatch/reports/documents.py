@@ -11,11 +11,23 @@ from planwatch.reports.build_notice import build_lag_notice
 from planwatch.reports.build_quarterly import build_quarterly
 from planwatch.reports.gather import annual_inputs, quarterly_inputs
 from planwatch.reports.render import Format, render
+from planwatch.services import reading
 
 
-def annual_report(region: str, year: int, fmt: Format, *, sources: bool = False) -> bytes:
-    """The annual report of ``region`` for ``year`` (and its plan for ``year + 1``)."""
-    return render(build_annual(annual_inputs(region, year)), fmt, sources=sources)
+def annual_report(
+    region: str,
+    year: int,
+    fmt: Format,
+    *,
+    as_of: Period | str | None = None,
+    sources: bool = False,
+) -> bytes:
+    """The annual report of ``region`` for ``year`` (and its plan for ``year + 1``).
+
+    Indicators are judged as of ``as_of``; ``None`` takes the default every
+    surface takes (:func:`planwatch.services.evaluation.evaluate`).
+    """
+    return render(build_annual(annual_inputs(region, year, as_of)), fmt, sources=sources)
 
 
 def quarterly_report(region: str, period: str, fmt: Format, *, sources: bool = False) -> bytes:
@@ -31,12 +43,9 @@ def notice_report(
     region: str, month: str, fmt: Format, *, threshold: Decimal | None = None, sources: bool = False
 ) -> bytes:
     """The lag notice (督导通报) of ``month`` ("2025-06") for ``region``'s register."""
-    from planwatch.services.project_register import lag_notice
-    from planwatch.web.plan.services import get_region
-
     period = Period.parse(month)
     if period.month is None:
         raise InvalidValue(f"{month!r} is not a month (e.g. 2025-06)")
     extra = {} if threshold is None else {"threshold": threshold}
-    notice = lag_notice(period, **extra)
-    return render(build_lag_notice(notice, get_region(region).name), fmt, sources=sources)
+    notice = reading.lag_notice(period, **extra)
+    return render(build_lag_notice(notice, reading.region_name(region)), fmt, sources=sources)

@@ -1,4 +1,4 @@
-"""Gather the inputs of a report from the database (through the plan and projects services)."""
+"""Gather the inputs of a report through the application services (``planwatch.services``)."""
 
 from __future__ import annotations
 
@@ -9,29 +9,29 @@ from planwatch.core.observations import Period
 from planwatch.reports import gather_work as work
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs, Quoted
 from planwatch.reports.layout import layout
-from planwatch.web.plan import services
+from planwatch.services.evaluation import evaluate, targets
 
 
-def annual_inputs(region_code: str, year: int) -> AnnualInputs:
-    """The annual report's inputs: ``year`` evaluated, and the targets of ``year + 1``.
+def annual_inputs(region_code: str, year: int, as_of: Period | str | None = None) -> AnnualInputs:
+    """The annual report's inputs: ``year`` evaluated as of ``as_of``, the targets of ``year + 1``.
 
-    Raises :class:`~planwatch.core.errors.NotFound` for an unknown region or a
-    year without targets.
+    ``as_of`` ``None`` takes the default every surface takes
+    (:mod:`planwatch.services.evaluation`). Raises
+    :class:`~planwatch.core.errors.NotFound` for an unknown region or a year
+    without targets.
     """
-    evaluated = services.evaluate_year(region_code, year)
-    region = evaluated.region
-    current = services.plan_year(region, year)
-    following = services.plan_year(region, year + 1)
-    settings = layout(region.code)
+    evaluated = evaluate(region_code, year, as_of=as_of)
+    following = targets(evaluated.region, year + 1)
+    settings = layout(evaluated.region)
     drafted = settings.get("requirements", {}).get(str(year + 1))
-    this_codes = {t.indicator for t in current.targets}
-    next_codes = {t.indicator for t in following.targets}
+    this_codes = {e.indicator.code for e in evaluated.evaluations if e.target is not None}
+    next_codes = {t.indicator for t in following}
     return AnnualInputs(
-        region=region.name,
+        region=evaluated.region_name,
         year=year,
-        indicators=list(current.indicators),
+        indicators=[e.indicator for e in evaluated.evaluations],
         evaluations=evaluated.evaluations,
-        next_targets=list(following.targets),
+        next_targets=following,
         summary_examples=evaluated.examples,
         continues=bool(next_codes) and next_codes == this_codes,
         overview=[list(clause) for clause in settings.get("overview", ())],
@@ -45,10 +45,10 @@ def annual_inputs(region_code: str, year: int) -> AnnualInputs:
 
 def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInputs:
     """The quarterly brief's inputs: the year evaluated as of the end of ``quarter``."""
-    evaluated = services.evaluate_year(region_code, year, as_of=Period(year, quarter=quarter))
+    evaluated = evaluate(region_code, year, as_of=Period(year, quarter=quarter))
     month = quarter * 3
     return QuarterlyInputs(
-        region=evaluated.region.name,
+        region=evaluated.region_name,
         year=year,
         quarter=quarter,
         evaluations=evaluated.evaluations,

@@ -1,7 +1,8 @@
 """Gather the year's work for the reports: project register, key tasks, problem list.
 
-Through the projects services; each function returns ``None`` when the
-database holds nothing of that kind for the year, so the report says 暂无数据.
+Through the read services (:mod:`planwatch.services.reading`); each function
+returns ``None`` when the database holds nothing of that kind for the year,
+so the report says 暂无数据.
 """
 
 from __future__ import annotations
@@ -21,13 +22,12 @@ from planwatch.reports.adapters import (
 )
 from planwatch.reports.inputs import LaggingProject, OverdueProblem, TaskArea
 from planwatch.reports.model import NOT_PUBLISHED
-from planwatch.services import problems as problem_service
-from planwatch.services import project_register, tasks
+from planwatch.services import reading
 
 
 def project_arrangement(year: int) -> ProjectArrangement | None:
     """二(三): the government investment projects of ``year``'s register."""
-    projects = [p for p in project_register.register(year) if p.government]
+    projects = [p for p in reading.register(year) if p.government]
     if not projects:
         return None
     sources = {p.source for p in projects}
@@ -38,7 +38,7 @@ def project_arrangement(year: int) -> ProjectArrangement | None:
 def key_tasks(year: int) -> list[TaskArea] | None:
     """三: ``year``'s key tasks, areas → tasks → sub-targets."""
     try:
-        tree = tasks.task_tree(year)
+        tree = reading.task_tree(year)
     except NotFound:
         return None
     return task_areas(tree.areas, tree.tasks_of, tree.sub_targets_of)
@@ -49,18 +49,18 @@ def review(year: int) -> list[TaskArea] | None:
     areas = key_tasks(year)
     if areas is None:
         return None
-    verdicts = tasks.verdicts(Period(year, quarter=4), date(year, 12, 31))
+    verdicts = reading.task_verdicts(Period(year, quarter=4), date(year, 12, 31))
     return with_results(areas, verdicts)
 
 
 def lagging(year: int, month: int) -> list[LaggingProject] | None:
     """Projects behind time progress at the end of ``month``; ``None`` without a register."""
-    statuses = project_register.project_statuses(Period(year, month=month))
+    statuses = reading.project_statuses(Period(year, month=month))
     return lagging_projects(statuses) if statuses else None
 
 
 def overdue(today: date) -> list[OverdueProblem] | None:
     """Problems past their deadline on ``today``; ``None`` without a problem list."""
-    if not problem_service.problems():
+    if not reading.problems():
         return None
-    return overdue_rows(problem_service.overdue_problems(today), today)
+    return overdue_rows(reading.overdue_problems(today), today)

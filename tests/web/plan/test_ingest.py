@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from planwatch.core.evaluation import Verdict
+from planwatch.services.evaluation import evaluate
 from planwatch.web.plan import services
 from planwatch.web.plan.ingest import review_list
 from planwatch.web.plan.models import DocumentStatement, ObservationRecord, TargetRecord
@@ -44,7 +45,7 @@ def test_the_seeds_values_cite_their_line(gold):
 
 def test_evaluating_after_ingest_shows_actuals_with_line_numbers(gold):
     ingest(gold)
-    result = services.evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     grain = next(e for e in result.evaluations if e.indicator.code == "grain_output")
     assert (grain.actual, grain.observation.source) == (45.5, "seed:L95")
     assert grain.verdict is Verdict.NO_TARGET  # the seed does not publish 2024 targets
@@ -106,11 +107,7 @@ def test_a_newer_document_supersedes_the_estimate_and_keeps_it(gold):
         unit="%",
     )
     ingest([actual], sha="b" * 64, label="statistical-communique-2024")
-    gdp = next(
-        e
-        for e in services.evaluate_year("fuling", 2024).evaluations
-        if e.indicator.code == "gdp_growth"
-    )
+    gdp = next(e for e in evaluate("fuling", 2024).evaluations if e.indicator.code == "gdp_growth")
     assert (gdp.actual, gdp.is_estimate, gdp.observation.source) == (
         6.6,
         False,

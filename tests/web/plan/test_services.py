@@ -7,6 +7,7 @@ import pytest
 
 from planwatch.core.errors import DatasetError, NotFound
 from planwatch.core.evaluation import Verdict
+from planwatch.services.evaluation import evaluate
 from planwatch.web.plan import services
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
 from tests.conftest import DEMO_DATASET
@@ -80,7 +81,7 @@ def test_a_failure_while_storing_rolls_everything_back(monkeypatch):
 
 def test_evaluating_2024_from_the_database_reproduces_the_published_counts():
     services.load_dataset(DEMO_DATASET)
-    result = services.evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     assert [result.count(v) for v in (Verdict.ABOVE, Verdict.MET, Verdict.BELOW)] == [12, 8, 8]
     assert result.count(Verdict.NO_DATA) == 2
     assert result.count(Verdict.NO_TARGET) == 1
@@ -102,7 +103,7 @@ def test_an_actual_supersedes_an_estimate_of_the_same_year():
         source="statistics:2025-03",
         origin="test",
     )
-    result = services.evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     first = result.evaluations[0]
     assert (first.actual, first.is_estimate, first.verdict) == (7.2, False, Verdict.MET)
 
@@ -110,9 +111,9 @@ def test_an_actual_supersedes_an_estimate_of_the_same_year():
 def test_unknown_region_and_year_are_not_found():
     services.load_dataset(DEMO_DATASET)
     with pytest.raises(NotFound, match="known: fuling"):
-        services.evaluate_year("wanzhou", 2024)
+        evaluate("wanzhou", 2024)
     with pytest.raises(NotFound):
-        services.evaluate_year("fuling", 2019)
+        evaluate("fuling", 2019)
 
 
 def test_the_catalog_is_listed_in_plan_order():
@@ -125,4 +126,4 @@ def test_the_catalog_is_listed_in_plan_order():
 def test_evaluation_reads_in_a_bounded_number_of_queries(django_assert_max_num_queries):
     services.load_dataset(DEMO_DATASET)
     with django_assert_max_num_queries(6):
-        services.evaluate_year("fuling", 2024)
+        evaluate("fuling", 2024)

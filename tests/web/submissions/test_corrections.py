@@ -9,11 +9,11 @@ from django.contrib.auth.models import User
 
 from planwatch.core.errors import InvalidValue
 from planwatch.services import value_reads, values
+from planwatch.services.evaluation import evaluate
 from planwatch.services.values import Entry
 from planwatch.web.editing.audit import Filters, log
 from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import ObservationRecord
-from planwatch.web.plan.services import evaluate_year
 from planwatch.web.submissions import periods
 from planwatch.web.submissions.models import State
 from tests.web.conftest import indicator
@@ -35,7 +35,7 @@ def approved(alice, bob, value: float = 7.2):
 
 
 def gdp_2024() -> float:
-    result = evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     return next(e.actual for e in result.evaluations if e.indicator.code == "gdp_growth")
 
 

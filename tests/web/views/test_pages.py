@@ -26,12 +26,12 @@ def test_the_dashboard_picks_the_latest_year_with_whole_year_values(leader):
 
 
 @pytest.mark.django_db
-def test_a_year_in_progress_is_judged_up_to_its_latest_month(leader):
-    response = leader.get("/?year=2025")
-    assert str(response.context["page"].as_of) == "2025-10"
+def test_a_year_is_judged_as_of_the_month_asked_for(leader):
+    response = leader.get("/?year=2025&as_of=2025-10")
+    assert str(response.context["page"].result.as_of) == "2025-10"
     html = response.content.decode()
     assert "截至2025-Q3" in html  # GDP growth judged on its year-to-date rate
-    assert "滞后于序时" in html  # FDI: 640 of 1000万美元 by September, behind 75%
+    assert "未报" in html  # FDI: reported for September, not for October
 
 
 @pytest.mark.django_db
@@ -74,7 +74,7 @@ def test_every_table_exports_to_excel(office, path):
 
 @pytest.mark.django_db
 def test_the_indicator_page_cites_sources_and_marks_illustrative_values(leader):
-    html = leader.get("/indicators/new_urban_jobs/?year=2025").content.decode()
+    html = leader.get("/indicators/new_urban_jobs/?as_of=2025-10").content.decode()
     assert "报告第37行" in html  # seed:L37
     assert "示例数据" in html
     assert "序时进度" in html  # the monthly chart's pace line
@@ -120,10 +120,10 @@ def test_pages_are_chinese_by_default_and_english_on_request(leader):
     ("path", "budget"),
     [
         # each page +2 for the office's reminder badges: the open periods, the pending reviews
-        ("/", 18),  # 15, and one for the projects panel to find no 2024 register
+        ("/", 19),  # 15, the closed reporting periods, the projects panel
         ("/indicators/", 15),
         ("/indicators/gdp_growth/", 20),
-        ("/compare/?indicator=gdp_growth", 14),
+        ("/compare/?indicator=gdp_growth", 17),  # 12, and 3 for each year's default as-of
         ("/report/", 15),
         ("/submissions/", 13),  # 10, and 1 for the projects the office may report on
         ("/review/", 8),

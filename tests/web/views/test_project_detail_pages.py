@@ -17,7 +17,7 @@ OWN = "2025-QY-008"  # a 区商务委 project (commerce's)
 
 @pytest.mark.django_db
 def test_the_dashboard_draws_the_projects_s_curve_month_by_month(leader):
-    response = leader.get("/?year=2025")
+    response = leader.get("/?year=2025&as_of=2025-10")
     panel = response.context["projects"]
     assert [str(p.month) for p in panel.curve] == [f"2025-{m:02d}" for m in range(1, 11)]
     assert panel.curve[-1].time_progress == Decimal(10) * 100 / 12
@@ -30,8 +30,8 @@ def test_the_dashboard_draws_the_projects_s_curve_month_by_month(leader):
 
 @pytest.mark.django_db
 def test_the_projects_panel_totals_are_the_project_lists_for_government_projects(leader):
-    panel = leader.get("/?year=2025").context["projects"]
-    listed = leader.get("/projects/?year=2025&government=1").context["page"]
+    panel = leader.get("/?year=2025&as_of=2025-10").context["projects"]
+    listed = leader.get("/projects/?as_of=2025-10&government=1").context["page"]
     assert panel.totals == listed.totals
     assert panel.totals.count == 286  # seed:L115
     assert panel.curve[-1].completion == listed.totals.completion
@@ -39,14 +39,14 @@ def test_the_projects_panel_totals_are_the_project_lists_for_government_projects
 
 @pytest.mark.django_db
 def test_the_dashboard_lists_the_most_lagging_projects_worst_first_with_links(leader):
-    response = leader.get("/?year=2025")
+    response = leader.get("/?year=2025&as_of=2025-10")
     lagging = response.context["projects"].lagging
     assert lagging and all(s.lagging and s.project.government for s in lagging)
     gaps = [s.gap for s in lagging if s.gap is not None]
     assert gaps == sorted(gaps, reverse=True)
     html = response.content.decode()
-    assert f"/projects/{lagging[0].project.code}/?year=2025" in html
-    assert "/projects/?year=2025&amp;government=1&amp;lagging=1" in html
+    assert f"/projects/{lagging[0].project.code}/?as_of=2025-10" in html
+    assert "/projects/?as_of=2025-10&amp;government=1&amp;lagging=1" in html
 
 
 @pytest.mark.django_db
@@ -160,7 +160,7 @@ def test_the_new_pages_export_their_tables_to_excel(leader, path):
         ("/?year=2025", 23),  # the plan dashboard's 15, and 6 for the projects panel
         ("/problems/WT-2025-001/", 9),
         ("/tasks/1-1/", 16),
-        (f"/projects/{OWN}/", 17),  # the monthly reports' change history: one query
+        (f"/projects/{OWN}/", 20),  # 14, the reports' change history, the default as-of month
     ],
 )
 def test_the_new_pages_read_a_bounded_number_of_queries(

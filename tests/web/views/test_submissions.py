@@ -8,10 +8,10 @@ from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.evaluation import Verdict
 from planwatch.core.validation import errors
 from planwatch.services import value_checks, value_reads, values
+from planwatch.services.evaluation import evaluate
 from planwatch.services.values import Entry
 from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import ObservationRecord
-from planwatch.web.plan.services import evaluate_year
 from planwatch.web.submissions.models import State, Submission
 from tests.web.views.conftest import indicator, user
 
@@ -25,7 +25,7 @@ def submitted(code: str = "sei_va_growth", value: float = 12.0, who: str = "offi
 
 
 def verdict_of(code: str) -> Verdict:
-    result = evaluate_year("fuling", 2024)
+    result = evaluate("fuling", 2024)
     return next(e.verdict for e in result.evaluations if e.indicator.code == code)
 
 

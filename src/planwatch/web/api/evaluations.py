@@ -1,13 +1,13 @@
-"""The engine's evaluation of a region's plan year, with the summary paragraph."""
+"""The engine's evaluation of a region's plan year as of a period, with the summary paragraph."""
 
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from planwatch.core.evaluation import Verdict
-from planwatch.web.api.types import Code, Year
-from planwatch.web.plan import services
+from planwatch.services.evaluation import evaluate
+from planwatch.web.api.types import AsOf, Code, Year
 
 router = Router(tags=["evaluations"])
 
@@ -29,22 +29,37 @@ class EvaluationOut(Schema):
     verdict_zh: str
     flagged: bool
     rule: str
+    period: str | None
+    progress: float | None
+    expected_progress: float | None
+    progress_light: str | None
+
+
+class EvaluationQuery(Schema):
+    as_of: AsOf | None = None
 
 
 class YearOut(Schema):
     region: str
     year: int
+    as_of: str
+    as_of_rule: str
     summary: str
     counts: dict[Verdict, int]
     evaluations: list[EvaluationOut]
 
 
 @router.get("/regions/{code}/evaluations/{year}", response=YearOut)
-def evaluate_year(request: HttpRequest, code: Code, year: Year) -> Any:
-    result = services.evaluate_year(code, year)
+def evaluate_year(
+    request: HttpRequest, code: Code, year: Year, query: Query[EvaluationQuery]
+) -> Any:
+    """Every indicator judged as of ``?as_of=`` (default: the rule every surface uses)."""
+    result = evaluate(code, year, as_of=query.as_of)
     return {
         "region": code,
         "year": year,
+        "as_of": str(result.as_of),
+        "as_of_rule": result.as_of.rule.value,
         "summary": result.summary,
         "counts": {verdict: result.count(verdict) for verdict in Verdict},
         "evaluations": [e.as_record() for e in result.evaluations],

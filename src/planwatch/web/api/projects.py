@@ -88,7 +88,11 @@ class TotalsOut(Schema):
 
 class ProjectFilter(Schema):
     year: Year | None = Field(None, description="default: the latest year with projects")
-    month: Month | None = Field(None, description="judge as of this month (default: the latest)")
+    month: Month | None = Field(
+        None,
+        description="judge as of this month (default: the month of the plan's default as-of "
+        "period, as on the dashboard); a project without this month's report is not reported",
+    )
     category: Category | None = None
     level: Level | None = None
     department: Text | None = Field(None, max_length=100)

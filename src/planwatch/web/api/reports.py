@@ -13,7 +13,7 @@ from pydantic import Field
 
 from planwatch.reports.documents import annual_report, notice_report, quarterly_report
 from planwatch.reports.render import CONTENT_TYPES, Format
-from planwatch.web.api.types import Month, Number, Quarter, Region, Year
+from planwatch.web.api.types import AsOf, Month, Number, Quarter, Region, Year
 from planwatch.web.downloads import attachment
 
 router = Router(tags=["reports"])
@@ -35,6 +35,10 @@ class ReportQuery(Schema):
     sources: bool = Field(False, description="append a table naming the source of every figure")
 
 
+class AnnualQuery(ReportQuery):
+    as_of: AsOf | None = None
+
+
 class NoticeQuery(ReportQuery):
     threshold: Number | None = Field(None, ge=0, le=100, description="points; default 10")
 
@@ -44,9 +48,12 @@ def _file(body: bytes, fmt: Format, name: str) -> HttpResponse:
 
 
 @router.get("/regions/{code}/reports/annual/{year}", auth=None, openapi_extra=FILE)
-def annual(request: HttpRequest, code: Region, year: Year, query: Query[ReportQuery]) -> Any:
-    """The annual report on plan execution of ``year`` and the plan of the next (public)."""
-    body = annual_report(code, year, query.format, sources=query.sources)
+def annual(request: HttpRequest, code: Region, year: Year, query: Query[AnnualQuery]) -> Any:
+    """The annual report on plan execution of ``year`` and the plan of the next (public).
+
+    Indicators are judged as of ``?as_of=`` (default: the rule every surface uses).
+    """
+    body = annual_report(code, year, query.format, as_of=query.as_of, sources=query.sources)
     return _file(body, query.format, f"{code}-{year}-annual-report")
 
 

@@ -44,6 +44,16 @@ Month = Annotated[
     str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-(0[1-9]|1[0-2])$", examples=["2025-06"])
 ]
 Quarter = Annotated[str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-Q[1-4]$", examples=["2025-Q3"])]
+AsOf = Annotated[
+    str,
+    Field(
+        pattern=r"^(19[5-9]\d|2[01]\d\d)(-(0[1-9]|1[0-2])|-Q[1-4])?$",
+        examples=["2025-10"],
+        description="evaluate up to this month, quarter or year of the plan year; "
+        "default: the latest closed reporting period, else the latest month most "
+        "indicators reported, else the whole year",
+    ),
+]
 Key = Annotated[
     str,
     Field(

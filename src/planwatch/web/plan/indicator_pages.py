@@ -8,9 +8,10 @@ from typing import Any
 from planwatch.core.errors import NotFound
 from planwatch.core.indicators import Kind
 from planwatch.core.observations import Period
+from planwatch.services.evaluation import IndicatorYear, evaluate, indicator_years
 from planwatch.web.plan import charts
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region
-from planwatch.web.plan.pages import IndicatorYear, evaluation, indicator_years
+from planwatch.web.plan.pages import Scope
 
 
 @dataclass(frozen=True)
@@ -24,13 +25,20 @@ class IndicatorPage:
     years_chart: dict[str, Any] | None
 
 
-def indicator_page(region: Region, year: int, code: str) -> IndicatorPage:
-    """One indicator: this year's verdict, every year's, and every value with its source."""
+def indicator_page(scope: Scope, code: str) -> IndicatorPage:
+    """One indicator: this year's verdict, every year's, and every value with its source.
+
+    Every year is judged as the dashboard judges it: as of ``?as_of=`` in its
+    year, else as of that year's default (:mod:`planwatch.services.evaluation`).
+    """
+    region, year = scope.region, scope.year
     record = _record(region, code)
-    years = indicator_years([record])
-    in_year = evaluation(region, year).evaluations  # as the dashboard judges it, in-year too
-    judged = next((e for e in in_year if e.indicator.code == code), None)
-    current = None if judged is None else IndicatorYear(region, year, judged)
+    years = indicator_years([record], as_of=scope.as_of)
+    current = next((y for y in years if y.year == year), None)
+    if current is None:  # no target this year: judged with the whole plan (未下达控制指标)
+        result = evaluate(region.code, year, as_of=scope.as_of)
+        judged = result.of(code)
+        current = None if judged is None else IndicatorYear(region, year, result.as_of, judged)
     history = list(
         ObservationRecord.objects.filter(indicator=record).order_by("-period", "-updated_at")
     )
@@ -66,14 +74,18 @@ class Comparison:
     chart: dict[str, Any] | None
 
 
-def comparison(region: Region, code: str | None) -> Comparison:
-    """One indicator across years, and across every loaded region that has it (same code)."""
+def comparison(scope: Scope, code: str | None) -> Comparison:
+    """One indicator across years, and across every loaded region that has it (same code).
+
+    Each row is judged as of ``?as_of=`` in its year, else as of its default.
+    """
+    region = scope.region
     choices = list(IndicatorRecord.objects.filter(region=region).order_by("position"))
     if not choices:
         raise NotFound(f"{region.name}没有指标。")
     record = _record(region, code) if code else choices[0]
     same = IndicatorRecord.objects.filter(code=record.code).select_related("region")
-    rows = indicator_years(same.order_by("region__code"))
+    rows = indicator_years(same.order_by("region__code"), as_of=scope.as_of)
     years = sorted({r.year for r in rows})
     actuals: dict[str, list[float | None]] = {}
     targets: dict[str, list[float | None]] = {}

@@ -7,20 +7,17 @@ comes from the one engine (``planwatch.core``); nothing here judges.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 
 from django.db.models import Max
 
 from planwatch.core.errors import NotFound
-from planwatch.core.evaluation import Evaluation, Verdict, evaluate
-from planwatch.core.observations import Observation, Period
-from planwatch.core.plan import annual_observation
-from planwatch.core.targets import TargetForm
+from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.observations import Period
 from planwatch.core.timeprogress import Light
-from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
-from planwatch.web.plan.services import YearEvaluation, evaluate_year
+from planwatch.services.evaluation import YearEvaluation, evaluate, parse_as_of
+from planwatch.web.plan.models import ObservationRecord, Region, TargetRecord
 
 HEADLINE_FALLBACK = 8  # cards shown when a year's plan names no headline targets
 VERDICT_ORDER = (
@@ -28,6 +25,7 @@ VERDICT_ORDER = (
     Verdict.MET,
     Verdict.BELOW,
     Verdict.NO_DATA,
+    Verdict.NOT_REPORTED,
     Verdict.AWAITING,
     Verdict.NO_TARGET,
     Verdict.NEEDS_JUDGEMENT,
@@ -42,13 +40,19 @@ class Scope:
     year: int
     regions: list[Region]
     years: list[int]
+    as_of: Period | None = None  # asked for with ?as_of=; None: the default rule
 
 
-def scope(region_code: str | None, year: str | None) -> Scope:
-    """Resolve ``?region=&year=``; defaults: the first region, its latest year with data.
+def scope(region_code: str | None, year: str | None, as_of: str | None = None) -> Scope:
+    """Resolve ``?region=&year=&as_of=``; defaults: the first region, its latest year with data.
 
-    Unknown regions or years raise :class:`NotFound` (a 404), never a 500.
+    ``as_of`` (``2025-10``) implies its year when ``year`` is not given.
+    Unknown regions or years raise :class:`NotFound` (a 404), never a 500; an
+    as-of period that is not a period or not in the year is :class:`InvalidValue` (a 400).
     """
+    chosen = Period.parse(as_of.strip()) if as_of else None
+    if chosen is not None and not year:
+        year = str(chosen.year)
     regions = list(Region.objects.order_by("code"))
     if not regions:
         raise NotFound("还没有载入任何地区的数据(运行 planwatch demo 或 planwatch load)。")
@@ -66,7 +70,7 @@ def scope(region_code: str | None, year: str | None) -> Scope:
         return Scope(region, _default_year(region, years), regions, years)
     if not year.isdigit() or int(year) not in years:
         raise NotFound(f"{region.name}没有{year}年的计划。")
-    return Scope(region, int(year), regions, years)
+    return Scope(region, int(year), regions, years, parse_as_of(chosen, int(year)))
 
 
 def _default_year(region: Region, years: list[int]) -> int:
@@ -76,22 +80,9 @@ def _default_year(region: Region, years: list[int]) -> int:
     return max(with_values) if with_values else years[-1]
 
 
-def as_of(region: Region, year: int) -> Period | None:
-    """The latest month or quarter of ``year`` with a value: in-year evaluation goes up to it.
-
-    ``None`` when the year has no month or quarter values (it is judged on
-    whole-year values only).
-    """
-    periods = ObservationRecord.objects.filter(
-        indicator__region=region, year=year, period__contains="-"
-    )  # months (2025-07) and quarters (2025-Q3); a whole year is 2025
-    found = [Period.parse(p) for p in periods.values_list("period", flat=True).distinct()]
-    return max(found, key=lambda p: p.elapsed_share, default=None)
-
-
-def evaluation(region: Region, year: int) -> YearEvaluation:
-    """The year's evaluation, in-year values included up to :func:`as_of`."""
-    return evaluate_year(region.code, year, as_of(region, year))
+def evaluation(scope: Scope) -> YearEvaluation:
+    """The scope's year evaluated as of ``?as_of=`` or the default rule (as every surface)."""
+    return evaluate(scope.region.code, scope.year, as_of=scope.as_of)
 
 
 @dataclass(frozen=True)
@@ -103,17 +94,16 @@ class Card:
 @dataclass(frozen=True)
 class Dashboard:
     result: YearEvaluation
-    as_of: Period | None
     cards: list[Card]
     counts: list[tuple[Verdict, int]]
     lagging: list[Evaluation]
     updated_at: datetime | None
 
 
-def dashboard(region: Region, year: int) -> Dashboard:
+def dashboard(scope: Scope) -> Dashboard:
     """Headline cards, verdict counts, the summary and the lagging items of a plan year."""
-    until = as_of(region, year)
-    result = evaluate_year(region.code, year, until)
+    region, year = scope.region, scope.year
+    result = evaluation(scope)
     headline = (
         sorted(
             (e for e in result.evaluations if e.target and e.target.headline),
@@ -132,7 +122,6 @@ def dashboard(region: Region, year: int) -> Dashboard:
     )["last"]
     return Dashboard(
         result=result,
-        as_of=until,
         cards=[Card(e, series.get(e.indicator.code, [])) for e in headline],
         counts=counts,
         lagging=lagging,
@@ -158,53 +147,3 @@ def _series(region: Region, year: int, codes: list[str]) -> dict[str, list[tuple
         code: kinds.get("within") if len(kinds.get("within", [])) > 1 else kinds.get("yearly", [])
         for code, kinds in found.items()
     }
-
-
-@dataclass(frozen=True)
-class IndicatorYear:
-    """One indicator in one region and year: the verdict and the values behind it."""
-
-    region: Region
-    year: int
-    evaluation: Evaluation
-
-
-def indicator_years(records: Iterable[IndicatorRecord]) -> list[IndicatorYear]:
-    """Evaluate each of ``records`` (one indicator code, any regions) in every plan year.
-
-    Reads every target and whole-year value of those indicators (and of the
-    indicators their ``in_step_with`` targets follow) in two queries.
-    """
-    records = list(records)
-    targets = list(
-        TargetRecord.objects.filter(indicator__in=records).select_related("indicator", "reference")
-    )
-    followed = {t.reference_id for t in targets if t.reference_id}
-    values: dict[int, list[Observation]] = {}
-    for o in (
-        ObservationRecord.objects.filter(indicator_id__in={r.id for r in records} | followed)
-        .exclude(period__contains="-")
-        .select_related("indicator")
-        .order_by("updated_at", "id")
-    ):
-        values.setdefault(o.indicator_id, []).append(o.to_domain())
-    by_region = {r.region_id: r for r in records}
-    this_year = date.today().year
-    found = []
-    for target in sorted(targets, key=lambda t: (t.indicator.region_id, t.year)):
-        record = by_region[target.indicator.region_id]
-        domain = target.to_domain()
-        reference = None
-        if domain.form is TargetForm.IN_STEP_WITH and target.reference_id:
-            reference = annual_observation(
-                values.get(target.reference_id, []), domain.reference or "", target.year
-            )
-        evaluation = evaluate(
-            record.to_domain(),
-            domain,
-            annual_observation(values.get(record.id, []), record.code, target.year),
-            reference=reference,
-            year_closed=target.year < this_year,
-        )
-        found.append(IndicatorYear(record.region, target.year, evaluation))
-    return found

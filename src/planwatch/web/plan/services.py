@@ -1,4 +1,6 @@
-"""Use cases of the plan: load a dataset, read the catalog, evaluate a year.
+"""Use cases of the plan: load a dataset, read the catalog.
+
+Evaluating a year is :func:`planwatch.services.evaluation.evaluate`.
 
 Each function is one transaction; views, the API and the CLI call these and
 nothing below them.
@@ -7,21 +9,15 @@ nothing below them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from django.db import transaction
 
 from planwatch.core.dataset import Dataset, read_dataset
 from planwatch.core.errors import NotFound
-from planwatch.core.evaluation import Evaluation, Verdict
-from planwatch.core.observations import Period
-from planwatch.core.plan import PlanYear, evaluate_plan
-from planwatch.core.summary import summary_paragraph
 from planwatch.services.values import Published, publish_value
 from planwatch.web.plan.models import (
     IndicatorRecord,
-    ObservationRecord,
     Region,
     SummaryExample,
     TargetRecord,
@@ -34,21 +30,6 @@ class LoadResult:
     indicators: int
     targets: int
     observations: int
-
-
-@dataclass(frozen=True)
-class YearEvaluation:
-    region: Region
-    year: int
-    evaluations: list[Evaluation]
-    examples: dict[Verdict, str]
-
-    @property
-    def summary(self) -> str:
-        return summary_paragraph(self.year, self.evaluations, examples=self.examples)
-
-    def count(self, verdict: Verdict) -> int:
-        return sum(1 for e in self.evaluations if e.verdict is verdict)
 
 
 def load_dataset(directory: Path) -> LoadResult:
@@ -138,35 +119,3 @@ def indicators(region_code: str | None = None) -> list[IndicatorRecord]:
     if region_code is not None:
         records = records.filter(region=get_region(region_code))
     return list(records.order_by("region__code", "position"))
-
-
-def plan_year(region: Region, year: int) -> PlanYear:
-    """The core view of one region's plan year, read in three queries."""
-    records = list(IndicatorRecord.objects.filter(region=region).order_by("position"))
-    targets = TargetRecord.objects.filter(indicator__region=region, year=year).select_related(
-        "indicator", "reference"
-    )
-    observations = ObservationRecord.objects.filter(
-        indicator__region=region, year=year
-    ).select_related("indicator")
-    return PlanYear(
-        region=region.code,
-        year=year,
-        indicators=[r.to_domain() for r in records],
-        targets=[t.to_domain() for t in targets],
-        observations=[o.to_domain() for o in observations.order_by("updated_at", "id")],
-        year_closed=year < date.today().year,
-    )
-
-
-def evaluate_year(region_code: str, year: int, as_of: Period | None = None) -> YearEvaluation:
-    """Evaluate a region's plan year; with ``as_of``, in-year values and time progress count."""
-    region = get_region(region_code)
-    plan = plan_year(region, year)
-    if not plan.targets and not plan.observations:
-        raise NotFound(f"{region.name} has no targets or values for {year}")
-    examples = {
-        Verdict(e.verdict): e.indicator.code
-        for e in SummaryExample.objects.filter(region=region, year=year).select_related("indicator")
-    }
-    return YearEvaluation(region, year, evaluate_plan(plan, as_of), examples)

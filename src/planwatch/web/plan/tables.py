@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from planwatch.core.evaluation import Evaluation
 from planwatch.core.indicators import Binding
+from planwatch.services.evaluation import IndicatorYear
 from planwatch.web.excel import Cell, Sheet
 from planwatch.web.plan.models import ObservationRecord
-from planwatch.web.plan.pages import IndicatorYear
 from planwatch.web.plan.templatetags.planwatch import name_of, verdict_label
 
 SORTS = ("plan", "attainment", "-attainment", "verdict", "owner")

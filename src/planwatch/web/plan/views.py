@@ -21,7 +21,7 @@ from planwatch.web.projects import overview
 
 
 def _scope(request: HttpRequest) -> pages.Scope:
-    return pages.scope(request.GET.get("region"), request.GET.get("year"))
+    return pages.scope(request.GET.get("region"), request.GET.get("year"), request.GET.get("as_of"))
 
 
 def _title(scope: pages.Scope, what: str) -> str:
@@ -31,13 +31,13 @@ def _title(scope: pages.Scope, what: str) -> str:
 @reader
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    page = pages.dashboard(scope.region, scope.year)
+    page = pages.dashboard(scope)
     if excel.wanted(request):
         title = _title(scope, _("Lagging indicators"))
         return excel.response(tables.evaluation_sheet(title, page.lagging))
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
-    panel = overview.projects_panel(scope.year, timezone.localdate())
+    panel = overview.projects_panel(page.result.as_of.period, timezone.localdate())
     context["projects"] = panel
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
@@ -52,7 +52,7 @@ def _pct(value: object) -> float | None:
 @reader
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    result = pages.evaluation(scope.region, scope.year)
+    result = pages.evaluation(scope)
     table = tables.TableFilter.from_query(request.GET)
     rows = table.apply(result.evaluations)
     if excel.wanted(request):
@@ -66,7 +66,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @reader
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     scope = _scope(request)
-    page = indicator_pages.indicator_page(scope.region, scope.year, code)
+    page = indicator_pages.indicator_page(scope, code)
     if excel.wanted(request):
         title = f"{page.record.name} {_('Every value and where it came from')}"
         return excel.response(tables.history_sheet(title, page.history))
@@ -76,7 +76,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 @reader
 def compare(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    page = indicator_pages.comparison(scope.region, request.GET.get("indicator"))
+    page = indicator_pages.comparison(scope, request.GET.get("indicator"))
     if excel.wanted(request):
         title = _("%(name)s across years and regions") % {"name": page.record.name}
         return excel.response(tables.comparison_sheet(title, page.rows))
@@ -86,7 +86,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 def report(request: HttpRequest) -> HttpResponse:
     """The published evaluation of a plan year: open to everyone, signed in or not."""
     scope = _scope(request)
-    result = pages.evaluation(scope.region, scope.year)
+    result = pages.evaluation(scope)
     rows = tables.TableFilter().apply(result.evaluations)
     if excel.wanted(request):
         return excel.response(tables.evaluation_sheet(_title(scope, _("Main indicators")), rows))
@@ -98,6 +98,6 @@ def report_download(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in {f.value for f in Format}:
         raise Http404(f"no report format {fmt!r}")
     scope = _scope(request)
-    body = annual_report(scope.region.code, scope.year, Format(fmt))
+    body = annual_report(scope.region.code, scope.year, Format(fmt), as_of=scope.as_of)
     filename = f"{scope.region.code}-{scope.year}-annual-report.{fmt}"
     return attachment(body, CONTENT_TYPES[Format(fmt)], filename, inline=fmt == Format.HTML)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from planwatch.core.errors import NotFound
+from planwatch.core.as_of import end_month
 from planwatch.core.observations import Period
 from planwatch.core.problems import Problem
 from planwatch.core.progress import ProjectStatus, assess_all
@@ -36,20 +36,24 @@ class ProjectsPanel:
     totals: pages.Totals
     curve: list[CurvePoint]
     lagging: list[ProjectStatus]  # the most lagging first, at most LAGGING_SHOWN
+    not_reported: int  # 未报: no report for the month
     overdue: list[Problem]  # the most overdue first, at most OVERDUE_SHOWN
     overdue_count: int
 
 
-def projects_panel(year: int, today: date) -> ProjectsPanel | None:
-    """The panel of plan year ``year``, or ``None`` when that year has no project register.
+def projects_panel(as_of: Period, today: date) -> ProjectsPanel | None:
+    """The panel of ``as_of``'s year judged at the end of its month, the dashboard's as-of period.
 
-    Seven queries whatever the number of projects and months.
+    ``None`` when that year has no project register. A project without a
+    report for that month is 未报, not judged on an older figure
+    (:func:`planwatch.core.progress.assess`). Six queries whatever the number
+    of projects and months.
     """
-    try:
-        period = pages.project_period(str(year))
-    except NotFound:
-        return None
+    year = as_of.year
     projects = [p for p in project_register.register(year) if p.government]
+    if not projects:
+        return None
+    period = Period(year, month=end_month(as_of))
     reported = project_register.reports(year, period.month or 12)
     curve, statuses = [], []
     for month in range(1, (period.month or 12) + 1):
@@ -68,6 +72,7 @@ def projects_panel(year: int, today: date) -> ProjectsPanel | None:
         totals=pages.totals_of(statuses),
         curve=curve,
         lagging=lagging[:LAGGING_SHOWN],
+        not_reported=sum(1 for s in statuses if s.not_reported),
         overdue=overdue[:OVERDUE_SHOWN],
         overdue_count=len(overdue),
     )

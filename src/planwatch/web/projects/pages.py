@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from django.db.models import Max
 
-from planwatch.core.errors import NotFound
+from planwatch.core.as_of import end_month
+from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Problem, State
 from planwatch.core.progress import ProgressReport, ProjectStatus
@@ -21,6 +22,8 @@ from planwatch.core.projects import Category, Level, Project
 from planwatch.core.tasks import Area, Task
 from planwatch.services import problems as problem_service
 from planwatch.services import project_register, tasks
+from planwatch.services.evaluation import resolve_as_of
+from planwatch.web.plan.models import Region
 from planwatch.web.projects.models import (
     ProgressRecord,
     ProjectRecord,
@@ -29,19 +32,32 @@ from planwatch.web.projects.models import (
 )
 
 
-def project_period(year: str | None) -> Period:
-    """The month projects are judged at: the latest reported month of the year asked for.
+def project_period(year: str | None, as_of: str | None = None) -> Period:
+    """The month projects are judged at: the month ``as_of`` (``2025-10``) ends in, or the
+    month of the plan's default as-of period (:func:`planwatch.services.evaluation.resolve_as_of`
+    of the first region), so the project pages judge the month the dashboard judges.
 
-    Default year: the latest with projects. An unknown year is :class:`NotFound`.
+    Default year: the latest with projects (``as_of``'s when given). An
+    unknown year is :class:`NotFound`; a project without a report for the
+    month is 未报 (:func:`planwatch.core.progress.assess`).
     """
+    chosen_as_of = Period.parse(as_of.strip()) if as_of else None
+    if chosen_as_of is not None and not year:
+        year = str(chosen_as_of.year)
     years = sorted(set(ProjectRecord.objects.values_list("year", flat=True)))
     if not years:
         raise NotFound("还没有载入项目清单。")
     chosen = years[-1] if not year else int(year) if year.isdigit() else -1
     if chosen not in years:
         raise NotFound(f"没有{year}年的项目清单。")
-    month = ProgressRecord.objects.filter(year=chosen).aggregate(m=Max("month"))["m"]
-    return Period(chosen, month=month or 12)
+    if chosen_as_of is None:
+        region = Region.objects.order_by("code").first()
+        chosen_as_of = (
+            Period(chosen) if region is None else resolve_as_of(region, chosen, None).period
+        )
+    elif chosen_as_of.year != chosen:
+        raise InvalidValue(f"as_of {chosen_as_of} is not in {chosen}")
+    return Period(chosen, month=end_month(chosen_as_of))
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from planwatch.web.projects.forms import ProgressForm
 
 @reader
 def project_list(request: HttpRequest) -> HttpResponse:
-    period = pages.project_period(request.GET.get("year"))
+    period = pages.project_period(request.GET.get("year"), request.GET.get("as_of"))
     kept = pages.ProjectFilter.from_query(request.GET)
     page = pages.project_list(period, kept)
     if excel.wanted(request):
@@ -29,7 +29,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    period = pages.project_period(request.GET.get("year"))
+    period = pages.project_period(request.GET.get("year"), request.GET.get("as_of"))
     page = pages.project_page(code, period)
     history = detail_pages.project_history(code)
     if excel.wanted(request):

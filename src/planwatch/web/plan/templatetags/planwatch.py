@@ -12,6 +12,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from planwatch.core.as_of import AsOf, AsOfRule
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.timeprogress import Light, TimeProgress
 
@@ -22,6 +23,7 @@ _ICONS = {
     Verdict.MET: "●",
     Verdict.BELOW: "▼",
     Verdict.NO_DATA: "○",
+    Verdict.NOT_REPORTED: "◌",
     Verdict.NO_TARGET: "–",
     Verdict.AWAITING: "…",
     Verdict.NEEDS_JUDGEMENT: "?",
@@ -115,6 +117,25 @@ def progress(p: TimeProgress) -> SafeString:
         light_label(p.light),
         f"{p.progress:.0f}",
         f"{p.expected:.0f}",
+    )
+
+
+_AS_OF_RULES = {
+    AsOfRule.GIVEN: gettext_lazy("as asked"),
+    AsOfRule.CLOSED_PERIOD: gettext_lazy("the latest closed reporting period"),
+    AsOfRule.MOST_REPORTED: gettext_lazy("the latest month most indicators reported"),
+    AsOfRule.WHOLE_YEAR: gettext_lazy("the whole year"),
+}
+
+
+@register.simple_tag
+def as_of_note(as_of: AsOf) -> SafeString:
+    """截至 the period an evaluation looks up to, and the rule that chose it."""
+    return format_html(
+        '<span class="as-of" data-as-of="{}">{}</span>',
+        as_of.period,
+        _("As of %(period)s (%(rule)s)")
+        % {"period": as_of.period, "rule": _AS_OF_RULES[as_of.rule]},
     )
 
 
