@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import QuerySet
+
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period, Status
 from planwatch.core.plausibility import Earlier, previous
@@ -40,10 +42,14 @@ class ReviewItem:
 
 def queue(*, actor: Any) -> list[ReviewItem]:
     """Submissions waiting for review, oldest first, each with its context."""
+    return [review_item(s) for s in pending(actor=actor)]
+
+
+def pending(*, actor: Any) -> QuerySet[Submission]:
+    """Submissions waiting for review, oldest first (a page of them: :func:`review_item`)."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
-    pending = history.with_versions(Submission.objects.filter(state=State.SUBMITTED))
-    pending = pending.select_related("indicator", "author", "corrects")
-    return [review_item(s) for s in pending.order_by("updated_at", "id")]
+    found = history.with_versions(Submission.objects.filter(state=State.SUBMITTED))
+    return found.select_related("indicator", "author", "corrects").order_by("updated_at", "id")
 
 
 def review_item(submission: Submission) -> ReviewItem:

@@ -1,8 +1,10 @@
 """Department submissions: enter and submit a value, approve or return it (the web's workflow)."""
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
@@ -14,7 +16,7 @@ from planwatch.core.validation import Finding
 from planwatch.services import value_reads, values
 from planwatch.services.value_reads import ReviewItem
 from planwatch.web.api.types import Id, Number, Page, Text, Version
-from planwatch.web.submissions.models import State
+from planwatch.web.submissions.models import State, Submission
 
 router = Router(tags=["submissions"])
 
@@ -58,6 +60,25 @@ class ReviewItemOut(SubmissionOut):
     target: str | None = Field(None, description="the year's target as the plan writes it")
     target_value: float | None = None
     flags: list[FlagOut] = Field(description="plausibility findings accepted with a remark")
+
+
+class _Reviewed(Sequence[Any]):
+    """The pending submissions; the context of each is read only for the page asked."""
+
+    def __init__(self, pending: QuerySet[Submission]) -> None:
+        self.pending = pending
+
+    def __len__(self) -> int:
+        return self.pending.count()
+
+    @overload
+    def __getitem__(self, index: int) -> Any: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Any]: ...
+    def __getitem__(self, index: int | slice) -> Any:
+        if isinstance(index, slice):
+            return [_review_out(value_reads.review_item(s)) for s in self.pending[index]]
+        return _review_out(value_reads.review_item(self.pending[index]))
 
 
 def _review_out(item: ReviewItem) -> Any:
@@ -118,7 +139,7 @@ def list_submissions(request: HttpRequest, filters: Query[SubmissionFilter]) -> 
 def review_queue(request: HttpRequest) -> Any:
     """Every submission waiting for review, oldest first, with the previous value, the
     target, the change and any plausibility flag (plan office)."""
-    return [_review_out(item) for item in value_reads.queue(actor=request.user)]
+    return _Reviewed(value_reads.pending(actor=request.user))
 
 
 @router.post("/indicators/{indicator_id}/submissions", response={201: SubmissionOut})

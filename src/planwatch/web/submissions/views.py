@@ -106,9 +106,9 @@ def correct(request: HttpRequest, submission_id: int) -> HttpResponse:
 
 
 def _status(form: EntryForm, refused: Exception | None) -> int:
-    """409 for a refusal by the state of things (a stale version, a closed period), else 400."""
-    if isinstance(refused, Conflict):
-        return 409
+    """409 for a stale version; 400 for any refusal beside a field (a closed period too)."""
+    if isinstance(refused, Conflict) and getattr(refused, "field", None) is None:
+        return 409  # a stale version: the form as it was, to reload
     return 400 if form.errors else 200
 
 
