@@ -8,6 +8,7 @@ import pytest
 
 from planwatch.core.summary import summary_paragraph
 from planwatch.reports.build_annual import build_annual
+from planwatch.reports.build_tables import with_sources
 from planwatch.reports.model import Paragraph, Report, Section
 from tests.reports.builders import (
     annual_inputs_without_db,
@@ -77,15 +78,16 @@ def test_every_figure_of_the_overview_cites_its_record():
     assert ("地区生产总值增速 2024年预计值", "增长6.5%左右", "seed:L33") in report.sources()
 
 
-def test_missing_parts_say_no_data_and_are_listed_at_the_end():
+def test_missing_parts_go_to_the_review_copys_todo_list_never_into_the_body():
     report = build_annual(annual_inputs_without_db())
     assert "2025年政府投资项目安排(项目库)" in report.missing
     assert "2024年重点任务及完成情况" in report.missing
     assert "战略性新兴产业增加值增速 2024年实际/预计值" in report.missing
-    last: Section = report.sections[-1]
-    assert last.title == "数据缺失说明"
+    assert report.sections[-1].title == "附表"
+    assert "项目安排" not in paragraphs(report, "(三)项目安排")[0]
+    last: Section = with_sources(report).sections[-1]
+    assert last.title == "附件2 待办事项(供起草人)"
     assert any("项目库" in b.text for b in last.blocks if isinstance(b, Paragraph))
-    assert "2025年政府投资项目安排:暂无数据。" in paragraphs(report, "(三)项目安排")
 
 
 def test_the_key_tasks_are_written_area_by_area_with_their_sub_targets():

@@ -22,7 +22,7 @@ from planwatch.core.sentences import (
 )
 from planwatch.core.summary import summary_paragraph
 from planwatch.core.wording import MISSING, figure, percent, subject
-from planwatch.reports.build_tables import indicator_table, missing_section
+from planwatch.reports.build_tables import indicator_table
 from planwatch.reports.inputs import AnnualInputs, TaskArea
 from planwatch.reports.model import Paragraph, Report, Run, Section, missing_run, para
 
@@ -49,12 +49,8 @@ def build_annual(inputs: AnnualInputs) -> Report:
         Section(f"三、{n}年主要任务和重点工作", _plan_tasks(inputs, missing)),
         Section("附表", (indicator_table(inputs, missing),)),
     )
-    closing = missing_section(missing)
-    if closing is not None:
-        sections = (*sections, closing)
     return Report(
         title=f"{inputs.region}{y}年国民经济和社会发展计划执行情况及{n}年计划草案报告",
-        subtitle=f"由 planwatch 根据{inputs.region}计划数据生成",
         sections=sections,
         missing=tuple(missing),
     )
