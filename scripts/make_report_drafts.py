@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from planwatch.core.numbers import find_quantities  # noqa: E402
-from planwatch.core.wording import number  # noqa: E402
+from planwatch.core.numbers import find_quantities
+from planwatch.core.wording import number
 
 OVERVIEW = (31, 33, 35, 37)
 INTRO, CONCLUSION = 29, 101
@@ -146,6 +146,7 @@ def print_toml(path, lines, items, conclusion, facts, drafted) -> None:
         *(f"    {q(drafted(n, lines[n - 1], 0))}," for n in OVERVIEW),
         "]",
         f"conclusion = {q(conclusion)}",
+        f"plan_preamble = {q(lines[118].split('重点做好以下')[0])}",
         "",
         "# The text of each review item after its title, by task code.",
         "[items]",

@@ -120,7 +120,8 @@ def line_of(raw_lines: list[str], text: str) -> int:
 class ReportText:
     """A year's draft text (``report-<year>.toml``): the opening lines, the year's
     paragraph, the "——" overview paragraphs, each review item's text by task code,
-    the first sentence of 总体来看, and the facts the text refers to."""
+    the first sentence of 总体来看, the preamble of next year's tasks (三) and the
+    facts the text refers to."""
 
     year: int
     salutation: str = ""
@@ -128,15 +129,19 @@ class ReportText:
     intro: str = ""
     overview: tuple[str, ...] = ()
     conclusion: str = ""
+    plan_preamble: str = ""
     items: Mapping[str, str] = field(default_factory=dict)
     facts: Mapping[str, Figure] = field(default_factory=dict)
 
     def texts(self) -> Iterator[str]:
         yield from (self.salutation, self.opening, self.intro, *self.overview, self.conclusion)
+        yield self.plan_preamble
         yield from self.items.values()
 
 
-def read_report_text(path: Path, known: Collection[str] = ()) -> ReportText:
+def read_report_text(
+    path: Path, known: Collection[str] | Callable[[str], bool] = lambda _: True
+) -> ReportText:
     """Read ``path``; every reference must be a fact of the file or one of ``known``
     (indicator and sub-target codes). Raises :class:`DatasetError` listing every
     problem with its file and line."""
@@ -154,13 +159,18 @@ def read_report_text(path: Path, known: Collection[str] = ()) -> ReportText:
             intro=data.get("intro", ""),
             overview=tuple(data.get("overview", ())),
             conclusion=data.get("conclusion", ""),
+            plan_preamble=data.get("plan_preamble", ""),
             items=dict(data.get("items", {})),
             facts=facts,
         )
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise DatasetError([DatasetProblem(path.name, 0, f"malformed report text: {exc}")]) from exc
     lines = raw.splitlines()
-    names = set(known) | set(facts)
+    is_known = known if callable(known) else known.__contains__
+
+    def names(key: str) -> bool:
+        return key in facts or is_known(key)
+
     problems = [
         problem
         for draft in text.texts()

@@ -114,7 +114,9 @@ def _font_table(doc: DocumentType, style: StyleSet) -> None:
                 '<w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>'
             )
         )
-    part._blob = etree.tostring(table, xml_declaration=True, encoding="UTF-8", standalone=True)  # a generic part: its XML is held as bytes
+    part._blob = etree.tostring(
+        table, xml_declaration=True, encoding="UTF-8", standalone=True
+    )  # a generic part: its XML is held as bytes
 
 
 def apply_page(doc: DocumentType, style: StyleSet) -> None:

@@ -14,6 +14,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from planwatch.core.report_text import ReportText, read_report_text
+
 DATA_ROOT = Path(__file__).resolve().parent.parent / "data"
 
 
@@ -24,3 +26,13 @@ def layout(region: str) -> dict[str, Any]:
         return {}
     annual: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8")).get("annual", {})
     return annual
+
+
+def report_text(region: str, year: int) -> ReportText | None:
+    """The office's draft text of ``year``'s report (``report-<year>.toml``), if any.
+
+    The dataset loader has checked it; here a malformed file raises
+    :class:`~planwatch.core.errors.DatasetError` all the same.
+    """
+    path = DATA_ROOT / region / f"report-{year}.toml"
+    return read_report_text(path) if path.is_file() else None

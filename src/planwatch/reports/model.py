@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 NOT_PUBLISHED = frozenset({"illustrative", "synthetic"})  # sources of demo values
 ILLUSTRATIVE_LABEL = "示例数据"
@@ -39,7 +39,9 @@ class Run:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of runs; ``style`` is ``body``, ``lead`` (a bold opening) or ``note``."""
+    """A paragraph of runs; ``style`` is ``body``, ``lead`` (a run-in level-2 heading),
+    ``to`` (an addressee, flush left), ``note``, or ``gap`` (standing in for missing
+    data: only the review copy shows it)."""
 
     runs: tuple[Run, ...]
     style: str = "body"
@@ -222,9 +224,20 @@ class Report:
                 seen.setdefault((run.about, run.text, run.source), None)
         return list(seen)
 
+    def without_gaps(self) -> Report:
+        """The copy to submit: every paragraph standing in for missing data left out."""
+        return replace(self, sections=tuple(_without_gaps(s) for s in self.sections))
+
     @property
     def has_illustrative(self) -> bool:
         return any(r.illustrative for r in self.runs())
+
+
+def _without_gaps(section: Section) -> Section:
+    blocks = tuple(b for b in section.blocks if not (isinstance(b, Paragraph) and b.style == "gap"))
+    return replace(
+        section, blocks=blocks, sections=tuple(_without_gaps(s) for s in section.sections)
+    )
 
 
 def missing_run(what: str = "暂无数据") -> Run:

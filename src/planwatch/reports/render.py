@@ -45,4 +45,4 @@ def render(
     the source of every figure and the author's to-do list. HTML links every
     figure to its source in both copies.
     """
-    return _RENDERERS[fmt](with_sources(report) if sources else report, style)
+    return _RENDERERS[fmt](with_sources(report) if sources else report.without_gaps(), style)

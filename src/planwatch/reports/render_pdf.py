@@ -17,7 +17,7 @@ from planwatch.reports.styleset import GBT_9704, StyleSet
 
 def print_css(style: StyleSet) -> str:
     """The print stylesheet of ``style``."""
-    page, body, table = style.page, style.role("body"), style.role("table")
+    page, body = style.page, style.role("body")
     before, after = page.number_format.split("{n}")
     number = (
         f'content:"{before}" counter(page) "{after}";'
@@ -33,9 +33,13 @@ def print_css(style: StyleSet) -> str:
         f"font-family:{style.css_family(body.font)};font-size:{body.size_pt}pt;"
         f"line-height:{page.line_pitch_pt}pt;letter-spacing:{style.char_spacing_pt:.3f}pt}}",
         "p{text-indent:2em;margin:0;text-align:justify;orphans:2;widows:2}",
-        _role_css("h1", style, "title", "text-align:center;text-indent:0;margin:0 0 1em;"
-                  "line-height:1.5"),
-        *(_role_css(f"h{k + 1}", style, f"heading{k}", "text-indent:2em;margin:0") for k in (1, 2, 3, 4)),
+        _role_css(
+            "h1", style, "title", "text-align:center;text-indent:0;margin:0 0 1em;line-height:1.5"
+        ),
+        *(
+            _role_css(f"h{k + 1}", style, f"heading{k}", "text-indent:2em;margin:0")
+            for k in (1, 2, 3, 4)
+        ),
         _role_css("p.lead,p.lead strong", style, "heading2", "font-weight:normal"),
         _role_css("p strong", style, "heading3", ""),
         _role_css("caption", style, "caption", "text-indent:0;margin:.5em 0"),
