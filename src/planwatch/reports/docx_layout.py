@@ -10,6 +10,8 @@ even pages left.
 
 from __future__ import annotations
 
+import math
+
 from docx.document import Document as DocumentType
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -44,12 +46,17 @@ STYLE_ROLES = {
 def apply_styles(doc: DocumentType, style: StyleSet) -> None:
     """Set the document defaults, the named styles and the font table from ``style``."""
     defaults = doc.styles.element.find(qn("w:docDefaults"))
-    _fonts(defaults.find(".//" + qn("w:rPr")), style, "body")
+    rpr = defaults.find(".//" + qn("w:rPr"))
+    _fonts(rpr, style, "body")
+    half_points = str(round(style.role("body").size_pt * 2))
+    for tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(tag)).set(qn("w:val"), half_points)
     for name, role in STYLE_ROLES.items():
         _style(doc.styles[name], style, role)
     body = doc.styles["Normal"].paragraph_format
     body.first_line_indent = Pt(2 * style.role("body").size_pt)
     body.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _line_of_chars(doc.styles["Normal"], style)
     title = doc.styles["Title"].paragraph_format
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title.first_line_indent = Pt(0)
@@ -66,7 +73,33 @@ def apply_styles(doc: DocumentType, style: StyleSet) -> None:
     cells.paragraph_format.first_line_indent = Pt(0)
     cells.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     cells.paragraph_format.line_spacing = 1.0
+    _off_grid(cells)
+    title_borders = doc.styles["Title"].element.get_or_add_pPr().find(qn("w:pBdr"))
+    if title_borders is not None:  # the template's blue rule under the title
+        title_borders.getparent().remove(title_borders)
     _font_table(doc, style)
+
+
+def _line_of_chars(normal: ParagraphStyle, style: StyleSet) -> None:
+    """Condense the body's characters so that a line holds ``page.chars`` of them
+    (28 × 三号 is a little wider than the text), and keep Word from adding space
+    between Chinese and digits, which would break the count."""
+    rpr = normal.element.get_or_add_rPr()
+    spacing = OxmlElement("w:spacing")
+    spacing.set(qn("w:val"), str(math.floor(style.char_spacing_pt * 4) * 5))
+    rpr.append(spacing)
+    ppr = normal.element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), "0")
+        ppr.append(element)
+
+
+def _off_grid(target: ParagraphStyle) -> None:
+    """Table text keeps its own line height instead of snapping to the 28-point grid."""
+    element = OxmlElement("w:snapToGrid")
+    element.set(qn("w:val"), "0")
+    target.element.get_or_add_pPr().append(element)
 
 
 def _style(target: ParagraphStyle, style: StyleSet, role_name: str) -> None:
@@ -128,9 +161,8 @@ def apply_page(doc: DocumentType, style: StyleSet) -> None:
     section.left_margin, section.right_margin = Cm(page.left_cm), Cm(page.right_cm)
     section.footer_distance = Cm(max(page.bottom_cm - 2.8, 0.5))
     grid = section._sectPr.find(qn("w:docGrid"))
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")  # a character grid makes LibreOffice spread the text
     grid.set(qn("w:linePitch"), str(round(page.line_pitch_pt * 20)))
-    grid.set(qn("w:charSpace"), str(round(style.char_spacing_pt * 4096)))
     doc.settings.odd_and_even_pages_header_footer = True
     _page_number(section.footer.paragraphs[0], style, WD_ALIGN_PARAGRAPH.RIGHT)
     _page_number(section.even_page_footer.paragraphs[0], style, WD_ALIGN_PARAGRAPH.LEFT)

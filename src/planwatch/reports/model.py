@@ -94,7 +94,7 @@ CELL_PADDING = 1.5  # characters of margin around a cell's text (Word's default 
 MARK_WIDTH = 2.0  # characters the small 示例数据 mark takes after a value
 SHORT_COLUMN = 6.0  # characters: a column this narrow keeps its natural width
 LINE_WIDTH = 52.0  # CJK characters of table text across an A4 page's text width
-WHOLE_LABEL = 5.0  # characters: a word this short ("低于预期", "约束性") never wraps
+WHOLE_LABEL = 4.0  # characters: a word this short ("低于预期", "约束性") never wraps
 _LATIN_RUN = re.compile(r"[0-9A-Za-z.%<>+\-]+")
 _PIECES = re.compile(r"[((]")  # a cell may wrap before a bracket: "低于预期" / "(<80%)"
 

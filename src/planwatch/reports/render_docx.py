@@ -81,6 +81,8 @@ class _Writer:
                 self.run(paragraph, run, heading=heading.font if run.strong or lead else "")
                 if run.strong and not lead:
                     paragraph.runs[-1].bold = heading.bold
+            if block.style == "to":  # the addressee (各位代表:) stands flush left
+                _flush(paragraph)
         elif isinstance(block, Table):
             self.table(block)
         else:

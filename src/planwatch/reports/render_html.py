@@ -107,7 +107,8 @@ def _run(run: Run, marks: bool) -> str:
         return f'<span class="missing">{text}</span>' if marks else text
     if not run.source:
         return text
-    title = escape(f"{run.about} · 来源 {source_label(run.source)}")
+    cited = f"来源 {source_label(run.source)}"
+    title = escape(f"{run.about} · {cited}" if run.about else cited)
     if run.illustrative and marks:
         return (
             f'<span class="fig illustrative" data-source="{escape(run.source)}" '

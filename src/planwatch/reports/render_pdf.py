@@ -60,7 +60,8 @@ def _role_css(selector: str, style: StyleSet, role_name: str, extra: str) -> str
     role = style.role(role_name)
     weight = role.pdf_weight or (700 if role.bold else 400)
     return (
-        f"{selector}{{font-family:{style.css_family(role.font)};font-size:{role.size_pt}pt;"
+        f"{selector}{{font-family:{style.css_family(role.font, bold=role.bold)};"
+        f"font-size:{role.size_pt}pt;"
         f"font-weight:{weight};{extra}}}"
     )
 

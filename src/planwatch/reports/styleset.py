@@ -77,9 +77,11 @@ class StyleSet:
     def docx_font(self, font_role: str) -> str:
         return self.docx_fonts[font_role][0]
 
-    def css_family(self, font_role: str) -> str:
-        """A CSS font-family list of the role's fonts, first found wins."""
-        return ",".join(f'"{f}"' for f in self.pdf_fonts[font_role]) + ",serif"
+    def css_family(self, font_role: str, *, bold: bool = False) -> str:
+        """A CSS font-family list of the role's fonts, first found wins; bold text takes
+        the role's ``<role>_bold`` list when the set has one (a font with a real bold)."""
+        fonts = self.pdf_fonts.get(f"{font_role}_bold", ()) if bold else ()
+        return ",".join(f'"{f}"' for f in fonts or self.pdf_fonts[font_role]) + ",serif"
 
     @property
     def char_spacing_pt(self) -> float:
