@@ -59,7 +59,9 @@ def test_docx_page_has_the_margins_grid_and_outside_page_numbers(document):
     expected = (Cm(3.7), Cm(3.5), Cm(2.8), Cm(2.6))
     assert all(abs(m - e) < Cm(0.01) for m, e in zip(margins, expected, strict=True))
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars" and grid.get(qn("w:linePitch")) == "560"
+    assert grid.get(qn("w:type")) == "lines" and grid.get(qn("w:linePitch")) == "560"
+    spacing = document.styles["Normal"].element.rPr.find(qn("w:spacing"))
+    assert int(spacing.get(qn("w:val"))) < 0  # 28 condensed 三号 characters fill a line
     assert document.settings.odd_and_even_pages_header_footer
     assert section.footer.paragraphs[0].alignment == 2  # right on odd pages
     assert section.even_page_footer.paragraphs[0].alignment == 0  # left on even pages
