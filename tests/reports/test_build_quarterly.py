@@ -9,8 +9,8 @@ import pytest
 
 from planwatch.core.observations import Period
 from planwatch.core.plan import PlanYear, evaluate_plan
-from planwatch.reports.build_tables import with_sources
 from planwatch.reports.build_quarterly import build_quarterly
+from planwatch.reports.build_tables import with_sources
 from planwatch.reports.inputs import LaggingProject, OverdueProblem, QuarterlyInputs
 from planwatch.reports.model import Chart, Paragraph, Table
 from planwatch.reports.render import Format, render

@@ -32,7 +32,9 @@ def test_the_generated_2024_report_passes_check_with_zero_findings(demo):
 def test_a_sub_target_text_that_no_longer_states_its_value_does_not_load(tmp_path: Path):
     path = tmp_path / "tasks-2025.toml"
     original = (DEMO_DATASET / "tasks-2025.toml").read_text(encoding="utf-8")
-    changed = original.replace('text = "力争规上工业产值突破3000亿元"', 'text = "力争规上工业产值突破3600亿元"')
+    changed = original.replace(
+        'text = "力争规上工业产值突破3000亿元"', 'text = "力争规上工业产值突破3600亿元"'
+    )
     path.write_text(changed, encoding="utf-8")
     with pytest.raises(DatasetError) as caught:
         read_task_tree(path)

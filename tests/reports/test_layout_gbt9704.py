@@ -33,7 +33,10 @@ def test_docx_styles_name_the_fonts_word_resolves_at_the_gbt9704_sizes(document)
     styles = document.styles
     assert (east_asian(styles["Title"]), styles["Title"].font.size) == ("方正小标宋简体", Pt(22))
     assert (east_asian(styles["Normal"]), styles["Normal"].font.size) == ("仿宋_GB2312", Pt(16))
-    assert east_asian(styles["Heading 1"]) == "黑体" and east_asian(styles["Heading 2"]) == "楷体_GB2312"
+    assert (
+        east_asian(styles["Heading 1"]) == "黑体"
+        and east_asian(styles["Heading 2"]) == "楷体_GB2312"
+    )
     assert styles["Heading 3"].font.bold and east_asian(styles["Heading 3"]) == "仿宋_GB2312"
     assert styles["Normal"].paragraph_format.line_spacing == Pt(28)
     font_table = document.part.part_related_by(
@@ -71,7 +74,10 @@ def test_a_body_line_holds_28_characters_and_a_page_22_lines():
     page = GBT_9704.page
     per_char = GBT_9704.role("body").size_pt + GBT_9704.char_spacing_pt
     assert round(page.text_width_pt / per_char) == 28
-    assert page.lines * page.line_pitch_pt <= (page.height_cm - page.top_cm - page.bottom_cm) * 72 / 2.54
+    assert (
+        page.lines * page.line_pitch_pt
+        <= (page.height_cm - page.top_cm - page.bottom_cm) * 72 / 2.54
+    )
 
 
 def test_pdf_print_sheet_numbers_pages_outside_and_keeps_headings_with_their_text():
