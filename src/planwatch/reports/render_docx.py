@@ -13,7 +13,7 @@ from io import BytesIO
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -21,19 +21,16 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from planwatch.reports.docx_layout import (
     LEAD,
-    TABLE_TEXT,
     TABLE_TEXT_ID,
     apply_page,
     apply_styles,
-    run_font,
 )
+from planwatch.reports.docx_table import RunLook, add_runs, add_table
 from planwatch.reports.model import (
-    ILLUSTRATIVE_LABEL,
     Block,
     Official,
     Paragraph,
     Report,
-    Run,
     Table,
     column_shares,
 )
@@ -50,7 +47,7 @@ def render_docx(report: Report, style: StyleSet = GBT_9704) -> bytes:
     official = report.official or Official()
     if official.number:
         _centered(doc, official.number)
-    doc.add_paragraph(report.title, style="Title")
+    _styled(doc, "Title", report.title)
     if report.subtitle:
         _centered(doc, report.subtitle)
     doc.add_paragraph()
@@ -59,7 +56,7 @@ def render_docx(report: Report, style: StyleSet = GBT_9704) -> bytes:
     for section in report.sections:
         for level, s in section.walk():
             if s.title:
-                doc.add_heading(s.title, level=min(level, 4))
+                _styled(doc, f"Heading{min(level, 4)}", s.title)
             for block in s.blocks:
                 writer.block(block)
     _closing(doc, official, style)
@@ -75,59 +72,43 @@ class _Writer:
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
             lead = block.style == "lead"
-            paragraph = self.doc.add_paragraph(style=LEAD if lead else None)
+            paragraph = _styled(self.doc, LEAD) if lead else self.doc.add_paragraph()
             heading = self.style.heading(2 if lead else 3)
-            for run in block.runs:
-                self.run(paragraph, run, heading=heading.font if run.strong or lead else "")
-                if run.strong and not lead:
-                    paragraph.runs[-1].bold = heading.bold
+            font = self.style.docx_font(heading.font)
+            add_runs(
+                paragraph._p,
+                [
+                    RunLook(
+                        r, east_asia=font if r.strong or lead else "", bold=r.strong and not lead
+                    )
+                    for r in block.runs
+                ],
+                marks=self.marks,
+            )
             if block.style == "to":  # the addressee (各位代表:) stands flush left
                 _flush(paragraph)
         elif isinstance(block, Table):
             self.table(block)
         else:
             self.doc.add_picture(BytesIO(chart_png(block)), width=Cm(15))
-            self.doc.add_paragraph(block.caption, style="Caption")
-
-    def run(self, paragraph: DocxParagraph, run: Run, *, heading: str = "") -> None:
-        piece = paragraph.add_run(run.text)
-        if heading:
-            run_font(piece, self.style, heading)
-        if self.marks and run.illustrative:
-            mark = paragraph.add_run(ILLUSTRATIVE_LABEL)
-            mark.font.superscript = True
-            mark.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            _styled(self.doc, "Caption", block.caption)
 
     def table(self, table: Table) -> None:
-        self.doc.add_paragraph(table.caption, style="Caption")
-        grid = self.doc.add_table(rows=1, cols=len(table.header), style="Table Grid")
+        _styled(self.doc, "Caption", table.caption)
         size = self.style.role("table").size_pt
-        text_cm = self.style.page.text_width_pt * 2.54 / 72
-        shares = column_shares(table, self.style.page.text_width_pt / size)
-        widths = [Cm(text_cm * share) for share in shares]
-        grid.autofit = False
-        for column, width in zip(grid.columns, widths, strict=True):
-            column.width = width  # the grid LibreOffice lays out by; Word reads each cell's
-        _row_properties(grid.rows[0]._tr, header=True)
-        for cell, title, width in zip(grid.rows[0].cells, table.header, widths, strict=True):
-            cell.width = width
-            cell.paragraphs[0]._p.style = TABLE_TEXT_ID
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            cell.paragraphs[0].add_run(title).bold = True
-        for row in table.rows:
-            added = grid.add_row()
-            _row_properties(added._tr, header=False)
-            for k, (cell, runs) in enumerate(zip(added.cells, row, strict=True)):
-                cell.width = widths[k]
-                paragraph = cell.paragraphs[0]
-                # by id: python-docx's lookup by name scans every style, per cell
-                paragraph._p.style = TABLE_TEXT_ID
-                if k in table.numeric:
-                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                for run in runs:
-                    self.run(paragraph, run)
+        text_pt = self.style.page.text_width_pt
+        shares = column_shares(table, text_pt / size)
+        add_table(self.doc, table, [round(text_pt * 20 * s) for s in shares], marks=self.marks)
         if table.note:
-            self.doc.add_paragraph(f"注:{table.note}", style=TABLE_TEXT)
+            _styled(self.doc, TABLE_TEXT_ID, f"注:{table.note}")
+
+
+def _styled(doc: DocumentType, style_id: str, text: str = "") -> DocxParagraph:
+    """A paragraph in a style given by id: python-docx's lookup by name scans every
+    style and costs 20 ms a call."""
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.style = style_id
+    return paragraph
 
 
 def _centered(doc: DocumentType, text: str) -> None:
