@@ -8,6 +8,7 @@ published one there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html import escape
 
 from planwatch.reports.model import (
@@ -49,11 +50,15 @@ figure{margin:1em 0;text-align:center}figcaption{font-weight:bold}
 """
 
 
-def render_html(report: Report, *, extra_css: str = "", line_width: float = LINE_WIDTH) -> str:
+def render_html(
+    report: Report, *, extra_css: str = "", line_width: float = LINE_WIDTH, links: bool = True
+) -> str:
     """The report as an HTML document.
 
-    ``extra_css`` is appended (the PDF's print sheet) and ``line_width`` is
-    the table text's width in characters, for the column widths.
+    ``extra_css`` is appended (the PDF's print sheet), ``line_width`` is the
+    table text's width in characters, for the column widths; without
+    ``links`` a figure is plain text (the PDF of the copy to submit, where a
+    tooltip cannot show and every span costs layout time).
     """
     official = report.official or Official()
     body = [f'<p class="number">{escape(official.number)}</p>'] if official.number else []
@@ -67,13 +72,13 @@ def render_html(report: Report, *, extra_css: str = "", line_width: float = LINE
         )
     if official.addressees:
         body.append(f'<p class="to">{escape(official.addressees)}:</p>')
-    marks = report.review
+    mode = _Mode(marks=report.review, links=links or report.review, line_width=line_width)
     for section in report.sections:
         for level, s in section.walk():
             tag = f"h{min(level + 1, 6)}"
             title = f"<{tag}>{escape(s.title)}</{tag}>" if s.title else ""
             body.append(f"<section>{title}")
-            body += [_block(b, marks, line_width) for b in s.blocks]
+            body += [_block(b, mode) for b in s.blocks]
             body.append("</section>")
     body += _closing(official)
     return (
@@ -90,26 +95,33 @@ def _closing(official: Official) -> list[str]:
     return lines
 
 
-def _block(block: Block, marks: bool, line_width: float) -> str:
+@dataclass(frozen=True)
+class _Mode:
+    marks: bool  # the review copy: 示例数据 marks, missing data in red
+    links: bool  # figures as spans naming their source
+    line_width: float
+
+
+def _block(block: Block, mode: _Mode) -> str:
     if isinstance(block, Paragraph):
         css = "" if block.style == "body" else f' class="{block.style}"'
-        return f"<p{css}>{''.join(_run(r, marks) for r in block.runs)}</p>"
+        return f"<p{css}>{''.join(_run(r, mode) for r in block.runs)}</p>"
     if isinstance(block, Table):
-        return _table(block, marks, line_width)
+        return _table(block, mode)
     return _chart(block)
 
 
-def _run(run: Run, marks: bool) -> str:
+def _run(run: Run, mode: _Mode) -> str:
     text = escape(run.text)
     if run.strong:
         text = f"<strong>{text}</strong>"
     if run.missing:
-        return f'<span class="missing">{text}</span>' if marks else text
-    if not run.source:
+        return f'<span class="missing">{text}</span>' if mode.marks else text
+    if not run.source or not mode.links:
         return text
     cited = f"来源 {source_label(run.source)}"
     title = escape(f"{run.about} · {cited}" if run.about else cited)
-    if run.illustrative and marks:
+    if run.illustrative and mode.marks:
         return (
             f'<span class="fig illustrative" data-source="{escape(run.source)}" '
             f'title="{title}({ILLUSTRATIVE_LABEL})">{text}'
@@ -118,19 +130,19 @@ def _run(run: Run, marks: bool) -> str:
     return f'<span class="fig" data-source="{escape(run.source)}" title="{title}">{text}</span>'
 
 
-def _cell(cell: Cell, numeric: bool, marks: bool) -> str:
+def _cell(cell: Cell, numeric: bool, mode: _Mode) -> str:
     css = ' class="num"' if numeric else ""
-    return f"<td{css}>{''.join(_run(r, marks) for r in cell)}</td>"
+    return f"<td{css}>{''.join(_run(r, mode) for r in cell)}</td>"
 
 
-def _table(table: Table, marks: bool, line_width: float) -> str:
+def _table(table: Table, mode: _Mode) -> str:
     head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
     rows = "".join(
-        "<tr>" + "".join(_cell(c, k in table.numeric, marks) for k, c in enumerate(row)) + "</tr>"
+        "<tr>" + "".join(_cell(c, k in table.numeric, mode) for k, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
     note = f'<p class="tnote">注:{escape(table.note)}</p>' if table.note else ""
-    shares = column_shares(table, line_width)
+    shares = column_shares(table, mode.line_width)
     cols = "".join(f'<col style="width:{share:.1%}">' for share in shares)
     return (
         f"<table><caption>{escape(table.caption)}</caption><colgroup>{cols}</colgroup>"

@@ -71,5 +71,5 @@ def render_pdf(report: Report, style: StyleSet = GBT_9704) -> bytes:
     from weasyprint import HTML  # imported here: loading its fonts and Pango takes time
 
     width = style.page.text_width_pt / style.role("table").size_pt
-    html = render_html(report, extra_css=print_css(style), line_width=width)
+    html = render_html(report, extra_css=print_css(style), line_width=width, links=False)
     return bytes(HTML(string=html).write_pdf())
