@@ -42,7 +42,7 @@ def print_css(style: StyleSet) -> str:
         ),
         _role_css("p.lead,p.lead strong", style, "heading2", "font-weight:normal"),
         _role_css("p strong", style, "heading3", ""),
-        _role_css("caption", style, "caption", "text-indent:0;margin:.5em 0"),
+        _role_css("caption", style, "caption", "text-indent:0;margin:.5em 0;text-align:center"),
         _role_css("table", style, "table", "line-height:1.35;letter-spacing:0"),
         "h1,h2,h3,h4,h5,p.lead,caption{break-after:avoid}",
         "thead{display:table-header-group}tr,figure{break-inside:avoid}",
