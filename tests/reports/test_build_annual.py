@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from planwatch.core.report_text import Figure, ReportText
 from planwatch.core.summary import summary_paragraph
 from planwatch.reports.build_annual import build_annual
 from planwatch.reports.build_tables import with_sources
@@ -129,3 +130,16 @@ def test_an_area_whose_heading_was_lost_goes_to_the_todo_list_not_the_body():
     assert not any("暂无数据" in t or t.startswith("(一)") for t in tasks)
     assert tasks[1].startswith("一是深入推进新型工业化。")
     assert "2025年主要任务(一)的标题" in report.missing
+
+
+def test_an_item_whose_draft_cites_a_value_not_held_is_written_from_its_results():
+    figure = Figure(2.2, "万家(次)", "seed:L43", "联系服务重点企业及个体户")
+    area = replace(
+        seed_task_area(),
+        tasks=(replace(seed_task_area().tasks[0], code="1-1", figures=(("1-1-1", figure),)),),
+    )
+    drafts = ReportText(2024, items={"1-1": "全年联系服务{1-1-1},放款{s9999}。"})
+    report = build_annual(annual_inputs_without_db(review=[area], drafts=drafts))
+    review = paragraphs(report.without_gaps(), seed_line(27))
+    assert "1.深入推进新型工业化。联系服务重点企业及个体户2.2万家(次)。" in review
+    assert any("{s9999}" in item for item in report.missing)

@@ -4,7 +4,9 @@ The structure mirrors the published Fuling report: 一 the year's execution
 (overview figures, the review of key tasks, the evaluation summary), 二 the
 next year's main targets and project arrangement, 三 the next year's key
 tasks, and the appendix table 表1 of all indicators. Nothing is invented:
-where the data is silent the report says 暂无数据 and lists what is missing.
+what the data lacks is listed in ``Report.missing`` — the review copy's to-do
+list — and stands in the body only as a ``gap`` paragraph, which the copy to
+submit leaves out (表1 still writes 暂无数据 in a cell without a value).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ def build_annual(inputs: AnnualInputs) -> Report:
     missing: list[str] = []
     y, n = inputs.year, inputs.next_year
     values = figures(inputs)
-    year = year_paragraphs(inputs, values) or _overview(inputs, missing)
+    year = year_paragraphs(inputs, values, missing) or _overview(inputs, missing)
     if inputs.review:
         done = review(inputs, values, missing)
     else:

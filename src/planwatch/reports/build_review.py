@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from planwatch.core.errors import InvalidValue
 from planwatch.core.observations import Status
 from planwatch.core.report_text import Figure, ReportText, render_draft, written
 from planwatch.reports.inputs import AnnualInputs, TaskArea, TaskItem
@@ -54,13 +55,25 @@ def drafted(text: str, values: Mapping[str, Figure]) -> list[Run]:
     ]
 
 
-def year_paragraphs(inputs: AnnualInputs, values: Mapping[str, Figure]) -> list[Paragraph]:
-    """The year's paragraph and the four "——" overview paragraphs."""
+def year_paragraphs(
+    inputs: AnnualInputs, values: Mapping[str, Figure], missing: list[str]
+) -> list[Paragraph]:
+    """The year's paragraph and the four "——" overview paragraphs.
+
+    A paragraph citing a value the database does not hold is left to the
+    review copy and named in the to-do list.
+    """
     drafts = inputs.drafts
     if drafts is None:
         return []
-    texts = [t for t in (drafts.intro, *drafts.overview) if t]
-    return [Paragraph(tuple(drafted(t, values))) for t in texts]
+    paragraphs = []
+    for text in (t for t in (drafts.intro, *drafts.overview) if t):
+        try:
+            paragraphs.append(Paragraph(tuple(drafted(text, values))))
+        except InvalidValue as exc:
+            missing.append(f"{inputs.year}年概述段落「{text[:12]}…」:{exc.message}")
+            paragraphs.append(para(text, style="gap"))
+    return paragraphs
 
 
 def review(
@@ -77,7 +90,7 @@ def review(
         for task in area.tasks:
             number += 1
             head = Run(f"{number}.{task.title}。", task.source, strong=True)
-            body = drafted(items[task.code], values) if task.code in items else _results(task)
+            body = _item(task, items.get(task.code), values, inputs.year, missing)
             if not body:
                 missing.append(f"{inputs.year}年重点任务「{task.title}」完成情况")
                 paragraphs.append(para(head, style="gap"))
@@ -91,6 +104,19 @@ def _area(area: TaskArea, year: int, missing: list[str]) -> Paragraph:
         return para(Run(f"{area.ordinal}{area.title}。", area.source, strong=True), style="lead")
     missing.append(f"{year}年重点任务{area.ordinal}的标题")
     return para(Run(area.ordinal, strong=True), style="gap")
+
+
+def _item(
+    task: TaskItem, text: str | None, values: Mapping[str, Figure], year: int, missing: list[str]
+) -> list[Run]:
+    """The item's draft text with its figures, or its results when it has no draft
+    (or its draft cites a value the database does not hold)."""
+    if text is not None:
+        try:
+            return drafted(text, values)
+        except InvalidValue as exc:
+            missing.append(f"{year}年重点任务「{task.title}」的草稿:{exc.message}")
+    return _results(task)
 
 
 def _results(task: TaskItem) -> list[Run]:
