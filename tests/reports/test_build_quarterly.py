@@ -10,6 +10,7 @@ import pytest
 from planwatch.core.observations import Period
 from planwatch.core.plan import PlanYear, evaluate_plan
 from planwatch.reports.build_quarterly import build_quarterly
+from planwatch.reports.build_tables import with_sources
 from planwatch.reports.inputs import LaggingProject, OverdueProblem, QuarterlyInputs
 from planwatch.reports.model import Chart, Paragraph, Table
 from planwatch.reports.render import Format, render
@@ -78,7 +79,8 @@ def test_without_register_or_problem_list_the_brief_says_no_data():
     report = build_quarterly(quarterly_inputs(quarter=1))
     assert report.title == "涪陵区2025年一季度经济运行分析"
     assert {"项目库及月度进度(滞后项目)", "问题清单(逾期问题)"} <= set(report.missing)
-    assert report.sections[-1].title == "数据缺失说明"
+    assert report.sections[-1].title == "三、问题整改情况"
+    assert with_sources(report).sections[-1].title == "附件2 待办事项(供起草人)"
 
 
 @pytest.mark.parametrize("fmt", list(Format))

@@ -36,7 +36,7 @@ def test_report_annual_with_sources_appends_the_source_table(loaded, tmp_path):
     out = tmp_path / "annual.html"
     assert annual("--format", "html", "--output", str(out), "--sources").exit_code == 0
     html = out.read_text(encoding="utf-8")
-    assert "附表 数据来源" in html and 'data-source="seed:L33"' in html
+    assert "附件1 数据来源" in html and 'data-source="seed:L33"' in html
 
 
 def test_report_quarterly_needs_a_quarter(loaded, tmp_path):

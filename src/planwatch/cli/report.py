@@ -79,14 +79,22 @@ def notice(
         float | None, typer.Option(help="Points behind time progress before a project lags.")
     ] = None,
     sources: Sources = False,
+    number: Annotated[str, typer.Option(help="发文字号; default from report.toml.")] = "",
+    to: Annotated[str, typer.Option(help="主送机关; default from report.toml.")] = "",
+    issuer: Annotated[str, typer.Option(help="发文机关署名; default from report.toml.")] = "",
+    date: Annotated[str, typer.Option(help="成文日期, e.g. 2025-07-03; default today.")] = "",
+    cc: Annotated[str, typer.Option(help="抄送机关; default from report.toml.")] = "",
 ) -> None:
-    """The lag notice (督导通报) of a month: lagging projects by department."""
+    """The lag notice (督导通报) of a month as a 公文: lagging projects by department."""
     database.ready()
     from planwatch.reports.documents import notice_report
 
     limit = None if threshold is None else Decimal(str(threshold))
+    official = {"number": number, "to": to, "issuer": issuer, "date": date, "cc": cc}
     with reported():
-        content = notice_report(region, month, fmt, threshold=limit, sources=sources)
+        content = notice_report(
+            region, month, fmt, threshold=limit, sources=sources, official=official
+        )
     _write(content, output or Path(f"{region}-{month}-notice.{fmt.value}"))
 
 

@@ -27,7 +27,9 @@ from planwatch.core.errors import DatasetError, DatasetProblem, InvalidValue
 from planwatch.core.evaluation import Verdict
 from planwatch.core.indicators import Binding, Direction, Indicator, Kind
 from planwatch.core.observations import Observation, Period, Status
+from planwatch.core.report_text import read_report_text
 from planwatch.core.targets import Target, TargetForm
+from planwatch.core.task_dataset import sub_target_codes
 from planwatch.core.units import is_known_unit
 
 SOURCE_PATTERN = re.compile(r"^(seed:L\d+(-\d+)?|illustrative|synthetic|[a-z][\w-]*:\S+)$")
@@ -79,10 +81,24 @@ def read_dataset(directory: Path) -> Dataset:
                     0,
                     f"summary example {code!r} ({year}, {verdict}) is not an indicator",
                 )
+    _check_report_texts(directory, codes, problems)
     if problems.items:
         raise DatasetError(problems.items)
     assert region is not None
     return Dataset(region, indicators, targets, observations, years, examples)
+
+
+def _check_report_texts(directory: Path, codes: set[str], problems: _Problems) -> None:
+    """Each ``report-<year>.toml``: every number of its text refers to a stored value —
+    an indicator, a sub-target of ``tasks-<year>.toml`` or a fact of its own."""
+    for path in sorted(directory.glob("report-*.toml")):
+        tasks = directory / f"tasks-{path.stem.removeprefix('report-')}.toml"
+        known = codes | (sub_target_codes(tasks) if tasks.is_file() else set())
+        try:
+            read_report_text(path, known)
+        except DatasetError as exc:
+            for problem in exc.problems:
+                problems.add(problem.file, problem.line, problem.reason)
 
 
 def read_catalog(path: Path) -> list[Indicator]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from planwatch.core.evaluation import Evaluation
+from planwatch.core.report_text import Figure
 from planwatch.core.sentences import CategoryTotals, ProjectArrangement
 from planwatch.core.wording import quantity
 from planwatch.reports.inputs import LaggingProject, OverdueProblem, Quoted, TaskArea, TaskItem
@@ -153,15 +154,35 @@ def with_results(areas: Sequence[TaskArea], verdicts: Iterable[VerdictLike]) -> 
     (citing the department's report); a milestone "…:已完成".
     """
     results: dict[str, list[tuple[Quoted, ...]]] = {}
+    figures: dict[str, list[tuple[str, Figure]]] = {}
     for v in verdicts:
         results.setdefault(v.sub_target.task, []).append(_result(v))
+        figure = _figure(v)
+        if figure is not None:
+            figures.setdefault(v.sub_target.task, []).append((v.sub_target.code, figure))
     return [
         replace(
             area,
-            tasks=tuple(replace(t, results=tuple(results.get(t.code, ()))) for t in area.tasks),
+            tasks=tuple(
+                replace(
+                    t,
+                    results=tuple(results.get(t.code, ())),
+                    figures=tuple(figures.get(t.code, ())),
+                )
+                for t in area.tasks
+            ),
         )
         for area in areas
     ]
+
+
+def _figure(v: VerdictLike) -> Figure | None:
+    """A quantity's result as the draft text cites it ({1-1-1}); ``None`` for a milestone."""
+    e = v.evaluation
+    if e is None or e.observation is None:
+        return None
+    unit = "%" if e.indicator.kind.is_rate else e.indicator.unit
+    return Figure(e.observation.value, unit, e.observation.source, v.sub_target.subject)
 
 
 def _result(v: VerdictLike) -> tuple[Quoted, ...]:

@@ -4,7 +4,9 @@ The structure mirrors the published Fuling report: 一 the year's execution
 (overview figures, the review of key tasks, the evaluation summary), 二 the
 next year's main targets and project arrangement, 三 the next year's key
 tasks, and the appendix table 表1 of all indicators. Nothing is invented:
-where the data is silent the report says 暂无数据 and lists what is missing.
+what the data lacks is listed in ``Report.missing`` — the review copy's to-do
+list — and stands in the body only as a ``gap`` paragraph, which the copy to
+submit leaves out (表1 still writes 暂无数据 in a cell without a value).
 """
 
 from __future__ import annotations
@@ -22,21 +24,37 @@ from planwatch.core.sentences import (
 )
 from planwatch.core.summary import summary_paragraph
 from planwatch.core.wording import MISSING, figure, percent, subject
-from planwatch.reports.build_tables import indicator_table, missing_section
-from planwatch.reports.inputs import AnnualInputs, TaskArea
-from planwatch.reports.model import Paragraph, Report, Run, Section, missing_run, para
-
-CN_NUMBERS = "一二三四五六七八九十"
+from planwatch.reports.build_plan_tasks import plan_tasks
+from planwatch.reports.build_review import conclusion, figures, opening, review, year_paragraphs
+from planwatch.reports.build_tables import indicator_table
+from planwatch.reports.inputs import AnnualInputs
+from planwatch.reports.model import (
+    NOT_PUBLISHED,
+    Paragraph,
+    Report,
+    Run,
+    Section,
+    missing_run,
+    para,
+)
 
 
 def build_annual(inputs: AnnualInputs) -> Report:
     """The annual report of ``inputs.year`` and the plan of the year after."""
     missing: list[str] = []
     y, n = inputs.year, inputs.next_year
+    values = figures(inputs)
+    year = year_paragraphs(inputs, values, missing) or _overview(inputs, missing)
+    if inputs.review:
+        done = review(inputs, values, missing)
+    else:
+        missing.append(f"{y}年重点任务及完成情况")
+        done = [para(f"{y}年重点任务完成情况:暂无数据。", style="gap")]
     sections = (
+        Section("", tuple(opening(inputs.drafts))),
         Section(
             f"一、{y}年国民经济和社会发展计划执行情况",
-            (*_overview(inputs, missing), *_review(inputs, missing), _summary(inputs, missing)),
+            (*year, *done, _summary(inputs, missing)),
         ),
         Section(
             f"二、{n}年国民经济和社会发展主要预期目标和项目安排",
@@ -46,15 +64,11 @@ def build_annual(inputs: AnnualInputs) -> Report:
                 Section("(三)项目安排", (_projects(inputs, missing),)),
             ),
         ),
-        Section(f"三、{n}年主要任务和重点工作", _plan_tasks(inputs, missing)),
+        Section(f"三、{n}年主要任务和重点工作", tuple(plan_tasks(inputs, missing))),
         Section("附表", (indicator_table(inputs, missing),)),
     )
-    closing = missing_section(missing)
-    if closing is not None:
-        sections = (*sections, closing)
     return Report(
         title=f"{inputs.region}{y}年国民经济和社会发展计划执行情况及{n}年计划草案报告",
-        subtitle=f"由 planwatch 根据{inputs.region}计划数据生成",
         sections=sections,
         missing=tuple(missing),
     )
@@ -68,17 +82,17 @@ def _overview(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
         if code in by_code and by_code[code].observation is None:
             missing.append(f"{by_code[code].indicator.name} {inputs.year}年实际/预计值")
     runs: list[Run] = []
-    for opening, estimate in (("预计全年", True), ("全年", False)):
+    for lead, estimate in (("预计全年", True), ("全年", False)):
         stated = [
             [by_code[c] for c in clause if c in by_code and _stated(by_code[c], estimate)]
             for clause in clauses
         ]
         parts = [_clause(members, inputs) for members in stated if members]
         if parts:
-            runs += [Run(opening), *_joined(parts, ","), Run("。")]
+            runs += [Run(lead), *_joined(parts, ","), Run("。")]
     if not runs:
         missing.append(f"{inputs.year}年主要指标实际/预计值")
-        return [para(f"{inputs.year}年主要指标执行情况:", missing_run(), "。")]
+        return [para(f"{inputs.year}年主要指标执行情况:", missing_run(), "。", style="gap")]
     return [para(f"{inputs.year}年{inputs.region}主要指标执行情况如下。"), Paragraph(tuple(runs))]
 
 
@@ -133,38 +147,15 @@ def _figure_run(e: Evaluation, words: str) -> Run:
     return Run(words, source=obs.source, about=about)
 
 
-def _review(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
-    """过去一年重点工作: areas and numbered tasks with the results reported for them."""
-    if not inputs.review:
-        missing.append(f"{inputs.year}年重点任务及完成情况")
-        return [para(f"{inputs.year}年重点任务完成情况:", missing_run(), "。", style="note")]
-    count = CN_NUMBERS[len(inputs.review) - 1] if len(inputs.review) <= 10 else len(inputs.review)
-    paragraphs = [para(f"过去一年,重点抓了以下{count}个方面工作:")]
-    number = 0
-    for area in inputs.review:
-        paragraphs.append(_area_heading(area, missing))
-        for task in area.tasks:
-            number += 1
-            results: list[Run] = []
-            for k, parts in enumerate(task.results):
-                if k:
-                    results.append(Run(";"))
-                results += [Run(r.text, r.source, about=task.title) for r in parts]
-            if results:
-                results.append(Run("。"))
-            else:
-                missing.append(f"{inputs.year}年重点任务「{task.title}」完成情况")
-                results = [missing_run()]
-            paragraphs.append(para(Run(f"{number}.{task.title}。", task.source), *results))
-    return paragraphs
-
-
 def _summary(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
     if not any(e.verdict.is_judged for e in inputs.evaluations):
         missing.append(f"{inputs.year}年计划指标评价")
-        return para(f"{inputs.year}年计划指标评价:", missing_run(), "。")
+        return para(f"{inputs.year}年计划指标评价:", missing_run(), "。", style="gap")
     text = summary_paragraph(inputs.year, inputs.evaluations, examples=inputs.summary_examples)
-    return para("总体来看,", text)
+    targets = {e.target.source for e in inputs.evaluations if e.target is not None}
+    source = "illustrative" if targets & NOT_PUBLISHED else ",".join(sorted(targets))
+    about = f"{inputs.year}年计划指标评价(对照{inputs.year}年目标)"
+    return para("总体来看,", conclusion(inputs), Run(text, source, about))
 
 
 def _requirements(inputs: AnnualInputs, missing: list[str]) -> Section:
@@ -179,15 +170,16 @@ def _main_targets(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
     n = inputs.next_year
     if not inputs.next_targets:
         missing.append(f"{n}年计划指标目标")
-        return para(f"{n}年主要预期目标:", missing_run(), "。")
+        return para(f"{n}年主要预期目标:", missing_run(), "。", style="gap")
     codes = {t.indicator for t in inputs.next_targets}
     system = [i for i in inputs.indicators if i.code in codes]
     runs = [Run(indicator_system_sentence(n, system, continues=inputs.continues))]
     phrases = headline_targets(inputs.next_targets, inputs.indicators)
+    by_code = {i.code: i for i in inputs.indicators}
     if phrases:
         runs.append(Run(MAIN_TARGETS_OPENING))
         for k, (phrase, targets) in enumerate(phrases):
-            names = "、".join(t.indicator for t in targets)
+            names = "、".join(by_code[t.indicator].name for t in targets if t.indicator in by_code)
             about = f"{n}年目标 {names}"
             runs += [*([Run(",")] if k else []), Run(phrase, targets[0].source, about)]
         runs.append(Run("。"))
@@ -197,39 +189,11 @@ def _main_targets(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
 def _projects(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
     if inputs.projects is None:
         missing.append(f"{inputs.next_year}年政府投资项目安排(项目库)")
-        return para(f"{inputs.next_year}年政府投资项目安排:", missing_run(), "。")
+        return para(f"{inputs.next_year}年政府投资项目安排:", missing_run(), "。", style="gap")
     about = f"{inputs.next_year}年政府投资项目库"
     return para(Run(project_sentence(inputs.projects), inputs.projects.source, about=about))
 
 
-def _plan_tasks(inputs: AnnualInputs, missing: list[str]) -> tuple[Paragraph, ...]:
-    n = inputs.next_year
-    if not inputs.plan_tasks:
-        missing.append(f"{n}年主要任务(任务树)")
-        return (para(f"{n}年主要任务和重点工作:", missing_run(), "。"),)
-    areas: Sequence[TaskArea] = inputs.plan_tasks
-    tasks = sum(len(a.tasks) for a in areas)
-    paragraphs = [para(f"重点做好以下{len(areas)}个方面{tasks}项工作:")]
-    for area in areas:
-        paragraphs.append(_area_heading(area, missing))
-        for task in area.tasks:
-            runs = [Run(f"{task.ordinal}{task.title}。", task.source)]
-            for k, sub in enumerate(task.sub_targets):
-                runs += [Run("主要目标:" if k == 0 else ";"), Run(sub.text, sub.source, task.title)]
-            if task.sub_targets:
-                runs.append(Run("。"))
-            paragraphs.append(para(*runs))
-    return tuple(paragraphs)
-
-
-def _area_heading(area: TaskArea, missing: list[str]) -> Paragraph:
-    """ "(一)title。"; an area whose heading the source document lost says so."""
-    if area.title:
-        return para(Run(f"{area.ordinal}{area.title}。", area.source), style="lead")
-    missing.append(f"主要任务{area.ordinal}的标题")
-    return para(area.ordinal, missing_run("标题暂无数据"), "。", style="lead")
-
-
 def _missing_section(title: str, what: str, missing: list[str]) -> Section:
     missing.append(what)
-    return Section(title, (para(missing_run(f"{MISSING}(待撰写)")),))
+    return Section(title, (para(missing_run(f"{MISSING}(待撰写)"), style="gap"),))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from planwatch.core.indicators import Indicator, Kind
 from planwatch.core.targets import Target
 from planwatch.core.wording import figure, number, subject
-from planwatch.reports.build_tables import missing_section
 from planwatch.reports.inputs import QuarterlyInputs
 from planwatch.reports.model import (
     Bar,
@@ -46,11 +45,10 @@ def build_quarterly(inputs: QuarterlyInputs) -> Report:
         Section("二、项目推进情况", _lagging(inputs, missing)),
         Section("三、问题整改情况", _overdue(inputs, missing)),
     ]
-    closing = missing_section(missing)
     return Report(
         title=f"{inputs.region}{inputs.year}年{name}经济运行分析",
-        subtitle=f"截至{inputs.year}年{inputs.quarter * 3}月 · 由 planwatch 根据计划数据生成",
-        sections=tuple(sections) + ((closing,) if closing else ()),
+        subtitle=f"(截至{inputs.year}年{inputs.quarter * 3}月)",
+        sections=tuple(sections),
         missing=tuple(missing),
     )
 

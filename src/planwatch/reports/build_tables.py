@@ -10,7 +10,6 @@ from planwatch.core.wording import MISSING, number, points, quantity
 from planwatch.reports.inputs import AnnualInputs
 from planwatch.reports.model import (
     ILLUSTRATIVE_LABEL,
-    NOT_PUBLISHED,
     Cell,
     Report,
     Run,
@@ -19,6 +18,7 @@ from planwatch.reports.model import (
     missing_run,
     para,
 )
+from planwatch.reports.source_names import source_label
 
 INDICATOR_COLUMNS = ("序号", "指标", "属性", "单位")
 
@@ -91,29 +91,35 @@ def _attainment(e: Evaluation) -> str:
     return "—"
 
 
-def missing_section(missing: list[str]) -> Section | None:
-    """数据缺失说明: what the report could not state, each item once, in order found."""
+def todo_section(missing: list[str] | tuple[str, ...]) -> Section | None:
+    """待办事项: what the report could not state, each item once, in order found.
+
+    It closes the review copy only: the copy to submit never shows a gap.
+    """
     items = list(dict.fromkeys(missing))
     if not items:
         return None
     lines = tuple(para(f"{k}. {item}:{MISSING}。", style="note") for k, item in enumerate(items, 1))
-    return Section("数据缺失说明", (para("以下内容暂无数据,生成时以“暂无数据”标注:"), *lines))
+    return Section(
+        "附件2 待办事项(供起草人)", (para("以下内容暂无数据,正文中未写入,请补充:"), *lines)
+    )
 
 
 def with_sources(report: Report) -> Report:
-    """The report with an appendix table naming the source of every figure it states."""
+    """The review copy: figures marked, an annex naming the source of every figure,
+    then the author's to-do list."""
     rows = tuple(
-        (_plain(str(k)), _plain(about), _plain(figure), _plain(_source_label(source)))
+        (_plain(str(k)), _plain(about), _plain(figure), _plain(source_label(source)))
         for k, (about, figure, source) in enumerate(report.sources(), start=1)
     )
     table = Table(
-        caption="附表 数据来源",
+        caption="数据来源",
         header=("序号", "记录", "数值或文字", "来源"),
         rows=rows,
-        note="seed:L<n> 指已发布报告的第 n 行;示例数据 为演示用的示意数值,并非已发布数据。",
+        note=f"“{ILLUSTRATIVE_LABEL}”为演示用的示意数值,并非已发布数据。",
     )
-    return replace(report, sections=(*report.sections, Section("数据来源", (table,))))
-
-
-def _source_label(source: str) -> str:
-    return ILLUSTRATIVE_LABEL if source in NOT_PUBLISHED else source
+    annexes = [Section("附件1 数据来源", (table,))]
+    todo = todo_section(report.missing)
+    if todo is not None:
+        annexes.append(todo)
+    return replace(report, sections=(*report.sections, *annexes), review=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from planwatch.core.errors import InvalidValue
@@ -10,6 +11,7 @@ from planwatch.reports.build_annual import build_annual
 from planwatch.reports.build_notice import build_lag_notice
 from planwatch.reports.build_quarterly import build_quarterly
 from planwatch.reports.gather import annual_inputs, quarterly_inputs
+from planwatch.reports.layout import notice_official
 from planwatch.reports.render import Format, render
 from planwatch.services import reading
 
@@ -40,12 +42,24 @@ def quarterly_report(region: str, period: str, fmt: Format, *, sources: bool = F
 
 
 def notice_report(
-    region: str, month: str, fmt: Format, *, threshold: Decimal | None = None, sources: bool = False
+    region: str,
+    month: str,
+    fmt: Format,
+    *,
+    threshold: Decimal | None = None,
+    sources: bool = False,
+    official: Mapping[str, str] | None = None,
 ) -> bytes:
-    """The lag notice (督导通报) of ``month`` ("2025-06") for ``region``'s register."""
+    """The lag notice (督导通报) of ``month`` ("2025-06") for ``region``'s register.
+
+    ``official`` overrides the 公文 parts of the region's settings (number, to,
+    issuer, date, cc).
+    """
     period = Period.parse(month)
     if period.month is None:
         raise InvalidValue(f"{month!r} is not a month (e.g. 2025-06)")
     extra = {} if threshold is None else {"threshold": threshold}
     notice = reading.lag_notice(period, **extra)
-    return render(build_lag_notice(notice, reading.region_name(region)), fmt, sources=sources)
+    parts = notice_official(region, period.year, period.month, official or {})
+    report = build_lag_notice(notice, reading.region_name(region), parts)
+    return render(report, fmt, sources=sources)

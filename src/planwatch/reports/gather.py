@@ -8,7 +8,7 @@ from datetime import date
 from planwatch.core.observations import Period
 from planwatch.reports import gather_work as work
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs, Quoted
-from planwatch.reports.layout import layout
+from planwatch.reports.layout import layout, report_text
 from planwatch.services.evaluation import evaluate, targets
 
 
@@ -40,6 +40,8 @@ def annual_inputs(region_code: str, year: int, as_of: Period | str | None = None
         plan_tasks=work.key_tasks(year + 1),
         projects=work.project_arrangement(year + 1),
         requirements=Quoted(drafted["text"], drafted["source"]) if drafted else None,
+        drafts=report_text(evaluated.region, year),
+        key_projects=work.key_projects(year + 1),
     )
 
 

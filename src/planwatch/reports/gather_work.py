@@ -12,6 +12,7 @@ from datetime import date
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.project_totals import group_totals, totals
+from planwatch.core.projects import Level
 from planwatch.core.sentences import ProjectArrangement
 from planwatch.reports.adapters import (
     arrangement,
@@ -20,7 +21,7 @@ from planwatch.reports.adapters import (
     task_areas,
     with_results,
 )
-from planwatch.reports.inputs import LaggingProject, OverdueProblem, TaskArea
+from planwatch.reports.inputs import KeyProject, LaggingProject, OverdueProblem, TaskArea
 from planwatch.reports.model import NOT_PUBLISHED
 from planwatch.services import reading
 
@@ -33,6 +34,24 @@ def project_arrangement(year: int) -> ProjectArrangement | None:
     sources = {p.source for p in projects}
     source = "synthetic" if sources <= NOT_PUBLISHED else ",".join(sorted(sources))
     return arrangement(year, totals(projects), group_totals(projects, "category"), source=source)
+
+
+def key_projects(year: int) -> list[KeyProject] | None:
+    """专栏5: ``year``'s 区级重点项目 of the register, in code order."""
+    projects = [p for p in reading.register(year) if p.level is Level.DISTRICT_KEY]
+    if not projects:
+        return None
+    return [
+        KeyProject(
+            p.name,
+            p.category.label_zh,
+            p.department,
+            float(p.total),
+            float(p.annual_plan),
+            p.source,
+        )
+        for p in projects
+    ]
 
 
 def key_tasks(year: int) -> list[TaskArea] | None:

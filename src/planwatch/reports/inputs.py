@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.indicators import Indicator
+from planwatch.core.report_text import Figure, ReportText
 from planwatch.core.sentences import ProjectArrangement
 from planwatch.core.targets import Target
 
@@ -29,7 +30,8 @@ class Quoted:
 class TaskItem:
     """A task of an area ("一是深入推进新型工业化"), its sub-targets and reported results.
 
-    ``code`` identifies the task in the task tree (to attach results). Each
+    ``code`` identifies the task in the task tree (to attach results);
+    ``figures`` are the results by sub-target code, for the draft text. Each
     result is a sequence of parts with their own sources: the target as the
     plan set it, then the outcome as the department or the statistics reported it.
     """
@@ -40,6 +42,7 @@ class TaskItem:
     sub_targets: tuple[Quoted, ...] = ()
     results: tuple[tuple[Quoted, ...], ...] = ()
     code: str = ""
+    figures: tuple[tuple[str, Figure], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,18 @@ class TaskArea:
     title: str
     source: str = ""
     tasks: tuple[TaskItem, ...] = ()
+
+
+@dataclass(frozen=True)
+class KeyProject:
+    """A project of the key-project list (专栏5): money in 万元."""
+
+    name: str
+    category: str
+    department: str
+    total: float
+    annual_plan: float
+    source: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,7 +79,8 @@ class AnnualInputs:
     indicator), and ``qualifiers`` the word the office writes with a figure (左右, 突破).
     ``review`` holds this year's key tasks with their results, ``plan_tasks``
     next year's key tasks, ``requirements`` the office's draft of next year's
-    总体要求.
+    总体要求, ``drafts`` its draft text of section 一 (``report-<year>.toml``)
+    and ``key_projects`` next year's 区级重点项目 for 专栏5.
     """
 
     region: str
@@ -80,6 +96,8 @@ class AnnualInputs:
     plan_tasks: Sequence[TaskArea] | None = None
     projects: ProjectArrangement | None = None
     requirements: Quoted | None = None
+    drafts: ReportText | None = None
+    key_projects: Sequence[KeyProject] | None = None
 
     @property
     def next_year(self) -> int:

@@ -9,8 +9,9 @@ make each number traceable and mark illustrative values as 示例数据.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 NOT_PUBLISHED = frozenset({"illustrative", "synthetic"})  # sources of demo values
 ILLUSTRATIVE_LABEL = "示例数据"
@@ -22,13 +23,14 @@ class Run:
 
     ``about`` names that record ("地区生产总值增速 2024年预计值") for source
     tables and tooltips; ``missing`` marks a run standing in for absent data
-    (暂无数据).
+    (暂无数据); ``strong`` a run-in heading ("1.服务保障切实增强。"), set bold.
     """
 
     text: str
     source: str = ""
     about: str = ""
     missing: bool = False
+    strong: bool = False
 
     @property
     def illustrative(self) -> bool:
@@ -37,7 +39,9 @@ class Run:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """A paragraph of runs; ``style`` is ``body``, ``lead`` (a bold opening) or ``note``."""
+    """A paragraph of runs; ``style`` is ``body``, ``lead`` (a run-in level-2 heading),
+    ``to`` (an addressee, flush left), ``note``, or ``gap`` (standing in for missing
+    data: only the review copy shows it)."""
 
     runs: tuple[Run, ...]
     style: str = "body"
@@ -90,6 +94,9 @@ CELL_PADDING = 1.5  # characters of margin around a cell's text (Word's default 
 MARK_WIDTH = 2.0  # characters the small 示例数据 mark takes after a value
 SHORT_COLUMN = 6.0  # characters: a column this narrow keeps its natural width
 LINE_WIDTH = 52.0  # CJK characters of table text across an A4 page's text width
+WHOLE_LABEL = 4.0  # characters: a word this short ("低于预期", "约束性") never wraps
+_LATIN_RUN = re.compile(r"[0-9A-Za-z.%<>+\-]+")
+_PIECES = re.compile(r"[((]")  # a cell may wrap before a bracket: "低于预期" / "(<80%)"
 
 
 def text_width(text: str) -> float:
@@ -97,29 +104,61 @@ def text_width(text: str) -> float:
     return sum(1.0 if ord(ch) >= 0x2E80 else 0.5 for ch in text)
 
 
-def column_shares(table: Table) -> list[float]:
+def unbreakable_width(text: str) -> float:
+    """The widest piece of ``text`` a line must never break.
+
+    A cell may wrap before a bracket; of each piece, a short word stays whole
+    ("低于预期", "万美元"), a longer one keeps its runs of digits and Latin
+    letters whole (a figure: "1110.0%").
+    """
+    widths = [1.0]
+    for piece in _PIECES.split(text):
+        if text_width(piece) <= WHOLE_LABEL:
+            widths.append(text_width(piece) + (1.0 if piece != text else 0.0))
+        else:
+            widths += [text_width(run) for run in _LATIN_RUN.findall(piece)]
+    return max(widths)
+
+
+def column_shares(table: Table, line_width: float = LINE_WIDTH) -> list[float]:
     """Each column's share of the table width, summing to 1.
 
-    A narrow column (序号, 属性, 单位) gets its natural width, so it never
-    wraps; the other columns share the rest of the line by their widest
-    (capped) cell. DOCX and the PDF's HTML use the same shares.
+    ``line_width`` is the table text's width in CJK characters. A narrow
+    column (序号, 属性, 单位) gets its natural width, so it never wraps; the
+    other columns share the rest of the line by their widest (capped) cell,
+    but never below their widest unbreakable piece, so "低于预期" and a figure
+    never wrap mid-word. DOCX and the PDF's HTML use the same shares.
     """
-    natural = []
+    natural, least = [], []
     for k, title in enumerate(table.header):
+        texts = ["".join(r.text for r in row[k]) for row in table.rows]
         cells = [
-            text_width("".join(r.text for r in row[k]))
-            + (MARK_WIDTH if any(r.illustrative for r in row[k]) else 0.0)
-            for row in table.rows
+            text_width(text) + (MARK_WIDTH if any(r.illustrative for r in row[k]) else 0.0)
+            for text, row in zip(texts, table.rows, strict=True)
         ]
         natural.append(min(max([text_width(title), *cells]), CELL_CAP) + CELL_PADDING)
+        least.append(max(unbreakable_width(t) for t in ["", *texts]) + CELL_PADDING)
     short = [w <= SHORT_COLUMN + CELL_PADDING for w in natural]
     fixed = sum(w for w, s in zip(natural, short, strict=True) if s)
     flexible = sum(w for w, s in zip(natural, short, strict=True) if not s)
-    if not flexible or fixed >= LINE_WIDTH:
-        return [w / sum(natural) for w in natural]
-    scale = max(LINE_WIDTH - fixed, 0.0) / flexible
-    widths = [w if s else w * scale for w, s in zip(natural, short, strict=True)]
+    if not flexible or fixed >= line_width:
+        widths = natural
+    else:
+        scale = max(line_width - fixed, 0.0) / flexible
+        widths = [w if s else w * scale for w, s in zip(natural, short, strict=True)]
+    widths = _at_least(widths, least, line_width)
     return [w / sum(widths) for w in widths]
+
+
+def _at_least(widths: list[float], least: list[float], line_width: float) -> list[float]:
+    """Raise every column to its least width, taking the room from the wider ones."""
+    widths = [max(w, m) for w, m in zip(widths, least, strict=True)]
+    excess = sum(widths) - line_width
+    spare = [max(w - m, 0.0) for w, m in zip(widths, least, strict=True)]
+    if excess <= 0 or not sum(spare):
+        return widths
+    cut = min(excess / sum(spare), 1.0)
+    return [w - s * cut for w, s in zip(widths, spare, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -138,13 +177,32 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Official:
+    """The parts of a 公文 around its body (GB/T 9704-2012): 发文字号, 主送机关,
+    发文机关署名, 成文日期 and 抄送机关; an empty part is left out."""
+
+    number: str = ""
+    addressees: str = ""
+    issuer: str = ""
+    date: str = ""
+    copies: str = ""
+
+
+@dataclass(frozen=True)
 class Report:
-    """A whole document: title, the lines under it, sections, and what was missing."""
+    """A whole document: title, the lines under it, sections, and what was missing.
+
+    ``review`` marks the review copy (审阅稿): its figures carry their
+    provenance marks, and it ends with the sources annex and the author's
+    to-do list. The copy to submit carries neither.
+    """
 
     title: str
     subtitle: str = ""
     sections: tuple[Section, ...] = ()
     missing: tuple[str, ...] = field(default=())
+    review: bool = False
+    official: Official | None = None
 
     def runs(self) -> Iterator[Run]:
         """Every run of the report, in reading order (paragraphs, then table cells)."""
@@ -166,9 +224,20 @@ class Report:
                 seen.setdefault((run.about, run.text, run.source), None)
         return list(seen)
 
+    def without_gaps(self) -> Report:
+        """The copy to submit: every paragraph standing in for missing data left out."""
+        return replace(self, sections=tuple(_without_gaps(s) for s in self.sections))
+
     @property
     def has_illustrative(self) -> bool:
         return any(r.illustrative for r in self.runs())
+
+
+def _without_gaps(section: Section) -> Section:
+    blocks = tuple(b for b in section.blocks if not (isinstance(b, Paragraph) and b.style == "gap"))
+    return replace(
+        section, blocks=blocks, sections=tuple(_without_gaps(s) for s in section.sections)
+    )
 
 
 def missing_run(what: str = "暂无数据") -> Run:

@@ -11,6 +11,7 @@ from planwatch.reports.render_docx import render_docx
 from planwatch.reports.render_html import render_html
 from planwatch.reports.render_md import render_md
 from planwatch.reports.render_pdf import render_pdf
+from planwatch.reports.styleset import GBT_9704, StyleSet
 
 
 class Format(StrEnum):
@@ -27,17 +28,21 @@ CONTENT_TYPES = {
     Format.MD: "text/markdown; charset=utf-8",
 }
 
-_RENDERERS: dict[Format, Callable[[Report], bytes]] = {
+_RENDERERS: dict[Format, Callable[[Report, StyleSet], bytes]] = {
     Format.DOCX: render_docx,
     Format.PDF: render_pdf,
-    Format.HTML: lambda report: render_html(report).encode("utf-8"),
-    Format.MD: lambda report: render_md(report).encode("utf-8"),
+    Format.HTML: lambda report, _: render_html(report).encode("utf-8"),
+    Format.MD: lambda report, _: render_md(report).encode("utf-8"),
 }
 
 
-def render(report: Report, fmt: Format, *, sources: bool = False) -> bytes:
-    """``report`` in ``fmt``; with ``sources``, an appendix names the source of every figure.
+def render(
+    report: Report, fmt: Format, *, sources: bool = False, style: StyleSet = GBT_9704
+) -> bytes:
+    """``report`` in ``fmt``, DOCX and PDF laid out by ``style`` (公文, GB/T 9704, by default).
 
-    HTML links every figure to its source with or without the appendix.
+    With ``sources`` it is the review copy: figures marked, an annex naming
+    the source of every figure and the author's to-do list. HTML links every
+    figure to its source in both copies.
     """
-    return _RENDERERS[fmt](with_sources(report) if sources else report)
+    return _RENDERERS[fmt](with_sources(report) if sources else report.without_gaps(), style)

@@ -29,7 +29,7 @@ def render_md(report: Report) -> str:
         lines += [f"> {MARK} {ILLUSTRATIVE_LABEL}:演示用的示意数值,并非已发布数据。", ""]
     for section in report.sections:
         for level, s in section.walk():
-            lines += [f"{'#' * (level + 1)} {s.title}", ""]
+            lines += [f"{'#' * (level + 1)} {s.title}", ""] if s.title else []
             for block in s.blocks:
                 lines += [*_block(block), ""]
     return "\n".join(lines).rstrip() + "\n"

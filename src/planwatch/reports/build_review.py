@@ -1,0 +1,132 @@
+"""Section 一 of the annual report as prose: the year's paragraph, the "——" overview,
+the review of the key tasks item by item, and the first sentence of 总体来看.
+
+The words are the office's draft (``report-<year>.toml``); every figure in
+them is a stored value — an indicator's value of the year, a key task's
+result, a fact stored with its source — written with the qualifier the
+office writes (余, 以上, 超, 突破, 近, 左右). An item without draft text is
+written from its results alone: "联系服务重点企业及个体户2.2万家(次),…".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from planwatch.core.errors import InvalidValue
+from planwatch.core.observations import Status
+from planwatch.core.report_text import Figure, ReportText, render_draft, written
+from planwatch.reports.inputs import AnnualInputs, TaskArea, TaskItem
+from planwatch.reports.model import Paragraph, Run, para
+
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def opening(drafts: ReportText | None) -> list[Paragraph]:
+    """各位代表: and the sentence submitting the report, when the office drafted them."""
+    if drafts is None:
+        return []
+    lines = [para(Run(drafts.salutation), style="to")] if drafts.salutation else []
+    return lines + ([para(drafts.opening)] if drafts.opening else [])
+
+
+def figures(inputs: AnnualInputs) -> dict[str, Figure]:
+    """Every stored value the draft text may cite: indicators, task results, facts."""
+    found: dict[str, Figure] = {}
+    for e in inputs.evaluations:
+        obs = e.observation
+        if obs is not None:
+            status = "预计值" if obs.status is Status.ESTIMATE else "实际值"
+            unit = "%" if e.indicator.kind.is_rate else e.indicator.unit
+            about = f"{e.indicator.name} {obs.period}年{status}"
+            found[e.indicator.code] = Figure(obs.value, unit, obs.source, about)
+    for area in inputs.review or ():
+        for task in area.tasks:
+            found.update(task.figures)
+    if inputs.drafts is not None:
+        found.update(inputs.drafts.facts)
+    return found
+
+
+def drafted(text: str, values: Mapping[str, Figure]) -> list[Run]:
+    """Draft text as runs, each referenced figure citing its source."""
+    return [
+        Run(p.text, p.figure.source, p.figure.about) if p.figure else Run(p.text)
+        for p in render_draft(text, values)
+    ]
+
+
+def year_paragraphs(
+    inputs: AnnualInputs, values: Mapping[str, Figure], missing: list[str]
+) -> list[Paragraph]:
+    """The year's paragraph and the four "——" overview paragraphs.
+
+    A paragraph citing a value the database does not hold is left to the
+    review copy and named in the to-do list.
+    """
+    drafts = inputs.drafts
+    if drafts is None:
+        return []
+    paragraphs = []
+    for text in (t for t in (drafts.intro, *drafts.overview) if t):
+        try:
+            paragraphs.append(Paragraph(tuple(drafted(text, values))))
+        except InvalidValue as exc:
+            missing.append(f"{inputs.year}年概述段落「{text[:12]}…」:{exc.message}")
+            paragraphs.append(para(text, style="gap"))
+    return paragraphs
+
+
+def review(
+    inputs: AnnualInputs, values: Mapping[str, Figure], missing: list[str]
+) -> list[Paragraph]:
+    """过去一年重点工作: areas as run-in headings, items numbered across areas."""
+    areas = inputs.review or ()
+    count = CN_NUMBERS[len(areas) - 1] if 0 < len(areas) <= 10 else str(len(areas))
+    paragraphs = [para(f"过去一年,重点抓了以下{count}个方面工作:")]
+    items = inputs.drafts.items if inputs.drafts else {}
+    number = 0
+    for area in areas:
+        paragraphs.append(_area(area, inputs.year, missing))
+        for task in area.tasks:
+            number += 1
+            head = Run(f"{number}.{task.title}。", task.source, strong=True)
+            body = _item(task, items.get(task.code), values, inputs.year, missing)
+            if not body:
+                missing.append(f"{inputs.year}年重点任务「{task.title}」完成情况")
+                paragraphs.append(para(head, style="gap"))
+                continue
+            paragraphs.append(para(head, *body))
+    return paragraphs
+
+
+def _area(area: TaskArea, year: int, missing: list[str]) -> Paragraph:
+    if area.title:
+        return para(Run(f"{area.ordinal}{area.title}。", area.source, strong=True), style="lead")
+    missing.append(f"{year}年重点任务{area.ordinal}的标题")
+    return para(Run(area.ordinal, strong=True), style="gap")
+
+
+def _item(
+    task: TaskItem, text: str | None, values: Mapping[str, Figure], year: int, missing: list[str]
+) -> list[Run]:
+    """The item's draft text with its figures, or its results when it has no draft
+    (or its draft cites a value the database does not hold)."""
+    if text is not None:
+        try:
+            return drafted(text, values)
+        except InvalidValue as exc:
+            missing.append(f"{year}年重点任务「{task.title}」的草稿:{exc.message}")
+    return _results(task)
+
+
+def _results(task: TaskItem) -> list[Run]:
+    """An item without draft text: each result with its subject, in the item's order."""
+    runs: list[Run] = []
+    for k, (_, figure) in enumerate(task.figures):
+        runs += [Run("," if k else ""), Run(figure.about), Run(written(figure), figure.source)]
+    return [*runs, Run("。")] if runs else []
+
+
+def conclusion(inputs: AnnualInputs) -> str:
+    """The office's first sentence of 总体来看 (its judgement of the year), or nothing."""
+    return inputs.drafts.conclusion if inputs.drafts else ""
