@@ -90,9 +90,7 @@ def test_growing_at_the_pace_needed_meets_the_target_exactly(target, ytd, weight
 
 @given(target=growth, ytd=growth, weight=share)
 def test_more_growth_so_far_never_raises_the_pace_needed(target, ytd, weight):
-    assert rest_of_year_growth(target, ytd + 1, weight) <= rest_of_year_growth(
-        target, ytd, weight
-    )
+    assert rest_of_year_growth(target, ytd + 1, weight) <= rest_of_year_growth(target, ytd, weight)
 
 
 @given(readings=st.lists(st.tuples(share, growth), min_size=1, max_size=6))

@@ -6,6 +6,7 @@ from planwatch.cli import (  # noqa: F401
     demo,
     extract,
     ingest,
+    nowcast,
     periods,
     plan,
     projects,

@@ -11,7 +11,9 @@ Which rule applies depends on the data, and every result says which:
   year and is nowcast as one; without it, the amount is scaled by time
   progress with a ± (1 − elapsed) × 20 % interval. A lower-is-better amount
   already past its bar cannot come back: cumulative amounts never fall.
-- ``latest_value``: a rate that is not cumulative (unemployment, a share):
+- ``latest_value``: a share (unemployment rate, coverage; a year-to-date
+  average or share is judged the same way) or any value that is not
+  cumulative (a stock at a month's end):
   the latest value is the nowcast; its interval runs from it to one more
   step of the last change (the trend), so a value worsening towards its bar
   needs more effort before it crosses it.
@@ -89,15 +91,6 @@ def assess(
     ``this_year`` and ``last_year`` are the indicator's observations of the
     two years; only periods ending by ``as_of`` count.
     """
-    if bar is None:
-        return Assessment(indicator, None, None, "none", Tier.NOT_ASSESSED, "no bar: 无目标值可比")
-    annual = annual_observation(this_year, indicator.code, as_of.year)
-    if annual is not None:
-        tier, rule = tier_for(bar, annual.value, annual.value)
-        value = annual.value
-        return Assessment(
-            indicator, bar, annual, "annual", tier, f"annual value: {rule}", value, value, value
-        )
     seen = sorted(
         (
             o
@@ -108,13 +101,25 @@ def assess(
         ),
         key=lambda o: o.period.elapsed_share,
     )
+    if bar is None:
+        latest = seen[-1] if seen else None
+        return Assessment(
+            indicator, None, latest, "none", Tier.NOT_ASSESSED, "no bar: 无目标值可比"
+        )
+    annual = annual_observation(this_year, indicator.code, as_of.year)
+    if annual is not None:
+        tier, rule = tier_for(bar, annual.value, annual.value)
+        value = annual.value
+        return Assessment(
+            indicator, bar, annual, "annual", tier, f"annual value: {rule}", value, value, value
+        )
     if not seen:
         return Assessment(
             indicator, bar, None, "none", Tier.NOT_ASSESSED, "no value this year: 年内暂无数据"
         )
-    if not seen[-1].cumulative:
-        return _latest_value(indicator, bar, seen)
     cumulative = [o for o in seen if o.cumulative]
+    if not seen[-1].cumulative or indicator.kind is Kind.SHARE:
+        return _latest_value(indicator, bar, seen)
     if indicator.kind is Kind.GROWTH:
         return _cumulative_growth(indicator, bar, cumulative)
     return _cumulative_level(indicator, bar, cumulative, last_year)

@@ -1,0 +1,1 @@
+"""Application services: one function per operation, called by every surface."""
