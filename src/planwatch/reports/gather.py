@@ -9,6 +9,7 @@ from planwatch.core.observations import Period
 from planwatch.reports import gather_work as work
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs, Quoted
 from planwatch.reports.layout import layout
+from planwatch.services.nowcast import nowcast_year
 from planwatch.web.plan import services
 
 
@@ -54,4 +55,5 @@ def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInpu
         evaluations=evaluated.evaluations,
         lagging=work.lagging(year, month),
         overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1])),
+        outlook=nowcast_year(region_code, year, Period(year, quarter=quarter)).ranked(),
     )
