@@ -26,6 +26,7 @@ from planwatch.core.observations import Period
 from planwatch.core.problems import LinkKind, Problem, Severity, Source
 from planwatch.core.risk import Tier
 from planwatch.web.accounts.roles import can_review, require
+from planwatch.web.plan.models import ObservationRecord
 from planwatch.web.plan.services import get_region, plan_year
 from planwatch.web.projects.models import ProblemRecord
 from planwatch.web.projects.problem_services import report_problem
@@ -72,7 +73,12 @@ def nowcast_year(region_code: str, year: int, as_of: Period | None = None) -> Ye
         raise NotFound(f"{as_of} is not in {year}")
     in_year = [o.period for o in plan.observations if not o.period.is_year]
     when = as_of or max(in_year, key=lambda p: p.elapsed_share, default=Period(year, month=12))
-    last_year = plan_year(region, year - 1).observations
+    last_year = [
+        o.to_domain()
+        for o in ObservationRecord.objects.filter(indicator__region=region, year=year - 1)
+        .select_related("indicator")
+        .order_by("updated_at", "id")
+    ]
     return YearNowcast(region.code, region.name, year, when, assess_plan(plan, last_year, when))
 
 

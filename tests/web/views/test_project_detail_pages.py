@@ -156,7 +156,7 @@ def test_the_new_pages_export_their_tables_to_excel(leader, path):
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
-        ("/?year=2025", 21),  # the plan dashboard's 15, and 6 for the projects panel
+        ("/?year=2025", 27),  # the plan dashboard's 15, 6 for the projects panel, 6 for 年内监测
         ("/problems/WT-2025-001/", 7),
         ("/tasks/1-1/", 14),
         (f"/projects/{OWN}/", 14),
