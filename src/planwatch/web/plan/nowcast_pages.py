@@ -48,11 +48,13 @@ def indicator_nowcast(region: Region, year: int, code: str) -> IndicatorNowcast 
         return None
     rows = ObservationRecord.objects.filter(
         indicator__region=region, indicator__code=code, year__in=(year - 1, year)
-    ).exclude(status="estimate")
+    )
     paths: dict[int, list[tuple[Period, float]]] = {year - 1: [], year: []}
     for period_text, value in rows.order_by("updated_at", "id").values_list("period", "value"):
         period = Period.parse(period_text)
-        if not period.is_year and (
+        if period.is_year and period.year < year:  # last year's whole year closes its path
+            paths[period.year].append((Period(period.year, month=12), value))
+        elif not period.is_year and (
             period.year < year or period.elapsed_share <= result.as_of.elapsed_share
         ):
             paths[period.year].append((period, value))
