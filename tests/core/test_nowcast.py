@@ -1,6 +1,8 @@
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from planwatch.core.indicators import Direction, Kind
 from planwatch.core.nowcast import assess, assess_plan
@@ -151,3 +153,23 @@ def test_a_target_without_a_bar_says_why():
         [ytd(6.2, "2025-09")],
     )
     assert "待上级下达" in assess_plan(plan, [], OCT)[0].rule
+
+
+RANK = {Tier.ON_TRACK: 0, Tier.PUSH: 1, Tier.AT_RISK: 2}
+
+
+@given(
+    ytd_growth=st.floats(min_value=-20, max_value=30),
+    more=st.floats(min_value=0, max_value=10),
+    month=st.integers(min_value=1, max_value=11),
+    goal=st.floats(min_value=-5, max_value=15),
+)
+def test_a_higher_year_to_date_growth_never_worsens_the_tier(ytd_growth, more, month, goal):
+    ind = make_indicator()
+    bar = bar_for(ind, make_target(TargetForm.AT_LEAST, goal), None)
+    period = f"2025-{month:02d}"
+    when = Period.parse(period)
+    lower = assess(ind, bar, [ytd(ytd_growth, period)], [], when)
+    higher = assess(ind, bar, [ytd(ytd_growth + more, period)], [], when)
+    assert RANK[higher.tier] <= RANK[lower.tier]
+    assert higher.pace <= lower.pace + 1e-9
