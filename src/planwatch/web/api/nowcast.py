@@ -69,7 +69,7 @@ def get_nowcast(request: HttpRequest, code: Code, year: Year, as_of: AsOf | None
 
 
 @router.post("/regions/{code}/nowcast/{year}/warnings", response=RaisedOut)
-def post_warnings(request: HttpRequest, code: Code, year: Year, as_of: AsOf) -> Any:
-    period = Period.parse(as_of)
+def post_warnings(request: HttpRequest, code: Code, year: Year, as_of: AsOf | None = None) -> Any:
+    period = nowcast_year(code, year).as_of if as_of is None else Period.parse(as_of)
     raised = raise_early_warnings(actor=request.user, region=code, year=year, as_of=period)
-    return {"as_of": as_of, "raised": [p.code for p in raised]}
+    return {"as_of": str(period), "raised": [p.code for p in raised]}
