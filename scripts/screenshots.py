@@ -22,6 +22,7 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("dashboard-2025", "leader", "/?year=2025"),
     ("indicators", "office", "/indicators/"),
     ("indicator", "office", "/indicators/new_urban_jobs/?year=2025"),
+    ("indicator-nowcast", "leader", "/indicators/industrial_investment_growth/?year=2025"),
     ("compare", "leader", "/compare/?indicator=gdp_growth"),
     ("submissions", "stats", "/submissions/"),
     ("entry", "stats", "/submissions/new/1/"),

@@ -9,15 +9,24 @@ from django.contrib.auth.models import User
 
 from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
+from planwatch.web.plan import services
+from planwatch.web.projects.models import Department
+from tests.conftest import DEMO_DATASET
 from tests.web.conftest import (  # noqa: F401  (fixtures)
     alice,
     bob,
     carol,
     dave,
-    demo,
     deputy,
     fast_passwords,
 )
+
+
+@pytest.fixture
+def demo(db: None) -> None:
+    """The demo dataset, and the department owning the binding water indicators."""
+    services.load_dataset(DEMO_DATASET)
+    Department.objects.get_or_create(name="区生态环境局")
 
 
 @pytest.fixture
@@ -38,3 +47,8 @@ def water_clerk(db: None) -> User:
 @pytest.fixture
 def leader(db: None) -> User:
     return create_user("chen", "pw", Role.LEADER)
+
+
+@pytest.fixture
+def clerk(db: None) -> User:
+    return create_user("li-eco", "pw", Role.CLERK, department="区生态环境局")

@@ -7,6 +7,7 @@ from planwatch.cli import (  # noqa: F401
     extract,
     ingest,
     jobs,
+    nowcast,
     periods,
     plan,
     projects,

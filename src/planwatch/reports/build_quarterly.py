@@ -10,6 +10,7 @@ come from the project register and the problem list when they are given.
 from __future__ import annotations
 
 from planwatch.core.indicators import Indicator, Kind
+from planwatch.core.nowcast_wording import outlook_sentence
 from planwatch.core.targets import Target
 from planwatch.core.wording import figure, number, subject
 from planwatch.reports.inputs import QuarterlyInputs
@@ -40,6 +41,7 @@ def build_quarterly(inputs: QuarterlyInputs) -> Report:
         blocks.append(Chart(f"图1 {name}主要指标累计增速与年度目标(%)", tuple(growth), "年度目标"))
     if progress:
         blocks.append(Chart(f"图2 {name}累计完成进度与序时进度(%)", tuple(progress), "序时进度"))
+    blocks += _outlook(inputs)
     sections = [
         Section("一、主要指标运行情况", tuple(blocks)),
         Section("二、项目推进情况", _lagging(inputs, missing)),
@@ -89,6 +91,17 @@ def _indicators(
         note="增速类指标以累计增速对照年度目标;总量类指标以累计完成进度对照序时进度。",
     )
     return table, growth, progress, lines
+
+
+def _outlook(inputs: QuarterlyInputs) -> list[Block]:
+    """全年目标研判: a sentence per assessed indicator, in ``outlook``'s order (难以完成 first)."""
+    said = [(a, outlook_sentence(a)) for a in inputs.outlook]
+    lines = [
+        para(Run(sentence, a.latest.source if a.latest else "", f"{a.indicator.name} 研判"), "。")
+        for a, sentence in said
+        if sentence
+    ]
+    return [para("全年目标研判:"), *lines] if lines else []
 
 
 def _row(

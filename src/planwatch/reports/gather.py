@@ -10,6 +10,7 @@ from planwatch.reports import gather_work as work
 from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs, Quoted
 from planwatch.reports.layout import layout, report_text
 from planwatch.services.evaluation import evaluate, targets
+from planwatch.services.nowcast import nowcast_year
 
 
 def annual_inputs(region_code: str, year: int, as_of: Period | str | None = None) -> AnnualInputs:
@@ -56,4 +57,5 @@ def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInpu
         evaluations=evaluated.evaluations,
         lagging=work.lagging(year, month),
         overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1])),
+        outlook=nowcast_year(region_code, year, Period(year, quarter=quarter)).ranked(),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.indicators import Indicator
+from planwatch.core.nowcast import Assessment
 from planwatch.core.report_text import Figure, ReportText
 from planwatch.core.sentences import ProjectArrangement
 from planwatch.core.targets import Target
@@ -134,7 +135,8 @@ class QuarterlyInputs:
     (:func:`planwatch.core.plan.evaluate_plan` with ``as_of``): rates judged on
     their year-to-date value, cumulative quantities carrying their time
     progress. ``lagging`` and ``overdue`` are ``None`` when the project
-    register or problem list is not available.
+    register or problem list is not available. ``outlook`` is the year's
+    in-year monitoring as of the quarter's end, 难以完成 first.
     """
 
     region: str
@@ -143,3 +145,4 @@ class QuarterlyInputs:
     evaluations: Sequence[Evaluation]
     lagging: Sequence[LaggingProject] | None = None
     overdue: Sequence[OverdueProblem] | None = None
+    outlook: Sequence[Assessment] = ()

@@ -59,6 +59,7 @@ WRITES = {
         "deadline": "2099-01-01",
     },
     ("POST", "/api/problems/{problem_code}/steps"): {"action": "start"},
+    ("POST", "/api/regions/{code}/nowcast/{year}/warnings"): {},  # early warnings as problems
     ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing
     ("POST", "/api/extract"): None,  # extracts from the text sent, stores nothing
 }
@@ -99,6 +100,7 @@ def test_every_write_refuses_a_clerk_of_another_department(register, bob, carol)
     ids = {
         "{indicator_id}": str(gdp.pk),
         "{year}": "2025",
+        "{code}": "fuling",
         "{target_id}": str(TargetRecord.objects.filter(indicator=gdp).first().pk),
         "{observation_id}": str(observation["id"]),
         "{submission_id}": str(submission["id"]),

@@ -72,8 +72,10 @@ def test_observations_are_filtered_by_indicator_year_and_status(dave):
     body = dave.get(
         "/api/regions/fuling/observations", {"indicator": "gdp_growth", "year": 2024}
     ).json()
-    assert {o["period"] for o in body["items"]} == {"2024"}
-    assert {o["status"] for o in body["items"]} == {"estimate"}
+    # the year's value (预计) and its illustrative quarters (the path the 2025 nowcast compares)
+    assert {o["period"] for o in body["items"]} == {"2024", "2024-Q1", "2024-Q2", "2024-Q3"}
+    estimates = [o for o in body["items"] if o["status"] == "estimate"]
+    assert [o["period"] for o in estimates] == ["2024"]
 
 
 def test_the_openapi_schema_and_docs_are_served(db):

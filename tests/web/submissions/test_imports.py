@@ -77,7 +77,7 @@ def test_the_workbook_has_a_chinese_header_a_row_per_owed_value_and_a_status_lis
     code, name, unit, period, target, previous, *empty = rows[1]
     assert (code, name, unit, period) == ("gdp_growth", "地区生产总值增速", "%", "2025-Q3")
     assert target and previous.startswith("2025-Q2") and empty == [None, None, None]
-    assert len(rows) == 2
+    assert [r[0] for r in rows[2:]] == ["income_growth"]  # also quarterly, also 区统计局's
     lists = [v.formula1 for v in sheet.data_validations.dataValidation]
     assert lists == ['"实际,预计"']
 

@@ -34,7 +34,7 @@ def owed(caller, **filters):
 
 def test_an_indicators_frequency_is_the_finest_period_of_its_values():
     kinds = periods.frequencies(
-        [indicator(c) for c in ("gdp_growth", "fdi_utilized", "trade_growth")]
+        [indicator(c) for c in ("gdp_growth", "fdi_utilized", "grain_output")]
     )
     assert list(kinds.values()) == [Frequency.QUARTERLY, Frequency.MONTHLY, Frequency.ANNUAL]
 
@@ -62,8 +62,13 @@ def test_opening_an_open_period_is_a_conflict_and_closing_an_unknown_one_not_fou
 def test_a_department_owes_its_indicators_of_the_periods_granularity(alice, bob, carol):
     opened(alice, "2025-Q3")
     opened(alice, "2025-06")
-    assert set(owed(bob)) == {("2025-Q3", "gdp_growth")}
-    assert set(owed(carol)) == {("2025-Q3", "retail_growth"), ("2025-06", "fdi_utilized")}
+    assert set(owed(bob)) == {("2025-Q3", "gdp_growth"), ("2025-Q3", "income_growth")}
+    assert set(owed(carol)) == {
+        ("2025-Q3", "online_agri_sales"),  # quarterly
+        ("2025-06", "retail_growth"),  # monthly, as the demo's in-year values are
+        ("2025-06", "trade_growth"),
+        ("2025-06", "fdi_utilized"),
+    }
     everyone = owed(alice)
     assert {o.department for o in everyone.values()} >= {"区统计局", "区商务委"}
 
@@ -108,7 +113,8 @@ def test_a_value_not_submitted_by_the_due_date_is_overdue(alice, bob):
     assert not owed(bob, today=date(2025, 10, 16))["2025-Q3", "gdp_growth"].overdue
     tally = periods.tallies(periods.obligations(actor=who(alice), today=date(2025, 10, 16)))
     statistics = next(t for t in tally if t.department == "区统计局")
-    assert (statistics.owed, statistics.done, statistics.overdue) == (1, 1, 0)
+    # GDP growth submitted; income growth (also quarterly) still owed and overdue
+    assert (statistics.owed, statistics.done, statistics.overdue) == (2, 1, 1)
 
 
 def test_a_closed_period_refuses_values_and_a_period_never_opened_accepts_them(alice, bob):

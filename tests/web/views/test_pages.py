@@ -120,9 +120,10 @@ def test_pages_are_chinese_by_default_and_english_on_request(leader):
     ("path", "budget"),
     [
         # each page +2 for the office's reminder badges: the open periods, the pending reviews
-        ("/", 19),  # 15, the closed reporting periods, the projects panel
+        ("/", 25),  # 15, the closed reporting periods, the projects panel, 6 for 年内监测
+        # (services.nowcast: the month, the region, the plan year, last year's values)
         ("/indicators/", 15),
-        ("/indicators/gdp_growth/", 20),
+        ("/indicators/gdp_growth/", 25),  # 18, and 5 for its in-year monitoring and fan
         ("/compare/?indicator=gdp_growth", 17),  # 12, and 3 for each year's default as-of
         ("/report/", 15),
         ("/submissions/", 13),  # 10, and 1 for the projects the office may report on

@@ -157,7 +157,7 @@ def test_the_new_pages_export_their_tables_to_excel(leader, path):
     ("path", "budget"),
     [
         # each +2 for the office's reminder badges: the open periods, the pending reviews
-        ("/?year=2025", 23),  # the plan dashboard's 15, and 6 for the projects panel
+        ("/?year=2025", 29),  # the plan dashboard's 15, 6 for the projects panel, 6 for 年内监测
         ("/problems/WT-2025-001/", 9),
         ("/tasks/1-1/", 16),
         (f"/projects/{OWN}/", 20),  # 14, the reports' change history, the default as-of month

@@ -12,6 +12,7 @@ from planwatch.web.api import (
     evaluations,
     extraction,
     indicators,
+    nowcast,
     observations,
     periods,
     problems,
@@ -70,7 +71,7 @@ api = PlanwatchAPI(
 )
 errors.install(api)
 RESOURCES = (
-    regions, indicators, targets, rules, observations, submissions, periods, evaluations,
+    regions, indicators, targets, rules, observations, submissions, periods, evaluations, nowcast,
     extraction, projects, tasks, problems, reports, audit,
 )  # fmt: skip
 for module in RESOURCES:

@@ -131,3 +131,70 @@ def _line(
     if area:
         line |= {"areaStyle": {"opacity": 0.15}, "symbol": "none"}
     return line
+
+
+def nowcast_fan(
+    this_year: list[tuple[Period, float]],
+    last_year: list[tuple[Period, float]],
+    target: float | None,
+    fan: tuple[float, float, float] | None,
+) -> Option | None:
+    """The year-to-date path, last year's path, the target and the nowcast fan, by month.
+
+    ``fan`` is (nowcast, low, high) at December; the fan opens from the
+    latest value (a quarter is drawn at its last month) and widens to it.
+    """
+    if not this_year:
+        return None
+    months = [str(m) for m in range(1, 13)]
+    latest_period, latest = this_year[-1]
+    series = [
+        _line(_("Last year"), _by_month(last_year), PACE, dashed=True),
+        _line(_("Actual (cumulative)"), _by_month(this_year), ACTUAL),
+    ]
+    if target is not None:
+        series.append(_line(_("Target"), [target] * 12, TARGET, dashed=True))
+    if fan is not None:
+        start = _month(latest_period)
+        central, low, high = fan
+        steps = range(start, 13)
+        share = {m: (m - start) / (12 - start) if start < 12 else 1.0 for m in steps}
+        path = {m: latest + (central - latest) * share[m] for m in steps}
+        lower = {m: latest + (low - latest) * share[m] for m in steps}
+        width = {m: (high - low) * share[m] for m in steps}
+        series.append(_line(_("Nowcast"), _fill(path), ACTUAL, dashed=True))
+        band = _("Nowcast interval")  # both parts share the name: one legend entry
+        series.append(_band(_fill(lower), band, opacity=0.0))
+        series.append(_band(_fill(width), band, opacity=0.2))
+    option = _chart(months, series)
+    option["xAxis"]["name"] = _("Month")
+    return option
+
+
+def _month(period: Period) -> int:
+    return period.month or (period.quarter or 4) * 3
+
+
+def _by_month(points: list[tuple[Period, float]]) -> list[float | None]:
+    values: list[float | None] = [None] * 12
+    for period, value in points:
+        values[_month(period) - 1] = value
+    return values
+
+
+def _fill(by_month: dict[int, float]) -> list[float | None]:
+    return [round(by_month[m], 4) if m in by_month else None for m in range(1, 13)]
+
+
+def _band(data: list[float | None], name: str, *, opacity: float) -> Option:
+    """One part of a stacked band: the invisible lower edge, or the width above it."""
+    return {
+        "name": name,
+        "type": "line",
+        "data": data,
+        "symbol": "none",
+        "stack": "fan",
+        "stackStrategy": "all",  # a lower edge below zero still carries the width
+        "lineStyle": {"opacity": 0},
+        "areaStyle": {"opacity": opacity, "color": ACTUAL},
+    }

@@ -16,7 +16,7 @@ from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.downloads import attachment
-from planwatch.web.plan import charts, indicator_pages, pages, tables
+from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, tables
 from planwatch.web.projects import overview
 
 
@@ -37,6 +37,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return excel.response(tables.evaluation_sheet(title, page.lagging))
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
+    context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, scope.as_of)
     panel = overview.projects_panel(page.result.as_of.period, timezone.localdate())
     context["projects"] = panel
     if panel is not None:
@@ -70,7 +71,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     if excel.wanted(request):
         title = f"{page.record.name} {_('Every value and where it came from')}"
         return excel.response(tables.history_sheet(title, page.history))
-    return render(request, "plan/indicator.html", {"scope": scope, "page": page})
+    inyear = nowcast_pages.indicator_nowcast(scope.region, scope.year, code, scope.as_of)
+    return render(request, "plan/indicator.html", {"scope": scope, "page": page, "inyear": inyear})
 
 
 @reader

@@ -1,0 +1,40 @@
+import pytest
+
+from planwatch.web.projects.models import Department, ProblemRecord
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_nowcast_lists_every_indicator_at_risk_first(demo, dave):
+    body = dave.get("/api/regions/fuling/nowcast/2025", {"as_of": "2025-10"}).json()
+    assert (body["as_of"], len(body["assessments"])) == ("2025-10", 31)
+    assert body["assessments"][0]["tier"] == "at_risk"
+    assert body["warnings"] == ["water_quality_share"]
+    retail = next(a for a in body["assessments"] if a["indicator"] == "retail_growth")
+    assert (retail["ytd"], retail["period"], retail["tier_zh"]) == (5.2, "2025-10", "可完成")
+    assert retail["source"] == "illustrative" and retail["rule"]
+
+
+def test_the_api_and_the_service_agree(demo, dave):
+    from planwatch.core.observations import Period
+    from planwatch.services.nowcast import nowcast_year
+
+    body = dave.get("/api/regions/fuling/nowcast/2025?as_of=2025-Q3").json()
+    expected = [
+        a.as_record() for a in nowcast_year("fuling", 2025, Period(2025, quarter=3)).ranked()
+    ]
+    assert body["assessments"] == expected
+
+
+def test_a_bad_as_of_is_bad_input_and_an_unknown_region_not_found(demo, dave):
+    assert dave.get("/api/regions/fuling/nowcast/2025?as_of=2025-13").status_code == 400
+    assert dave.get("/api/regions/nowhere/nowcast/2025").status_code == 404
+
+
+def test_warnings_are_raised_once_by_the_plan_office_only(demo, alice, dave):
+    Department.objects.create(name="区生态环境局")
+    path = "/api/regions/fuling/nowcast/2025/warnings?as_of=2025-10"
+    assert dave.post(path).status_code == 403
+    assert alice.post(path).json()["raised"] == ["YJ-2025-10-water_quality_share"]
+    assert alice.post(path).json()["raised"] == []
+    assert ProblemRecord.objects.count() == 1
