@@ -1,9 +1,10 @@
 import pytest
 
-from planwatch.core.errors import NotFound
+from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import LinkKind, State
 from planwatch.core.risk import Tier
+from planwatch.services.evaluation import evaluate
 from planwatch.services.nowcast import nowcast_year, raise_early_warnings
 from planwatch.web.errors import Forbidden
 from planwatch.web.projects.models import ProblemRecord
@@ -21,8 +22,10 @@ def test_every_indicator_of_the_2025_demo_is_assessed_as_of_october(demo):
     assert len(with_value) == 27  # grain, R&D intensity, firms with R&D, high-tech firms: yearly
 
 
-def test_the_default_as_of_is_the_latest_period_with_data(demo):
-    assert nowcast_year("fuling", 2025).as_of == Period(2025, month=10)
+def test_the_default_as_of_is_the_one_every_evaluation_takes(demo):
+    """September: the latest month in which most indicators reported (quarterly ones by Q3)."""
+    assert nowcast_year("fuling", 2025).as_of == evaluate("fuling", 2025).as_of.period
+    assert nowcast_year("fuling", 2025).as_of == Period(2025, month=9)
 
 
 def test_at_risk_indicators_come_first_and_the_binding_ones_are_warnings(demo):
@@ -41,10 +44,10 @@ def test_the_pace_needed_is_computed_towards_the_targets_number(demo):
     assert (jobs.pace, jobs.pace_kind) == (pytest.approx(0.34), "amount")
 
 
-def test_an_unknown_region_or_a_month_of_another_year_is_not_found(demo):
+def test_an_unknown_region_is_not_found_and_a_month_of_another_year_is_refused(demo):
     with pytest.raises(NotFound):
         nowcast_year("nowhere", 2025)
-    with pytest.raises(NotFound):
+    with pytest.raises(InvalidValue):
         nowcast_year("fuling", 2025, Period.parse("2024-10"))
 
 
