@@ -40,7 +40,7 @@ def every_table() -> dict[str, list[object]]:
 @pytest.fixture
 def filled() -> None:
     services.load_dataset(DEMO_DATASET)
-    clerk = create_user("bob", "pw", Role.CLERK, department="区统计局")
+    clerk = create_user("bob", "long-test-password", Role.CLERK, department="区统计局")
     tokens.create("bob")
     gdp = IndicatorRecord.objects.get(code="gdp_growth")
     entry = observations.Entry(period="2025", value=6.1, note="<script>alert(1)</script>'--")

@@ -11,19 +11,19 @@ from planwatch.web.accounts.services import create_user
 
 @pytest.fixture
 def office(db: None) -> User:
-    return create_user("wang", "pw", Role.PLAN_OFFICE)
+    return create_user("wang", "long-test-password", Role.PLAN_OFFICE)
 
 
 @pytest.fixture
 def transport_clerk(db: None) -> User:
-    return create_user("li", "pw", Role.CLERK, department="区交通局")
+    return create_user("li", "long-test-password", Role.CLERK, department="区交通局")
 
 
 @pytest.fixture
 def water_clerk(db: None) -> User:
-    return create_user("zhao", "pw", Role.CLERK, department="区水利局")
+    return create_user("zhao", "long-test-password", Role.CLERK, department="区水利局")
 
 
 @pytest.fixture
 def leader(db: None) -> User:
-    return create_user("chen", "pw", Role.LEADER)
+    return create_user("chen", "long-test-password", Role.LEADER)
