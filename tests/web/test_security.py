@@ -13,7 +13,8 @@ from planwatch.web.plan.models import ObservationRecord
 from tests.conftest import REPO
 from tests.web.conftest import Caller, indicator
 
-GOOD = {"PLANWATCH_SECRET_KEY": "k" * 50, "PLANWATCH_ALLOWED_HOSTS": "plan.fuling.gov.cn"}
+KEY = "Jq8v-3kZr_T0wXyB5mNcL2aPdE7fGhS9uVtK4iO1nW6eR0yQzM"
+GOOD = {"PLANWATCH_SECRET_KEY": KEY, "PLANWATCH_ALLOWED_HOSTS": "plan.fuling.gov.cn"}
 ATTACKS = [
     "'; DROP TABLE plan_observation; --",
     "1' OR '1'='1",
@@ -28,8 +29,10 @@ ATTACKS = [
     ("environ", "complaint"),
     [
         ({}, "PLANWATCH_SECRET_KEY is not set"),
-        ({"PLANWATCH_SECRET_KEY": "k" * 50}, "PLANWATCH_ALLOWED_HOSTS is not set"),
+        ({"PLANWATCH_SECRET_KEY": KEY}, "PLANWATCH_ALLOWED_HOSTS is not set"),
         ({**GOOD, "PLANWATCH_SECRET_KEY": "short"}, "too weak"),
+        ({**GOOD, "PLANWATCH_SECRET_KEY": "abc"}, "too weak"),
+        ({**GOOD, "PLANWATCH_SECRET_KEY": "k" * 60}, "too weak"),  # long, but one character
         ({**GOOD, "PLANWATCH_ALLOWED_HOSTS": "*"}, "may not be '*'"),
         ({**GOOD, "PLANWATCH_DEBUG": "1"}, "PLANWATCH_DEBUG is on"),
     ],
@@ -54,7 +57,32 @@ def test_production_settings_turn_debug_off_and_use_the_given_key_and_hosts():
     }
     env.pop("PLANWATCH_DEBUG", None)
     out = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
-    assert out.stdout.split() == ["False", "['plan.fuling.gov.cn']", "k" * 50]
+    assert out.stdout.split() == ["False", "['plan.fuling.gov.cn']", KEY]
+
+
+def settings_process(script: str, **environ: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run in a fresh interpreter with only ``environ`` of planwatch's settings."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    env |= {"PYTHONPATH": str(REPO / "src"), "DJANGO_SETTINGS_MODULE": "planwatch.web.settings"}
+    return subprocess.run(
+        [sys.executable, "-c", script], env=env | environ, capture_output=True, text=True
+    )
+
+
+def test_debug_pages_are_off_unless_asked_for():
+    script = "from django.conf import settings as s; print(s.DEBUG)"
+    assert settings_process(script).stdout.split() == ["False"]
+    assert settings_process(script, PLANWATCH_DEBUG="1").stdout.split() == ["True"]
+
+
+def test_the_wsgi_application_refuses_to_load_in_production_with_a_weak_key():
+    loaded = settings_process(
+        "import planwatch.web.wsgi",
+        PLANWATCH_PRODUCTION="1",
+        PLANWATCH_SECRET_KEY="abc",
+        PLANWATCH_ALLOWED_HOSTS="plan.fuling.gov.cn",
+    )
+    assert loaded.returncode != 0 and "PLANWATCH_SECRET_KEY is too weak" in loaded.stderr
 
 
 def test_every_response_carries_the_security_headers(db):
@@ -141,3 +169,36 @@ def test_serve_in_production_refuses_to_start_without_a_key_and_hosts(monkeypatc
     result = CliRunner().invoke(app, ["serve", "--production"])
     assert result.exit_code == 2
     assert "PLANWATCH_SECRET_KEY is not set" in result.output
+
+
+def test_the_production_variable_alone_makes_serve_refuse_a_weak_key(monkeypatch):
+    from typer.testing import CliRunner
+
+    import planwatch.cli.commands  # noqa: F401  (registers the commands)
+    from planwatch.cli import app, database
+
+    def started() -> None:
+        raise AssertionError("serve went on to start the server")
+
+    monkeypatch.setattr(database, "ready", started)
+    monkeypatch.setenv("PLANWATCH_PRODUCTION", "1")
+    monkeypatch.setenv("PLANWATCH_SECRET_KEY", "abc")
+    monkeypatch.setenv("PLANWATCH_ALLOWED_HOSTS", "plan.fuling.gov.cn")
+    result = CliRunner().invoke(app, ["serve"])
+    assert result.exit_code == 2
+    assert "PLANWATCH_SECRET_KEY is too weak" in result.output
+
+
+@pytest.mark.usefixtures("demo")
+def test_an_api_fault_answers_the_error_body_and_never_a_traceback(alice, settings, monkeypatch):
+    from planwatch.web.plan import services
+
+    def broken(code: str) -> None:
+        raise RuntimeError("secret internals")
+
+    settings.DEBUG = True
+    monkeypatch.setattr(services, "get_region", broken)
+    response = alice.get("/api/regions/fuling")
+    assert response.status_code == 500
+    assert response.json()["code"] == "server_error"
+    assert b"secret internals" not in response.content and b"Traceback" not in response.content

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -32,6 +33,7 @@ def demo(
     port: PortOption = 8000,
 ) -> None:
     """Load the Fuling demo dataset, show the 2024 evaluation, then serve the dashboard."""
+    os.environ.setdefault("PLANWATCH_DEBUG", "1")  # a local trial: error pages may say why
     database.ready()
     from planwatch.web.plan.services import evaluate_year, load_dataset
     from planwatch.web.projects.demo import load_year

@@ -3,11 +3,13 @@
 Environment:
     PLANWATCH_HOME          data directory (database, uploads); default ./var
     DATABASE_URL            postgres://user:pass@host:port/name; default SQLite in PLANWATCH_HOME
-    PLANWATCH_SECRET_KEY    required when PLANWATCH_DEBUG is off
-    PLANWATCH_DEBUG         1/0; default 1 for local use
+    PLANWATCH_SECRET_KEY    required in production; a development key otherwise
+    PLANWATCH_DEBUG         1/0; default 0 (`planwatch demo` turns it on for itself)
     PLANWATCH_ALLOWED_HOSTS comma-separated; default localhost names
-    PLANWATCH_PRODUCTION    1: serving the public (debug off by default; see production.check)
+    PLANWATCH_PRODUCTION    1: serving the public; production.check refuses a weak setup
     PLANWATCH_HTTPS         1: served over HTTPS (secure cookies, HSTS, X-Forwarded-Proto trusted)
+    PLANWATCH_REDIS_URL     redis://host:6379/0 for the shared cache; default a database table
+    PLANWATCH_CLIENT_IP_HEADER  behind a proxy, the header naming the client (X-Real-IP)
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ from planwatch.web.env import data_dir, database_from_url, env_bool, env_list
 WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 PRODUCTION = env_bool("PLANWATCH_PRODUCTION", False)
-DEBUG = env_bool("PLANWATCH_DEBUG", not PRODUCTION)
+# Off unless asked for: a debug page lists the URLconf and shows tracebacks to anyone.
+DEBUG = env_bool("PLANWATCH_DEBUG", False)
 SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY") or (
-    "planwatch-insecure-development-key" if DEBUG else ""
+    "" if PRODUCTION else "planwatch-insecure-development-key"
 )
 ALLOWED_HOSTS = env_list(
     "PLANWATCH_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -84,6 +87,22 @@ DATABASES = {
     "default": database_from_url(os.environ.get("DATABASE_URL"), DATA_DIR / "planwatch.sqlite3")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker process: login lockouts, rate limits,
+# rendered reports. The database's own table by default (`planwatch` creates
+# it with the schema), Redis when PLANWATCH_REDIS_URL names one.
+REDIS_URL = os.environ.get("PLANWATCH_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "planwatch_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
