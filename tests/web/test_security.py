@@ -202,3 +202,32 @@ def test_an_api_fault_answers_the_error_body_and_never_a_traceback(alice, settin
     assert response.status_code == 500
     assert response.json()["code"] == "server_error"
     assert b"secret internals" not in response.content and b"Traceback" not in response.content
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_null_instead_of_a_name_or_list_is_bad_input_and_changes_nothing(alice: Caller):
+    pk = indicator("gdp_growth").pk
+    version = alice.get(f"/api/indicators/{pk}").json()["version"]
+    for field in ("aliases", "name", "unit", "kind", "owner"):
+        change = {"version": version, "reason": "清空", field: None}
+        response = alice.patch(f"/api/indicators/{pk}", change)
+        assert (response.status_code, response.json()["field"]) == (400, field)
+    assert alice.get(f"/api/indicators/{pk}").json()["version"] == version
+    cleared = {"version": version, "reason": "不设容差", "tolerance": None}
+    assert alice.patch(f"/api/indicators/{pk}", cleared).status_code == 200
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize(
+    "path", ["/compare/?indicator=%00", "/problems/WT-%00/", "/indicators/?owner=a%00b"]
+)
+def test_a_nul_character_in_an_address_is_bad_input_not_a_server_error(path, alice: Caller):
+    browser = Client()
+    browser.force_login(User.objects.get(username="alice"))
+    assert browser.get(path).status_code == 400
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_nul_character_in_an_api_address_answers_the_error_body(alice: Caller):
+    response = alice.get("/api/regions/fu%00ling/indicators")
+    assert response.status_code == 400 and response.json()["code"] == "invalid_input"
