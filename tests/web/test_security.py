@@ -231,3 +231,31 @@ def test_a_nul_character_in_an_address_is_bad_input_not_a_server_error(path, ali
 def test_a_nul_character_in_an_api_address_answers_the_error_body(alice: Caller):
     response = alice.get("/api/regions/fu%00ling/indicators")
     assert response.status_code == 400 and response.json()["code"] == "invalid_input"
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_write_without_a_valid_token_is_unauthorized_with_the_error_body(bob: Caller):
+    pk = indicator("gdp_growth").pk
+    path = f"/api/indicators/{pk}/observations"
+    entry = {"period": "2025", "value": 6}
+    User.objects.filter(username="bob").update(is_active=False)
+    for headers in (
+        {},
+        {"HTTP_AUTHORIZATION": "Bearer pw_not-a-token"},
+        {"HTTP_AUTHORIZATION": f"Bearer {bob.token}"},
+    ):
+        response = Client(enforce_csrf_checks=True, **headers).post(
+            path, entry, content_type="application/json"
+        )
+        assert response.status_code == 401
+        assert response.json()["code"] == "unauthorized"
+    assert not ObservationRecord.objects.filter(note="", period="2025", value=6).exists()
+
+
+@pytest.mark.usefixtures("demo")
+def test_a_signed_in_session_still_needs_its_csrf_token_to_write(alice: Caller):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(User.objects.get(username="alice"))
+    path = f"/api/indicators/{indicator('gdp_growth').pk}/observations"
+    response = browser.post(path, {"period": "2025", "value": 6}, content_type="application/json")
+    assert response.status_code == 403
