@@ -96,5 +96,11 @@ class RateLimitedBackend(ModelBackend):
 
 
 def _key(request: HttpRequest | None, username: str | None) -> str:
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    address = client_address(request) if request is not None else ""
     return f"login-failures:{(username or '').lower()[:150]}:{address}"
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: ``REMOTE_ADDR``, or behind a proxy the header it sets
+    (``PLANWATCH_CLIENT_IP_HEADER``; the rate limits read the same one)."""
+    return str(request.META.get(settings.RATELIMIT_IP_META_KEY, ""))

@@ -10,6 +10,8 @@ Environment:
     PLANWATCH_HTTPS         1: served over HTTPS (secure cookies, HSTS, X-Forwarded-Proto trusted)
     PLANWATCH_REDIS_URL     redis://host:6379/0 for the shared cache; default a database table
     PLANWATCH_CLIENT_IP_HEADER  behind a proxy, the header naming the client (X-Real-IP)
+    PLANWATCH_REPORT_RENDERS    reports rendered at once by all workers together; default 1
+    PLANWATCH_ANONYMOUS_REPORT_RATE  report requests per anonymous address; default 20/m
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from planwatch.web.env import data_dir, database_from_url, env_bool, env_list
+from planwatch.web.env import data_dir, database_from_url, env_bool, env_int, env_list
 
 WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
@@ -156,5 +158,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": _VALIDATION + "CommonPasswordValidator"},
     {"NAME": _VALIDATION + "NumericPasswordValidator"},
 ]
+# Published reports (planwatch.web.published): cached by data version, bounded renders,
+# anonymous visitors limited per address (approximate on the database cache, exact on Redis).
+# One render at a time leaves the other cores to everything else; a rendered report is cached.
+REPORT_RENDERS = env_int("PLANWATCH_REPORT_RENDERS", 1)
+REPORT_RENDER_WAIT = 0.0  # seconds a request waits for a free render before its 503
+ANONYMOUS_REPORT_RATE = os.environ.get("PLANWATCH_ANONYMOUS_REPORT_RATE") or "20/m"
+RATELIMIT_FAIL_OPEN = True  # a cache fault must not refuse every visitor; renders stay bounded
+CLIENT_IP_HEADER = os.environ.get("PLANWATCH_CLIENT_IP_HEADER", "")
+RATELIMIT_IP_META_KEY = (
+    "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_") if CLIENT_IP_HEADER else "REMOTE_ADDR"
+)
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_LOCK_SECONDS = 15 * 60

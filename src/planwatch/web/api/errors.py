@@ -16,6 +16,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.web.errors import TryLater
 
 log = logging.getLogger("django.request")
 STATUS = {
@@ -38,7 +39,11 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(PlanwatchError)
     def domain(request: HttpRequest, exc: PlanwatchError) -> HttpResponse:
         field = getattr(exc, "field", None)
-        return respond(request, STATUS.get(exc.code, 400), body(exc.code, exc.message, field))
+        status = getattr(exc, "status", STATUS.get(exc.code, 400))
+        response = respond(request, status, body(exc.code, exc.message, field))
+        if isinstance(exc, TryLater):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from planwatch.reports.documents import annual_report, notice_report, quarterly_report
 from planwatch.reports.render import CONTENT_TYPES, Format
+from planwatch.web import published
 from planwatch.web.api.types import Month, Number, Quarter, Region, Year
 from planwatch.web.downloads import attachment
 
@@ -45,8 +46,17 @@ def _file(body: bytes, fmt: Format, name: str) -> HttpResponse:
 
 @router.get("/regions/{code}/reports/annual/{year}", auth=None, openapi_extra=FILE)
 def annual(request: HttpRequest, code: Region, year: Year, query: Query[ReportQuery]) -> Any:
-    """The annual report on plan execution of ``year`` and the plan of the next (public)."""
-    body = annual_report(code, year, query.format, sources=query.sources)
+    """The annual report on plan execution of ``year`` and the plan of the next (public).
+
+    Anonymous callers are rate-limited (429); when too many reports are being
+    rendered the answer is 503; both say when to ask again (``Retry-After``).
+    """
+    published.limit_anonymous(request, "annual-report")
+    body = published.report(
+        "annual",
+        (code, year, query.format, query.sources),
+        lambda: annual_report(code, year, query.format, sources=query.sources),
+    )
     return _file(body, query.format, f"{code}-{year}-annual-report")
 
 
@@ -55,7 +65,11 @@ def quarterly(
     request: HttpRequest, code: Region, period: Quarter, query: Query[ReportQuery]
 ) -> Any:
     """The quarterly brief (季度经济运行分析) of ``period``, e.g. 2025-Q3."""
-    body = quarterly_report(code, period, query.format, sources=query.sources)
+    body = published.report(
+        "quarterly",
+        (code, period, query.format, query.sources),
+        lambda: quarterly_report(code, period, query.format, sources=query.sources),
+    )
     return _file(body, query.format, f"{code}-{period}-quarterly")
 
 
