@@ -259,3 +259,24 @@ def test_a_signed_in_session_still_needs_its_csrf_token_to_write(alice: Caller):
     path = f"/api/indicators/{indicator('gdp_growth').pk}/observations"
     response = browser.post(path, {"period": "2025", "value": 6}, content_type="application/json")
     assert response.status_code == 403
+
+
+def test_the_login_lockout_counts_in_the_database_every_worker_shares(db, settings):
+    from django.core.cache import caches
+    from django.db import connection
+
+    User.objects.create_user("alice", password="right-password")
+    assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+    for _ in range(3):
+        Client(REMOTE_ADDR="10.0.0.9").post("/login/", {"username": "alice", "password": "x"})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM planwatch_cache WHERE cache_key LIKE %s", ["%login%"])
+        assert cursor.fetchone()[0] == 1
+    assert caches["default"].get("login-failures:alice:10.0.0.9") == 3
+
+
+def test_redis_is_the_shared_cache_when_its_url_is_set():
+    script = "from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])"
+    found = settings_process(script, PLANWATCH_REDIS_URL="redis://127.0.0.1:6379/0")
+    assert found.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert settings_process(script).stdout.strip().endswith("DatabaseCache")
