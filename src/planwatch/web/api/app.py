@@ -13,6 +13,7 @@ from planwatch.web.api import (
     extraction,
     indicators,
     observations,
+    own_tokens,
     periods,
     problems,
     projects,
@@ -71,7 +72,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, periods, evaluations,
-    extraction, projects, tasks, problems, reports, audit,
+    extraction, projects, tasks, problems, reports, audit, own_tokens,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)
