@@ -58,7 +58,9 @@ def serve(
 @app.command()
 def collectstatic() -> None:
     """Copy and compress the static files into PLANWATCH_HOME/static (once, at install)."""
-    database.ready()
+    from planwatch import web
+
+    web.setup()  # no database needed: an image build runs it
     from django.conf import settings
     from django.core.management import call_command
 
