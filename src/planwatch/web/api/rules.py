@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from planwatch.core.validation import Rules, default_rules
 from planwatch.web.api.types import Id, Number, Reason, Version
@@ -29,6 +29,15 @@ class RulesIn(Schema):
     monotone_cumulative: bool = True
     version: Version | None = Field(None, description="the version read; omit to create")
     reason: Reason = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        """Only a JSON object: a schema read from attributes would take ``[null, null]``
+        for a body of defaults."""
+        if not isinstance(data, dict):
+            raise ValueError("the rules are a JSON object")
+        return data
 
 
 @router.get("/indicators/{indicator_id}/rules", response=RulesOut)
