@@ -60,6 +60,8 @@ WRITES = {
     ("POST", "/api/problems/{problem_code}/steps"): {"action": "start"},
     ("POST", "/api/indicators/{indicator_id}/checks"): None,  # reads the rules, stores nothing
     ("POST", "/api/extract"): None,  # extracts from the text sent, stores nothing
+    # one's own tokens only: another's is not found (tests/web/api/test_tokens)
+    ("DELETE", "/api/tokens/{token_id}"): None,
 }
 
 

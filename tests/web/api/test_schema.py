@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
-from django.test import Client
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (

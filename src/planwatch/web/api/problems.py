@@ -19,9 +19,7 @@ ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
 # The problem's state, inline: the submission's State enum is another component of that name.
 ProblemState = Annotated[
     State,
-    WithJsonSchema(
-        {"type": "string", "enum": [s.value for s in State], "title": "ProblemState"}
-    ),
+    WithJsonSchema({"type": "string", "enum": [s.value for s in State], "title": "ProblemState"}),
 ]
 FileName = Annotated[Text, Field(min_length=1, max_length=95, pattern=r"^[^|\r\n]+$")]
 

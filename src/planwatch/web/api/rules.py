@@ -35,7 +35,7 @@ class RulesIn(Schema):
     def _an_object(cls, data: Any) -> Any:
         """Only a JSON object: a schema read from attributes would take ``[null, null]``
         for a body of defaults."""
-        if not isinstance(data, dict):
+        if not isinstance(getattr(data, "_obj", data), dict):  # ninja wraps what it parsed
             raise ValueError("the rules are a JSON object")
         return data
 
