@@ -128,7 +128,7 @@ def store(path: Path, projects: list[Project], departments: tuple[str, ...]) -> 
     from planwatch.web.projects.models import Department
 
     Department.objects.bulk_create([Department(name=d) for d in departments], ignore_conflicts=True)
-    office = create_user("benchmark", "benchmark", Role.PLAN_OFFICE, replace=True)
+    office = create_user("benchmark", "benchmark-office-2025", Role.PLAN_OFFICE, replace=True)
     register = path.with_name("register.xlsx")
     write_workbook(register, departments=departments, projects=projects)
     project_register.import_workbook(register, actor=office)

@@ -44,7 +44,7 @@ def main() -> None:
         cli = [sys.executable, "-m", "planwatch"]
         subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, capture_output=True)
         subprocess.run(
-            [*cli, "createuser", "bench", "--role", "leader", "--password", "bench"],
+            [*cli, "createuser", "bench", "--role", "leader", "--password", "bench-leader-2025"],
             env=env, check=True, capture_output=True,
         )  # fmt: skip
         port = free_port()
@@ -84,7 +84,7 @@ def signed_in(base: str) -> urllib.request.OpenerDirector:
     opener.open(base + "/login/").read()
     token = next(c.value for c in jar if c.name == "csrftoken")
     form = urllib.parse.urlencode(
-        {"username": "bench", "password": "bench", "csrfmiddlewaretoken": token}
+        {"username": "bench", "password": "bench-leader-2025", "csrfmiddlewaretoken": token}
     )
     request = urllib.request.Request(
         base + "/login/", data=form.encode(), headers={"Referer": base}

@@ -82,7 +82,7 @@ def test_a_file_the_manifest_omits_needs_region_and_year_from_the_options(
 
 
 def test_a_subject_mapped_once_in_review_maps_in_every_later_document(reports: Path) -> None:
-    create_user("alice", "pw-alice", Role.PLAN_OFFICE)
+    create_user("alice", "long-test-password", Role.PLAN_OFFICE)
     runner.invoke(
         app, ["ingest", str(reports / "b-2023.txt"), "--region", "fuling", "--year", "2023"]
     )
@@ -106,7 +106,7 @@ def test_a_subject_mapped_once_in_review_maps_in_every_later_document(reports: P
 
 
 def test_mapping_needs_a_plan_office_user(reports: Path) -> None:
-    create_user("bob", "pw-bob", Role.CLERK, department="区统计局")
+    create_user("bob", "long-test-password", Role.CLERK, department="区统计局")
     runner.invoke(
         app, ["ingest", str(reports / "b-2023.txt"), "--region", "fuling", "--year", "2023"]
     )

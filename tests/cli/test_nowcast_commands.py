@@ -38,7 +38,7 @@ def test_json_and_csv_carry_the_same_assessments(loaded):
 
 
 def test_raising_warnings_twice_reports_one_problem(loaded):
-    create_user("office", "pw", Role.PLAN_OFFICE)
+    create_user("office", "long-test-password", Role.PLAN_OFFICE)
     Department.objects.create(name="区生态环境局")
     first = runner.invoke(app, [*ARGS, "--raise-warnings"])
     second = runner.invoke(app, [*ARGS, "--raise-warnings"])

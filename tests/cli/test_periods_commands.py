@@ -17,7 +17,7 @@ runner = CliRunner()
 @pytest.fixture
 def loaded() -> None:
     load_dataset(DEMO_DATASET)
-    create_user("wang", "pw", Role.PLAN_OFFICE)
+    create_user("wang", "long-test-password", Role.PLAN_OFFICE)
 
 
 def test_periods_open_list_and_close(loaded: None) -> None:
@@ -45,7 +45,7 @@ def test_periods_open_list_and_close(loaded: None) -> None:
 
 
 def test_a_clerk_may_not_open_a_period_and_a_bad_date_is_refused(loaded: None) -> None:
-    create_user("li", "pw", Role.CLERK, department="区统计局")
+    create_user("li", "long-test-password", Role.CLERK, department="区统计局")
     refused = runner.invoke(
         app, ["periods", "open", "2025-06", "--due", "2025-07-10", "--user", "li"]
     )

@@ -19,7 +19,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def loaded() -> None:
-    create_user("wang", "pw", Role.PLAN_OFFICE)
+    create_user("wang", "long-test-password", Role.PLAN_OFFICE)
     result = runner.invoke(app, ["projects", "load", str(DEMO_DATASET)])
     assert result.exit_code == 0, result.output
     assert "354 projects, 3540 progress reports, 103 sub-targets, 21 problems" in result.output

@@ -23,8 +23,8 @@ runner = CliRunner()
 
 def test_submissions_export_then_import_of_a_filled_workbook(tmp_path: Path) -> None:
     load_dataset(DEMO_DATASET)
-    office = create_user("wang", "pw", Role.PLAN_OFFICE)
-    create_user("li", "pw", Role.CLERK, department="区统计局")
+    office = create_user("wang", "long-test-password", Role.PLAN_OFFICE)
+    create_user("li", "long-test-password", Role.CLERK, department="区统计局")
     periods.open_period(
         actor=office, region_code="fuling", period="2025-Q3", due=date(2025, 10, 15)
     )

@@ -8,9 +8,11 @@ from openpyxl import Workbook, load_workbook
 
 from planwatch.core.errors import DatasetError
 from planwatch.core.project_dataset import read_project_data
+from planwatch.core.spreadsheet import MAX_PART_BYTES
 from planwatch.projects_io.excel import read_workbook, write_workbook
 from tests.conftest import DEMO_DATASET
 from tests.core.project_builders import DEPARTMENTS, make_project, make_report, milestone
+from tests.spreadsheets import bomb
 
 
 def test_the_demo_register_survives_a_round_trip_through_excel(tmp_path: Path) -> None:
@@ -100,6 +102,20 @@ def test_a_bad_workbook_reports_every_bad_row_with_sheet_row_and_column(tmp_path
         "项目:7: K列「总投资(万元)」投资额为负数 (-5)",
         "项目:7: L列「年度计划投资(万元)」年度计划投资 0 超过总投资 -5",
     ]
+
+
+def test_a_register_that_would_decompress_to_gigabytes_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(bomb(MAX_PART_BYTES * 2).getvalue())
+    with pytest.raises(DatasetError, match=r"sharedStrings\.xml 解压后"):
+        read_workbook(path, departments=DEPARTMENTS)
+
+
+def test_a_file_that_is_no_workbook_is_refused_with_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "register.xlsx"
+    path.write_text("code,name\n")
+    with pytest.raises(DatasetError, match=r"register\.xlsx:0: 不是 Excel 工作簿"):
+        read_workbook(path, departments=DEPARTMENTS)
 
 
 def test_a_sheet_missing_a_column_is_refused_at_its_header(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from io import BytesIO
@@ -12,7 +13,7 @@ import pytest
 from PIL import Image
 
 from planwatch.reports.build_annual import build_annual
-from planwatch.reports.model import Paragraph, Report, Run, Section
+from planwatch.reports.model import Paragraph, Report, Run, Section, Table
 from planwatch.reports.render import Format, render
 from planwatch.reports.render_html import render_html
 from planwatch.reports.render_md import render_md
@@ -61,6 +62,17 @@ def test_html_escapes_every_text():
     html = render_html(report)
     assert "<b>标题" not in html and "&lt;b&gt;标题" in html
     assert 'data-source="x:&quot;y"' in html and "a&lt;b" in html
+
+
+def test_markdown_escapes_markup_typed_into_names_and_targets():
+    name, target = "<script>alert(1)</script>", '<img src=x onerror="alert(1)">[点此](http://x)'
+    table = Table("指标", ("指标", "目标"), ((((Run(name),)), (Run(target),)),))
+    report = Report(name, sections=(Section(target, (Paragraph((Run(name),)), table)),))
+    md = render_md(report)
+    assert "<script>" not in md and "<img" not in md
+    assert not re.search(r"(?<!\\)\]\(http", md)  # no live link
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in md
+    assert '&lt;img src=x onerror="alert(1)"&gt;\\[点此\\](http://x)' in md
 
 
 def test_docx_uses_real_word_styles_so_an_office_can_restyle_it(annual):

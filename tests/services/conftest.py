@@ -31,24 +31,24 @@ def demo(db: None) -> None:
 
 @pytest.fixture
 def office(db: None) -> User:
-    return create_user("wang", "pw", Role.PLAN_OFFICE)
+    return create_user("wang", "long-test-password", Role.PLAN_OFFICE)
 
 
 @pytest.fixture
 def transport_clerk(db: None) -> User:
-    return create_user("li", "pw", Role.CLERK, department="区交通局")
+    return create_user("li", "long-test-password", Role.CLERK, department="区交通局")
 
 
 @pytest.fixture
 def water_clerk(db: None) -> User:
-    return create_user("zhao", "pw", Role.CLERK, department="区水利局")
+    return create_user("zhao", "long-test-password", Role.CLERK, department="区水利局")
 
 
 @pytest.fixture
 def leader(db: None) -> User:
-    return create_user("chen", "pw", Role.LEADER)
+    return create_user("chen", "long-test-password", Role.LEADER)
 
 
 @pytest.fixture
 def clerk(db: None) -> User:
-    return create_user("li-eco", "pw", Role.CLERK, department="区生态环境局")
+    return create_user("li-eco", "long-test-password", Role.CLERK, department="区生态环境局")

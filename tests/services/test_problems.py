@@ -24,7 +24,7 @@ FOUND = datetime(2025, 7, 1, 9, tzinfo=CHONGQING)
 
 @pytest.fixture
 def checker() -> User:
-    return create_user("zhou", "pw", Role.PLAN_OFFICE)
+    return create_user("zhou", "long-test-password", Role.PLAN_OFFICE)
 
 
 @pytest.fixture

@@ -42,7 +42,7 @@ class Caller:
 
 
 def _caller(username: str, role: Role, department: str = "") -> Caller:
-    create_user(username, "pw-" + username, role, department=department)
+    create_user(username, f"pw-{username}-long-enough", role, department=department)
     return Caller(username, tokens.create(username)[1])
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import gzip
+import shutil
 from pathlib import Path
 
 import pytest
@@ -41,8 +42,8 @@ def every_table() -> dict[str, list[object]]:
 @pytest.fixture
 def filled() -> None:
     services.load_dataset(DEMO_DATASET)
-    clerk = create_user("bob", "pw", Role.CLERK, department="区统计局")
-    office = create_user("alice", "pw", Role.PLAN_OFFICE)
+    clerk = create_user("bob", "long-test-password", Role.CLERK, department="区统计局")
+    office = create_user("alice", "long-test-password", Role.PLAN_OFFICE)
     tokens.create("bob")
     gdp = IndicatorRecord.objects.get(code="gdp_growth")
     entry = values.Entry(period="2025", value=6.1, note="<script>alert(1)</script>'--")
@@ -101,3 +102,29 @@ def test_a_file_that_is_not_a_backup_is_refused_clearly(db, tmp_path: Path):
         backup.restore(wrong)
     assert backup.non_empty_tables() == []
     assert ContentType.objects.exists()  # the schema's own rows are untouched
+
+
+def test_a_backup_holds_the_evidence_files_and_a_restore_puts_them_back(
+    filled, tmp_path: Path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    evidence = settings.MEDIA_ROOT / "evidence" / "P001" / "2025-06" / "现场照片.png"
+    evidence.parent.mkdir(parents=True)
+    evidence.write_bytes(b"\x89PNG\r\n\x1a\n" + b"photo")
+    file = tmp_path / "planwatch.backup"
+    assert runner.invoke(app, ["backup", str(file)]).exit_code == 0
+    call_command("flush", interactive=False, verbosity=0)
+    shutil.rmtree(settings.MEDIA_ROOT)
+    result = runner.invoke(app, ["restore", str(file)])
+    assert result.exit_code == 0, result.output
+    assert evidence.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"photo"
+    assert ObservationRecord.objects.filter(period="2025").exists()
+
+
+def test_a_backup_of_an_earlier_version_without_files_is_still_restored(filled, tmp_path):
+    file = tmp_path / "old.json.gz"
+    backup._backup_database(file)  # what earlier versions wrote
+    before = every_table()
+    call_command("flush", interactive=False, verbosity=0)
+    backup.restore(file)
+    assert every_table() == before

@@ -13,9 +13,9 @@ from planwatch.cli.errors import reported
 
 @app.command()
 def backup(
-    file: Annotated[Path, typer.Argument(help="Where to write the backup (gzip JSON).")],
+    file: Annotated[Path, typer.Argument(help="Backup file to write (a tar).")],
 ) -> None:
-    """Write a consistent backup of the whole database to FILE."""
+    """Write a consistent backup of the whole database and the uploaded evidence files to FILE."""
     database.ready()
     from planwatch.web import backup as service
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -33,6 +34,7 @@ def demo(
     port: PortOption = 8000,
 ) -> None:
     """Load the Fuling demo dataset, show the 2024 evaluation, then serve the dashboard."""
+    os.environ.setdefault("PLANWATCH_DEBUG", "1")  # a local trial: error pages may say why
     database.ready()
     from planwatch.services.evaluation import evaluate
     from planwatch.web.plan.services import load_dataset

@@ -32,6 +32,7 @@ from planwatch.core.project_rows import (
     read_projects,
 )
 from planwatch.core.projects import MILESTONE_NAMES, Category, Level, Project
+from planwatch.core.spreadsheet import check_archive, safe_cell
 
 PROJECTS_SHEET, PROGRESS_SHEET, OPTIONS_SHEET = "项目", "月度进度", "选项"
 # The workbook itself is the source of what it holds: no column for it.
@@ -65,12 +66,12 @@ def write_workbook(
     sheet.title = PROJECTS_SHEET
     _header(sheet, SHEET_FIELDS[PROJECTS_SHEET])
     for p in projects:
-        sheet.append([_project_cell(p, field) for field in SHEET_FIELDS[PROJECTS_SHEET]])
+        sheet.append([safe_cell(_project_cell(p, f)) for f in SHEET_FIELDS[PROJECTS_SHEET]])
     _options(book, sheet, departments)
     sheet = book.create_sheet(PROGRESS_SHEET)
     _header(sheet, SHEET_FIELDS[PROGRESS_SHEET])
     for r in progress:
-        sheet.append([_report_cell(r, field) for field in SHEET_FIELDS[PROGRESS_SHEET]])
+        sheet.append([safe_cell(_report_cell(r, f)) for f in SHEET_FIELDS[PROGRESS_SHEET]])
     book.save(path)
 
 
@@ -80,8 +81,11 @@ def read_workbook(
     """Every project and report of the workbook, or :class:`DatasetError` listing every bad cell.
 
     Progress rows may name projects of the workbook or of ``existing``. Each
-    record's source is ``excel:<file name>``.
+    record's source is ``excel:<file name>``. A file that is no workbook, or
+    would decompress to far more than a register
+    (:func:`~planwatch.core.spreadsheet.check_archive`), is refused unread.
     """
+    check_archive(path, name=path.name)
     book = load_workbook(path, read_only=True, data_only=True)
     source = f"excel:{path.name}"
     if not set(SHEET_FIELDS) & set(book.sheetnames):

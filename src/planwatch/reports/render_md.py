@@ -1,10 +1,15 @@
 """Render a report as Markdown: headings, paragraphs, pipe tables, charts as tables.
 
 Illustrative values are marked with † and explained under the title, so no
-illustrative figure reads as published.
+illustrative figure reads as published. Every text from the data (indicator
+names, target texts, notes) passes :func:`escape`: a Markdown viewer shows
+``<script>`` as text and never renders markup typed into a name.
 """
 
 from __future__ import annotations
+
+import html
+import re
 
 from planwatch.core.wording import number
 from planwatch.reports.model import (
@@ -19,17 +24,23 @@ from planwatch.reports.model import (
 )
 
 MARK = "†"
+_MARKUP = re.compile(r"([\\`*_\[\]|#!])")
+
+
+def escape(text: str) -> str:
+    """``text`` as literal Markdown: HTML characters as entities, Markdown signs backslashed."""
+    return _MARKUP.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def render_md(report: Report) -> str:
-    lines = [f"# {report.title}", ""]
+    lines = [f"# {escape(report.title)}", ""]
     if report.subtitle:
-        lines += [report.subtitle, ""]
+        lines += [escape(report.subtitle), ""]
     if report.has_illustrative:
         lines += [f"> {MARK} {ILLUSTRATIVE_LABEL}:演示用的示意数值,并非已发布数据。", ""]
     for section in report.sections:
         for level, s in section.walk():
-            lines += [f"{'#' * (level + 1)} {s.title}", ""] if s.title else []
+            lines += [f"{'#' * (level + 1)} {escape(s.title)}", ""] if s.title else []
             for block in s.blocks:
                 lines += [*_block(block), ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -45,7 +56,7 @@ def _block(block: Block) -> list[str]:
 
 
 def _run(run: Run) -> str:
-    text = run.text.replace("|", "\\|").replace("*", "\\*")
+    text = escape(run.text)
     return text + MARK if run.illustrative else text
 
 
@@ -54,7 +65,8 @@ def _cell(cell: Cell) -> str:
 
 
 def _table(table: Table) -> list[str]:
-    lines = [f"**{table.caption}**", "", "| " + " | ".join(table.header) + " |"]
+    header = " | ".join(escape(h) for h in table.header)
+    lines = [f"**{escape(table.caption)}**", "", f"| {header} |"]
     lines.append(
         "|"
         + "|".join("---:" if k in table.numeric else "---" for k in range(len(table.header)))
@@ -62,14 +74,15 @@ def _table(table: Table) -> list[str]:
     )
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows]
     if table.note:
-        lines += ["", f"注:{table.note}"]
+        lines += ["", f"注:{escape(table.note)}"]
     return lines
 
 
 def _chart(chart: Chart) -> list[str]:
-    reference = chart.reference_label or "参考"
-    lines = [f"**{chart.caption}**", "", f"| 项目 | 数值(%) | {reference}(%) |", "|---|---:|---:|"]
+    reference = escape(chart.reference_label or "参考")
+    header = f"| 项目 | 数值(%) | {reference}(%) |"
+    lines = [f"**{escape(chart.caption)}**", "", header, "|---|---:|---:|"]
     for bar in chart.bars:
         ref = "—" if bar.reference is None else number(bar.reference, 1)
-        lines.append(f"| {bar.label} | {number(bar.value, 1)} | {ref} |")
+        lines.append(f"| {escape(bar.label)} | {number(bar.value, 1)} | {ref} |")
     return lines

@@ -16,7 +16,8 @@ def setup() -> None:
 
 
 def migrate(verbosity: int = 0) -> None:
-    """Create or update the database schema."""
+    """Create or update the database schema, and the shared cache's table."""
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=verbosity)
+    call_command("createcachetable", verbosity=verbosity)

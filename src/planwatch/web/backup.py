@@ -1,17 +1,24 @@
-"""Backup and restore of the whole database, on SQLite and PostgreSQL alike.
+"""Backup and restore of the whole database and its uploaded files, on SQLite and PostgreSQL.
 
-A backup is gzip-compressed JSON in Django's fixture format (every model in
+A backup is a tar archive of ``database.json.gz`` and ``uploads/`` (every
+evidence file under ``MEDIA_ROOT``). The database part is gzip-compressed JSON
+in Django's fixture format (every model in
 dependency order, times to the microsecond; content types and permissions,
 which every database recreates itself, only as natural keys), read in one
 transaction so that it is a consistent snapshot (REPEATABLE READ on
 PostgreSQL; SQLite holds its read lock to the end). A restore goes only into an
-empty database (schema created, no data) and is all or nothing.
+empty database (schema created, no data) and is all or nothing; the files are
+put back once the rows are in. A backup of an earlier version (the gzip JSON
+alone) is restored too.
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import shutil
+import tarfile
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, time
@@ -50,8 +57,22 @@ def data_models() -> list[type[models.Model]]:
     return [m for m in found if m not in RECREATED and not m._meta.proxy]
 
 
+DATABASE_MEMBER, UPLOADS = "database.json.gz", "uploads"
+
+
 def backup(path: Path) -> int:
-    """Write the whole database to ``path``; returns the number of rows."""
+    """Write the whole database and the uploaded files to ``path``; returns the number of rows."""
+    with tempfile.TemporaryDirectory() as work:
+        rows = _backup_database(Path(work) / DATABASE_MEMBER)
+        with tarfile.open(path, "w") as archive:
+            archive.add(Path(work) / DATABASE_MEMBER, arcname=DATABASE_MEMBER)
+            uploads = Path(settings.MEDIA_ROOT)
+            if uploads.is_dir():
+                archive.add(uploads, arcname=UPLOADS)
+    return rows
+
+
+def _backup_database(path: Path) -> int:
     ordered = serializers.sort_dependencies(
         [(config, None) for config in apps.get_app_configs()], allow_cycles=True
     )
@@ -86,7 +107,21 @@ def non_empty_tables() -> list[str]:
 
 
 def restore(path: Path) -> int:
-    """Load the backup at ``path`` into this empty database; returns the number of rows."""
+    """Load the backup at ``path`` into this empty database, then its files; returns the rows."""
+    if not tarfile.is_tarfile(path):
+        return _restore_database(path)  # a backup of the database alone, as earlier versions wrote
+    with tempfile.TemporaryDirectory() as work, tarfile.open(path) as archive:
+        try:
+            archive.extractall(work, filter="data")  # refuses absolute paths, "..", links out
+        except (tarfile.TarError, OSError) as exc:
+            raise BadBackup(f"{path} is not a planwatch backup ({exc})") from None
+        rows = _restore_database(Path(work) / DATABASE_MEMBER)
+        if (Path(work) / UPLOADS).is_dir():
+            shutil.copytree(Path(work) / UPLOADS, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    return rows
+
+
+def _restore_database(path: Path) -> int:
     if tables := non_empty_tables():
         raise NotEmpty(
             f"the database is not empty ({', '.join(tables[:5])}"

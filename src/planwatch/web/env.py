@@ -21,6 +21,16 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name}={value!r} is not a boolean (use 1/0, true/false)")
 
 
+def env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     value = os.environ.get(name)
     if not value:
@@ -33,10 +43,17 @@ def data_dir() -> Path:
     return Path(os.environ.get("PLANWATCH_HOME") or Path.cwd() / "var").resolve()
 
 
+# Several worker processes share one SQLite file (and its cache table): a
+# transaction takes the write lock when it begins, so that one that read first
+# never fails at once with "database is locked" when it comes to write; a
+# writer waits up to 20 s for the lock.
+_SQLITE = {"OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20}}
+
+
 def database_from_url(url: str | None, sqlite_path: Path) -> dict[str, Any]:
     """A Django DATABASES entry from DATABASE_URL (postgres:// or sqlite://), else SQLite."""
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path)}
+        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(sqlite_path), **_SQLITE}
     parsed = urlparse(url)
     if parsed.scheme in ("postgres", "postgresql"):
         return {
@@ -51,5 +68,6 @@ def database_from_url(url: str | None, sqlite_path: Path) -> dict[str, Any]:
         return {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": unquote(parsed.path) or str(sqlite_path),
+            **_SQLITE,
         }
     raise ImproperlyConfigured(f"DATABASE_URL scheme {parsed.scheme!r} is not postgres or sqlite")

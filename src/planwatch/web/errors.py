@@ -23,6 +23,17 @@ class Conflict(PlanwatchError):
     code = "conflict"
 
 
+class TryLater(PlanwatchError):
+    """Too many requests (429) or too much work at once (503): ask again after a while."""
+
+    code = "try_later"
+
+    def __init__(self, message: str, *, status: int, retry_after: int) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
 _STATUS = {Forbidden: 403, NotFound: 404, Conflict: 409, IllegalTransition: 409, InvalidValue: 400}
 
 
@@ -39,6 +50,10 @@ class DomainErrorMiddleware:
         if not isinstance(exc, PlanwatchError):
             return None
         status = next((s for kind, s in _STATUS.items() if isinstance(exc, kind)), 400)
+        status = getattr(exc, "status", status)
         problems = getattr(exc, "problems", None)  # a workbook's every bad cell
         context = {"status": status, "message": exc.message, "problems": problems}
-        return render(request, "error.html", context, status=status)
+        response = render(request, "error.html", context, status=status)
+        if isinstance(exc, TryLater):
+            response["Retry-After"] = str(exc.retry_after)
+        return response

@@ -1,5 +1,5 @@
-"""Security that Django does not configure by itself: a content security policy
-and login rate limiting.
+"""Security that Django does not configure by itself: a content security policy,
+login rate limiting, and the refusal of NUL characters in addresses.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 
 # Pages, HTMX and ECharts load scripts from our own origin only; ECharts and
 # HTMX set inline styles, so styles allow 'unsafe-inline' (scripts never do).
@@ -32,6 +32,37 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", POLICY)
         return response
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the path or the query is bad input (400), before any view runs.
+
+    No name, code or filter of planwatch holds one, and PostgreSQL refuses it in
+    any text, so a view that passed it on would fail with a 500.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        field = _nul_field(request)
+        if field is None:
+            return self.get_response(request)
+        message = f"{field}: NUL characters are not allowed"
+        if request.path.startswith("/api/"):
+            return JsonResponse(
+                {"code": "invalid_input", "message": message, "field": field}, status=400
+            )
+        return HttpResponseBadRequest(message, content_type="text/plain; charset=utf-8")
+
+
+def _nul_field(request: HttpRequest) -> str | None:
+    if "\x00" in request.path:
+        return "path"
+    for name, values in request.GET.lists():
+        if "\x00" in name or any("\x00" in v for v in values):
+            return name.replace("\x00", "")
+    return None
 
 
 class RateLimitedBackend(ModelBackend):
@@ -65,5 +96,11 @@ class RateLimitedBackend(ModelBackend):
 
 
 def _key(request: HttpRequest | None, username: str | None) -> str:
-    address = request.META.get("REMOTE_ADDR", "") if request is not None else ""
+    address = client_address(request) if request is not None else ""
     return f"login-failures:{(username or '').lower()[:150]}:{address}"
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: ``REMOTE_ADDR``, or behind a proxy the header it sets
+    (``PLANWATCH_CLIENT_IP_HEADER``; the rate limits read the same one)."""
+    return str(request.META.get(settings.RATELIMIT_IP_META_KEY, ""))

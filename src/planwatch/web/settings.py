@@ -3,14 +3,18 @@
 Environment:
     PLANWATCH_HOME          data directory (database, uploads); default ./var
     DATABASE_URL            postgres://user:pass@host:port/name; default SQLite in PLANWATCH_HOME
-    PLANWATCH_SECRET_KEY    required when PLANWATCH_DEBUG is off
-    PLANWATCH_DEBUG         1/0; default 1 for local use
+    PLANWATCH_SECRET_KEY    required in production; a development key otherwise
+    PLANWATCH_DEBUG         1/0; default 0 (`planwatch demo` turns it on for itself)
     PLANWATCH_ALLOWED_HOSTS comma-separated; default localhost names
-    PLANWATCH_PRODUCTION    1: serving the public (debug off by default; see production.check)
+    PLANWATCH_PRODUCTION    1: serving the public; production.check refuses a weak setup
     PLANWATCH_HTTPS         1: served over HTTPS (secure cookies, HSTS, X-Forwarded-Proto trusted)
     PLANWATCH_ONE_PERSON_OFFICE 1: the plan office may approve its own submissions (no four eyes)
     PLANWATCH_TASKS_BACKEND, PLANWATCH_EMAIL_*, PLANWATCH_SITE_URL, PLANWATCH_REMIND_HOUR,
     PLANWATCH_PROBLEM_AFTER_DAYS: background jobs, reminders and e-mail (last block)
+    PLANWATCH_REDIS_URL     redis://host:6379/0 for the shared cache; default a database table
+    PLANWATCH_CLIENT_IP_HEADER  behind a proxy, the header naming the client (X-Real-IP)
+    PLANWATCH_REPORT_RENDERS    reports rendered at once by all workers together; default 1
+    PLANWATCH_ANONYMOUS_REPORT_RATE  report requests per anonymous address; default 20/m
 """
 
 from __future__ import annotations
@@ -18,14 +22,15 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from planwatch.web.env import data_dir, database_from_url, env_bool, env_list
+from planwatch.web.env import data_dir, database_from_url, env_bool, env_int, env_list
 
 WEB_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 PRODUCTION = env_bool("PLANWATCH_PRODUCTION", False)
-DEBUG = env_bool("PLANWATCH_DEBUG", not PRODUCTION)
+# Off unless asked for: a debug page lists the URLconf and shows tracebacks to anyone.
+DEBUG = env_bool("PLANWATCH_DEBUG", False)
 SECRET_KEY = os.environ.get("PLANWATCH_SECRET_KEY") or (
-    "planwatch-insecure-development-key" if DEBUG else ""
+    "" if PRODUCTION else "planwatch-insecure-development-key"
 )
 ALLOWED_HOSTS = env_list(
     "PLANWATCH_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -54,6 +59,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "planwatch.web.security.ContentSecurityPolicyMiddleware",
+    "planwatch.web.security.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "planwatch.web.language.LanguageMiddleware",
@@ -91,6 +97,22 @@ DATABASES = {
     "default": database_from_url(os.environ.get("DATABASE_URL"), DATA_DIR / "planwatch.sqlite3")
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every worker process: login lockouts, rate limits,
+# rendered reports. The database's own table by default (`planwatch` creates
+# it with the schema), Redis when PLANWATCH_REDIS_URL names one.
+REDIS_URL = os.environ.get("PLANWATCH_REDIS_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "planwatch_cache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+}
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -138,6 +160,26 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 AUTHENTICATION_BACKENDS = ["planwatch.web.security.RateLimitedBackend"]
+# Checked by every way a password is set: the CLI and services
+# (accounts.services.set_password) and Django's admin and password forms.
+_VALIDATION = "django.contrib.auth.password_validation."
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": _VALIDATION + "UserAttributeSimilarityValidator"},
+    {"NAME": _VALIDATION + "MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": _VALIDATION + "CommonPasswordValidator"},
+    {"NAME": _VALIDATION + "NumericPasswordValidator"},
+]
+# Published reports (planwatch.web.published): cached by data version, bounded renders,
+# anonymous visitors limited per address (approximate on the database cache, exact on Redis).
+# One render at a time leaves the other cores to everything else; a rendered report is cached.
+REPORT_RENDERS = env_int("PLANWATCH_REPORT_RENDERS", 1)
+REPORT_RENDER_WAIT = 0.0  # seconds a request waits for a free render before its 503
+ANONYMOUS_REPORT_RATE = os.environ.get("PLANWATCH_ANONYMOUS_REPORT_RATE") or "20/m"
+RATELIMIT_FAIL_OPEN = True  # a cache fault must not refuse every visitor; renders stay bounded
+CLIENT_IP_HEADER = os.environ.get("PLANWATCH_CLIENT_IP_HEADER", "")
+RATELIMIT_IP_META_KEY = (
+    "HTTP_" + CLIENT_IP_HEADER.upper().replace("-", "_") if CLIENT_IP_HEADER else "REMOTE_ADDR"
+)
 LOGIN_FAILURE_LIMIT = 5
 LOGIN_LOCK_SECONDS = 15 * 60
 

@@ -23,7 +23,7 @@ def changes(alice, what: str, username: str | None = None):
 
 
 def test_creating_a_user_is_in_the_audit_log_without_its_password(alice):
-    create_user("frank", "secret-pw", Role.CLERK, department="区财政局")
+    create_user("frank", "secret-pw-long", Role.CLERK, department="区财政局")
     created = [c for c in changes(alice, "user", "frank") if c.action == "created"]
     assert created and all(field != "password" for field, _, _ in created[0].fields)
     groups = [c for c in changes(alice, "user", "frank") if c.action == "changed"]
@@ -64,5 +64,42 @@ def test_only_the_plan_office_changes_users_and_a_reason_is_required(alice, bob,
 
 def test_a_login_is_not_a_change_of_the_user(alice, bob):
     before = len(changes(alice, "user", "bob"))
-    assert Client().login(username="bob", password="pw-bob")
+    assert Client().login(username="bob", password="pw-bob-long-enough")
     assert len(changes(alice, "user", "bob")) == before
+
+
+@pytest.mark.parametrize(
+    ("password", "reason"),
+    [
+        ("1", "10"),
+        ("short-pw", "10"),
+        ("password123", "太常见"),
+        ("20252025202520", "只包含数字"),
+        ("frankfrank", "相似"),
+    ],
+)
+def test_a_weak_password_is_refused_with_the_reason(db, password, reason):
+    with pytest.raises(InvalidValue, match=reason):
+        create_user("frankfrank", password, Role.LEADER)
+    assert not User.objects.filter(username="frankfrank").exists()
+
+
+def test_the_command_line_refuses_a_weak_password(db):
+    from typer.testing import CliRunner
+
+    import planwatch.cli.commands  # noqa: F401  (registers the commands)
+    from planwatch.cli import app
+
+    result = CliRunner().invoke(app, ["createuser", "frank", "--role", "leader", "--password", "1"])
+    assert result.exit_code == 2 and "密码不符合要求" in result.output
+    assert not User.objects.filter(username="frank").exists()
+
+
+def test_the_admin_refuses_a_weak_password(db):
+    admin = User.objects.create_superuser("root", password="root-password-long")
+    client = Client()
+    client.force_login(admin)
+    form = {"username": "frank", "password1": "1", "password2": "1", "usable_password": "true"}
+    response = client.post("/admin/auth/user/add/", form)
+    assert response.status_code == 200 and not User.objects.filter(username="frank").exists()
+    assert "password2" in response.context["adminform"].form.errors

@@ -11,6 +11,7 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
+from django.test import Client
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -19,6 +20,7 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.wsgi import application
 
 
@@ -60,3 +62,26 @@ def without_pdf(case) -> None:
 def test_every_operation_answers_as_its_schema_says(case, alice):
     without_pdf(case)
     case.call_and_validate(headers={"Authorization": f"Bearer {alice.token}"}, checks=CHECKS)
+
+
+def test_the_schema_tells_the_submission_state_from_the_problem_state(db):
+    schemas = Client().get("/api/openapi.json").json()["components"]["schemas"]
+    assert schemas["State"]["enum"] == ["draft", "submitted", "approved", "returned"]
+    problem_state = schemas["ProblemOut"]["properties"]["state"]
+    assert problem_state["title"] == "ProblemState" and "closed" in problem_state["enum"]
+
+
+@pytest.mark.usefixtures("demo")
+def test_true_or_false_is_not_a_number(alice):
+    pk = IndicatorRecord.objects.get(code="gdp_growth").pk
+    entry = {"period": "2025", "value": False}
+    response = alice.post(f"/api/indicators/{pk}/observations", entry)
+    assert (response.status_code, response.json()["field"]) == (400, "value")
+
+
+@pytest.mark.usefixtures("demo")
+@pytest.mark.parametrize("body", [[None, None], [], None, "rules"])
+def test_a_rules_body_that_is_not_an_object_is_bad_input(alice, body):
+    pk = IndicatorRecord.objects.get(code="gdp_growth").pk
+    response = alice.put(f"/api/indicators/{pk}/rules", body)
+    assert response.status_code == 400 and response.json()["message"]

@@ -35,7 +35,7 @@ def courier(line: int = 5) -> SimpleNamespace:
 
 
 def test_a_mapped_subject_becomes_an_alias_with_the_reason_in_the_history() -> None:
-    alice = create_user("alice", "pw-alice", Role.PLAN_OFFICE)
+    alice = create_user("alice", "long-test-password", Role.PLAN_OFFICE)
     ingest([courier()])
     learned = map_subject(
         actor=alice,
@@ -55,7 +55,7 @@ def test_a_mapped_subject_becomes_an_alias_with_the_reason_in_the_history() -> N
 
 
 def test_mapping_the_same_subject_twice_adds_nothing() -> None:
-    alice = create_user("alice", "pw-alice", Role.PLAN_OFFICE)
+    alice = create_user("alice", "long-test-password", Role.PLAN_OFFICE)
     ingest([courier()])
     for _ in range(2):
         learned = map_subject(
@@ -67,8 +67,8 @@ def test_mapping_the_same_subject_twice_adds_nothing() -> None:
 
 
 def test_only_the_plan_office_maps_and_only_to_an_indicator_of_the_region() -> None:
-    bob = create_user("bob", "pw-bob", Role.CLERK, department="区统计局")
-    alice = create_user("alice", "pw-alice", Role.PLAN_OFFICE)
+    bob = create_user("bob", "long-test-password", Role.CLERK, department="区统计局")
+    alice = create_user("alice", "long-test-password", Role.PLAN_OFFICE)
     ingest([courier()])
     with pytest.raises(Forbidden):
         map_subject(

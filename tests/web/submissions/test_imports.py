@@ -11,12 +11,14 @@ from django.test import Client
 from openpyxl import load_workbook
 
 from planwatch.core.errors import DatasetError
+from planwatch.core.spreadsheet import MAX_PART_BYTES
 from planwatch.services import values
 from planwatch.services.values import Entry
 from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.submissions import imports, periods
 from planwatch.web.submissions.models import State, Submission
 from planwatch.web.submissions.workbook import SHEET
+from tests.spreadsheets import bomb
 from tests.web.conftest import indicator
 
 pytestmark = pytest.mark.usefixtures("demo")
@@ -184,6 +186,16 @@ def test_a_file_far_larger_than_a_departments_workbook_is_refused_unread(alice, 
     huge = io.BytesIO(b"PK\x03\x04" + b"0" * (5 * 1024 * 1024))
     with pytest.raises(DatasetError, match="超过 5 MB"):
         uploaded(alice, huge)
+    assert not Submission.objects.exists()
+
+
+def test_a_workbook_that_would_decompress_to_gigabytes_is_refused_before_it_is_read(bob, quarter):
+    book = bomb(MAX_PART_BYTES * 2)
+    book.name = "表.xlsx"
+    client = Client(HTTP_AUTHORIZATION=f"Bearer {bob.token}")
+    refused = client.post("/api/imports/submissions", {"workbook": book})
+    assert (refused.status_code, refused.json()["code"]) == (400, "dataset_error")
+    assert "sharedStrings.xml 解压后" in refused.json()["message"]
     assert not Submission.objects.exists()
 
 

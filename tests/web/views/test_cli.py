@@ -23,7 +23,7 @@ def test_createuser_makes_a_clerk_of_a_department():
         "--department",
         "区财政局",
         "--password",
-        "pw",
+        "finance-clerk-2025",
     ]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -33,7 +33,9 @@ def test_createuser_makes_a_clerk_of_a_department():
 
 @pytest.mark.django_db
 def test_createuser_refuses_a_clerk_without_a_department():
-    result = runner.invoke(app, ["createuser", "nobody", "--role", "clerk", "--password", "pw"])
+    result = runner.invoke(
+        app, ["createuser", "nobody", "--role", "clerk", "--password", "long-test-password"]
+    )
     assert result.exit_code == 2
     assert "department" in result.output
 

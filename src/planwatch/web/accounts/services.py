@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import Group, User
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from planwatch.core.errors import InvalidValue, NotFound
@@ -33,12 +35,25 @@ def create_user(
         raise InvalidValue(f"user {username!r} exists (use --replace to reset it)")
     if user is None:
         user = User(username=username)
-    user.set_password(password)
+    set_password(user, password)
     user.save()
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.set([group])
     Profile.objects.update_or_create(user=user, defaults={"department": department})
     return user
+
+
+def set_password(user: User, password: str) -> None:
+    """Give ``user`` ``password`` if the policy allows it (``AUTH_PASSWORD_VALIDATORS``).
+
+    Every way a password is set goes through here or through Django's own
+    forms (admin, password change), which apply the same validators.
+    """
+    try:
+        validate_password(password, user=user)
+    except ValidationError as refused:
+        raise InvalidValue("密码不符合要求:" + " ".join(refused.messages)) from None
+    user.set_password(password)
 
 
 @transaction.atomic

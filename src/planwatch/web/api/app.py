@@ -14,6 +14,7 @@ from planwatch.web.api import (
     indicators,
     nowcast,
     observations,
+    own_tokens,
     periods,
     problems,
     projects,
@@ -72,7 +73,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, periods, evaluations, nowcast,
-    extraction, projects, tasks, problems, reports, audit,
+    extraction, projects, tasks, problems, reports, audit, own_tokens,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)

@@ -24,9 +24,20 @@ class TokenAuth(HttpBearer):
 
 
 class SessionAuth(APIKeyCookie):
-    """The pages' own session, with Django's CSRF check on writes."""
+    """The pages' own session, with Django's CSRF check on writes.
+
+    The CSRF check runs only for a signed-in session: a request with no
+    session (a bad, revoked or missing token) is unauthenticated, a 401, not a
+    403 about a CSRF token it never needed.
+    """
 
     param_name = "sessionid"
+
+    def _get_key(self, request: HttpRequest) -> str | None:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        return super()._get_key(request)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = getattr(request, "user", None)

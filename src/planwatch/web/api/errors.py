@@ -6,6 +6,7 @@ schema refuses is ``invalid_input`` (400), naming the first offending field.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +16,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.web.errors import TryLater
 
+log = logging.getLogger("django.request")
 STATUS = {
     "not_found": 404,
     "forbidden": 403,
@@ -36,7 +39,11 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(PlanwatchError)
     def domain(request: HttpRequest, exc: PlanwatchError) -> HttpResponse:
         field = getattr(exc, "field", None)
-        return respond(request, STATUS.get(exc.code, 400), body(exc.code, exc.message, field))
+        status = getattr(exc, "status", STATUS.get(exc.code, 400))
+        response = respond(request, status, body(exc.code, exc.message, field))
+        if isinstance(exc, TryLater):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
 
     @api.exception_handler(ValidationError)
     def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
@@ -59,6 +66,13 @@ def install(api: NinjaAPI) -> None:
     def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         return respond(request, 413, body("too_large", f"the request body is over {limit} bytes"))
+
+    @api.exception_handler(Exception)
+    def failed(request: HttpRequest, exc: Exception) -> HttpResponse:
+        """A fault of ours: logged with its traceback, answered without it (even in debug)."""
+        log.error("API %s %s failed", request.method, request.path, exc_info=exc)
+        message = "internal error; it has been logged for the administrators"
+        return respond(request, 500, body("server_error", message))
 
     @api.exception_handler(HttpError)
     def http(request: HttpRequest, exc: HttpError) -> HttpResponse:

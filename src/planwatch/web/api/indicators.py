@@ -50,17 +50,20 @@ class IndicatorFilter(Schema):
 
 
 class IndicatorChange(Schema):
+    """The fields to change; one left out stays. Only the thresholds may be set to null
+    (none); a null name, unit or list is bad input, not a blank."""
+
     version: Version
     reason: Reason
-    name: Text | None = Field(None, min_length=1, max_length=100)
-    name_en: Text | None = Field(None, max_length=200)
-    aliases: list[Text] | None = None
-    unit: Text | None = Field(None, min_length=1, max_length=20)
-    kind: Kind | None = None
-    direction: Direction | None = None
-    binding: Binding | None = None
-    group: Text | None = Field(None, max_length=100)
-    owner: Text | None = Field(None, max_length=100)
+    name: Text = Field(None, min_length=1, max_length=100)  # type: ignore[assignment]
+    name_en: Text = Field(None, max_length=200)  # type: ignore[assignment]
+    aliases: list[Text] = Field(None)  # type: ignore[assignment]
+    unit: Text = Field(None, min_length=1, max_length=20)  # type: ignore[assignment]
+    kind: Kind = Field(None)  # type: ignore[assignment]
+    direction: Direction = Field(None)  # type: ignore[assignment]
+    binding: Binding = Field(None)  # type: ignore[assignment]
+    group: Text = Field(None, max_length=100)  # type: ignore[assignment]
+    owner: Text = Field(None, max_length=100)  # type: ignore[assignment]
     tolerance: Number | None = Field(None, ge=0)
     flag_below: Number | None = Field(None, ge=0, le=1000)
 

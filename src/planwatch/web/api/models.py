@@ -11,6 +11,7 @@ class ApiToken(models.Model):
 
     Only the SHA-256 of the token is stored (a token is 256 random bits, so a
     fast hash is enough); ``prefix`` lets a person recognise it in a list.
+    A revoked token is kept (when and whose it was), never deleted.
     """
 
     user = models.ForeignKey(
@@ -21,6 +22,10 @@ class ApiToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
+    expires = models.DateTimeField(null=True, blank=True, help_text="no longer valid from then")
+    revoked = models.DateTimeField(
+        null=True, blank=True, help_text="revoked then; kept for the log"
+    )
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
 from planwatch.services import problems as problem_service
@@ -16,13 +16,18 @@ from planwatch.web.api.types import Key, Page, Text
 router = Router(tags=["problems"])
 ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
 # file names are stored |-separated in 500 characters: five names of up to 95 fit
+# The problem's state, inline: the submission's State enum is another component of that name.
+ProblemState = Annotated[
+    State,
+    WithJsonSchema({"type": "string", "enum": [s.value for s in State], "title": "ProblemState"}),
+]
 FileName = Annotated[Text, Field(min_length=1, max_length=95, pattern=r"^[^|\r\n]+$")]
 
 
 class EventOut(Schema):
     action: Action
-    before: State
-    after: State
+    before: ProblemState
+    after: ProblemState
     actor: str
     at: datetime
     note: str
@@ -39,12 +44,12 @@ class ProblemOut(Schema):
     deadline: date
     severity: Severity
     found_at: datetime
-    state: State
+    state: ProblemState
     history: list[EventOut]
 
 
 class ProblemFilter(Schema):
-    state: State | None = None
+    state: ProblemState | None = None
     department: Text | None = Field(None, max_length=100)
 
 

@@ -13,6 +13,7 @@ from pydantic import Field
 
 from planwatch.reports.documents import annual_report, notice_report, quarterly_report
 from planwatch.reports.render import CONTENT_TYPES, Format
+from planwatch.web import published
 from planwatch.web.api.types import AsOf, Month, Number, Quarter, Region, Year
 from planwatch.web.downloads import attachment
 
@@ -52,8 +53,16 @@ def annual(request: HttpRequest, code: Region, year: Year, query: Query[AnnualQu
     """The annual report on plan execution of ``year`` and the plan of the next (public).
 
     Indicators are judged as of ``?as_of=`` (default: the rule every surface uses).
+    Anonymous callers are rate-limited (429); when too many reports are being
+    rendered the answer is 503; both say when to ask again (``Retry-After``).
     """
-    body = annual_report(code, year, query.format, as_of=query.as_of, sources=query.sources)
+    published.limit_anonymous(request, "annual-report")
+    as_of, fmt, sources = query.as_of, query.format, query.sources
+    body = published.report(
+        "annual",
+        (code, year, fmt, str(as_of or ""), sources),
+        lambda: annual_report(code, year, fmt, as_of=as_of, sources=sources),
+    )
     return _file(body, query.format, f"{code}-{year}-annual-report")
 
 
@@ -62,7 +71,11 @@ def quarterly(
     request: HttpRequest, code: Region, period: Quarter, query: Query[ReportQuery]
 ) -> Any:
     """The quarterly brief (季度经济运行分析) of ``period``, e.g. 2025-Q3."""
-    body = quarterly_report(code, period, query.format, sources=query.sources)
+    body = published.report(
+        "quarterly",
+        (code, period, query.format, query.sources),
+        lambda: quarterly_report(code, period, query.format, sources=query.sources),
+    )
     return _file(body, query.format, f"{code}-{period}-quarterly")
 
 

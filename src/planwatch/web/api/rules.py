@@ -4,7 +4,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from planwatch.core.plausibility import default_bounds
 from planwatch.core.validation import Rules, default_rules
@@ -34,6 +34,15 @@ class RulesIn(Schema):
     target_factor: Number | None = Field(None, gt=0, description="default 10")
     version: Version | None = Field(None, description="the version read; omit to create")
     reason: Reason = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _an_object(cls, data: Any) -> Any:
+        """Only a JSON object: a schema read from attributes would take ``[null, null]``
+        for a body of defaults."""
+        if not isinstance(getattr(data, "_obj", data), dict):  # ninja wraps what it parsed
+            raise ValueError("the rules are a JSON object")
+        return data
 
 
 @router.get("/indicators/{indicator_id}/rules", response=RulesOut)

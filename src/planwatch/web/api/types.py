@@ -12,13 +12,20 @@ from typing import Annotated
 
 from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import AfterValidator, Field, FiniteFloat
+from pydantic import AfterValidator, BeforeValidator, Field, FiniteFloat
 
 
 def _no_nul(text: str) -> str:
     if "\x00" in text:
         raise ValueError("text may not contain NUL characters")
     return text
+
+
+def _not_bool(value: object) -> object:
+    """true/false is no number (pydantic would read it as 1 or 0)."""
+    if isinstance(value, bool):
+        raise ValueError("a number is expected, not true or false")
+    return value
 
 
 def _in_utc(moment: datetime) -> datetime:
@@ -38,7 +45,7 @@ Id = Annotated[int, Field(ge=1, le=2**53)]
 Year = Annotated[int, Field(ge=1949, le=2200, examples=[2025])]
 Version = Annotated[int, Field(ge=0, le=2**53, examples=[0])]
 Region = Annotated[Code, Field(examples=["fuling"])]
-Number = FiniteFloat
+Number = Annotated[FiniteFloat, BeforeValidator(_not_bool)]
 Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
 Month = Annotated[
     str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-(0[1-9]|1[0-2])$", examples=["2025-06"])

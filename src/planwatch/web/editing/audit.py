@@ -19,6 +19,7 @@ from django.db.models import OuterRef, Subquery
 from openpyxl import Workbook
 
 from planwatch.core.errors import InvalidValue
+from planwatch.core.spreadsheet import safe_cell
 from planwatch.web.accounts.roles import can_review, require
 from planwatch.web.editing.models import ValidationRule
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
@@ -176,16 +177,5 @@ def _text(value: Any) -> str:
 
 
 def _safe(row: list[str]) -> list[str]:
-    """Neutralise spreadsheet formulas (=, +, -, @) a user may have typed into a field."""
-    return [
-        "'" + cell if cell[:1] in ("=", "+", "-", "@") and not _number(cell) else cell
-        for cell in row
-    ]
-
-
-def _number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+    """Neutralise spreadsheet formulas a user may have typed into a field (CSV and xlsx)."""
+    return [safe_cell(cell) for cell in row]

@@ -5,3 +5,8 @@ class PlanConfig(AppConfig):
     name = "planwatch.web.plan"
     label = "plan"
     verbose_name = "计划指标 Plan indicators"
+
+    def ready(self) -> None:
+        from planwatch.web import published
+
+        published.connect()

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import CONTENT_TYPES, Format
-from planwatch.web import excel
+from planwatch.web import excel, published
 from planwatch.web.access import reader
 from planwatch.web.downloads import attachment
 from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, tables
@@ -87,6 +87,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 
 def report(request: HttpRequest) -> HttpResponse:
     """The published evaluation of a plan year: open to everyone, signed in or not."""
+    published.limit_anonymous(request, "report-page")
     scope = _scope(request)
     result = pages.evaluation(scope)
     rows = tables.TableFilter().apply(result.evaluations)
@@ -99,7 +100,13 @@ def report_download(request: HttpRequest, fmt: str) -> HttpResponse:
     """The annual report on plan execution as a file, for everyone who may read the report page."""
     if fmt not in {f.value for f in Format}:
         raise Http404(f"no report format {fmt!r}")
+    published.limit_anonymous(request, "annual-report")
     scope = _scope(request)
-    body = annual_report(scope.region.code, scope.year, Format(fmt), as_of=scope.as_of)
+    code, year, as_of = scope.region.code, scope.year, scope.as_of
+    body = published.report(
+        "annual",
+        (code, year, Format(fmt), str(as_of or ""), False),
+        lambda: annual_report(code, year, Format(fmt), as_of=as_of),
+    )
     filename = f"{scope.region.code}-{scope.year}-annual-report.{fmt}"
     return attachment(body, CONTENT_TYPES[Format(fmt)], filename, inline=fmt == Format.HTML)

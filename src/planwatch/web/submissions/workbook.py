@@ -26,6 +26,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from planwatch.core.errors import DatasetError, DatasetProblem
 from planwatch.core.observations import Status
+from planwatch.core.spreadsheet import check_archive, safe_cell
 
 SHEET, INFO_SHEET = "报送", "信息"
 # A department's workbook for one period holds a few dozen rows; anything far
@@ -81,7 +82,8 @@ def write(rows: Iterable[Owed], *, region: str) -> bytes:
     sheet.append(list(COLUMNS.values()))
     sheet.freeze_panes = "A2"
     for r in rows:
-        sheet.append([r.code, r.name, r.unit, r.period, r.target, r.previous, None, None, None])
+        cells = [r.code, r.name, r.unit, r.period, r.target, r.previous, None, None, None]
+        sheet.append([safe_cell(c) for c in cells])
     for field, header in COLUMNS.items():
         width = 28 if field in ("name", "note") else max(10, len(header) * 2 + 2)
         sheet.column_dimensions[LETTERS[field]].width = width
@@ -115,14 +117,16 @@ class Content:
 def read(stream: IO[bytes], *, name: str) -> Content:
     """Every filled row and every cell that cannot be read, for the caller to check further.
 
-    A file that is not a workbook, is over ``MAX_BYTES`` or ``MAX_ROWS``, or
-    lacks the sheet or a column, raises :class:`DatasetError`.
+    A file that is not a workbook, is over ``MAX_BYTES`` or ``MAX_ROWS``, would
+    decompress to far more (:func:`~planwatch.core.spreadsheet.check_archive`),
+    or lacks the sheet or a column, raises :class:`DatasetError`.
     """
     stream.seek(0, io.SEEK_END)
     if stream.tell() > MAX_BYTES:
         limit = f"{MAX_BYTES // 1024 // 1024} MB"
         raise DatasetError([DatasetProblem(name, 0, f"文件超过 {limit},不是一个部门的报送工作簿")])
     stream.seek(0)
+    check_archive(stream, name=name)
     try:
         book = load_workbook(stream, read_only=True, data_only=True)
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook

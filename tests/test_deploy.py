@@ -1,0 +1,124 @@
+"""The production deployment in deploy/: a valid compose file (checked against the Compose
+specification's schema, as no docker runs here), the settings it needs, and Django's own
+deployment check passing but for the warnings the README explains."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft7Validator
+
+from tests.conftest import REPO
+
+DEPLOY = REPO / "deploy"
+EXPLAINED_WARNINGS = {"security.W005", "security.W021"}  # README: "Production deployment"
+
+
+def compose() -> dict:
+    return yaml.safe_load((DEPLOY / "compose.yaml").read_text())
+
+
+def test_the_compose_file_is_valid_against_the_compose_specification():
+    schema_file = resources.files("check_jsonschema") / "builtin_schemas/vendor/compose-spec.json"
+    schema = json.loads(schema_file.read_text())
+    errors = sorted(Draft7Validator(schema).iter_errors(compose()), key=str)
+    assert not errors, "\n".join(e.message for e in errors)
+
+
+def test_the_compose_file_runs_postgresql_redis_the_app_in_production_and_nginx():
+    services = compose()["services"]
+    assert set(services) == {"db", "redis", "app", "nginx"}
+    app = services["app"]
+    assert app["command"][:3] == ["planwatch", "serve", "--production"]
+    environment = app["environment"]
+    assert environment["PLANWATCH_REDIS_URL"].startswith("redis://redis:")
+    assert environment["DATABASE_URL"].startswith("postgres://planwatch:")
+    assert environment["PLANWATCH_CLIENT_IP_HEADER"] == "X-Real-IP"
+    assert "proxy_set_header X-Real-IP $remote_addr" in (DEPLOY / "nginx.conf").read_text()
+    assert services["nginx"]["ports"] == ["80:80", "443:443"] and "ports" not in app
+
+
+def test_every_setting_the_app_reads_from_its_env_file_is_in_the_example():
+    example = (DEPLOY / "planwatch.env.example").read_text()
+    assert set(re.findall(r"^(\w+)=", example, re.M)) == {
+        "PLANWATCH_SECRET_KEY",
+        "PLANWATCH_ALLOWED_HOSTS",
+    }
+    variables = set(re.findall(r"\$\{(\w+):\?", (DEPLOY / "compose.yaml").read_text()))
+    assert variables == set(re.findall(r"^(\w+)=", (DEPLOY / "env.example").read_text(), re.M))
+
+
+def test_the_image_collects_static_files_once_at_build_time():
+    dockerfile = (DEPLOY / "Dockerfile").read_text()
+    assert "planwatch collectstatic" in dockerfile
+    assert 'CMD ["planwatch", "serve", "--production"' in dockerfile
+
+
+def test_djangos_deployment_check_warns_only_of_what_the_readme_explains(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    env |= {
+        "PYTHONPATH": str(REPO / "src"),
+        "DJANGO_SETTINGS_MODULE": "planwatch.web.settings",
+        "PLANWATCH_HOME": str(tmp_path),
+        "PLANWATCH_PRODUCTION": "1",
+        "PLANWATCH_HTTPS": "1",
+        "PLANWATCH_SECRET_KEY": secrets.token_urlsafe(50),
+        "PLANWATCH_ALLOWED_HOSTS": "plan.example.gov.cn",
+    }
+    checked = subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    found = set(re.findall(r"\((\w+\.[EW]\d+)\)", checked.stderr + checked.stdout))
+    assert found == EXPLAINED_WARNINGS
+    readme = (REPO / "README.md").read_text()
+    assert all(code in readme for code in EXPLAINED_WARNINGS)
+
+
+@pytest.mark.slow
+def test_serve_in_production_answers_from_several_gunicorn_workers(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    env |= {
+        "PYTHONPATH": str(REPO / "src"),
+        "PLANWATCH_HOME": str(tmp_path),
+        "PLANWATCH_PRODUCTION": "1",
+        "PLANWATCH_SECRET_KEY": secrets.token_urlsafe(50),
+        "PLANWATCH_ALLOWED_HOSTS": "127.0.0.1",
+    }
+    env.pop("DATABASE_URL", None)
+    command = [sys.executable, "-m", "planwatch", "serve", "--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        status = None
+        for _ in range(120):  # at most a minute
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=2) as r:
+                    status = r.status
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert status == 200
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        assert len(children) == 2  # the gunicorn workers under the arbiter
+        assert not (tmp_path / "static").exists()  # a start collects no static files
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

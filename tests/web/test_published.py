@@ -1,0 +1,90 @@
+"""Published reports: rendered once per data version, a bounded number at once, anonymous
+visitors rate-limited; none of it lets an outsider hold the server."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.test import Client
+
+from planwatch.web import published
+from planwatch.web.api import reports
+from planwatch.web.plan.models import ObservationRecord
+from planwatch.web.projects.models import Department
+from tests.web.conftest import Caller, indicator
+
+pytestmark = pytest.mark.usefixtures("demo")
+ANNUAL = "/api/regions/fuling/reports/annual/2024?format=md"
+
+
+@pytest.fixture(autouse=True)
+def forget_recent_reports():
+    """The database is rolled back after each test; the process's recent reports must follow."""
+    published._recent.clear()
+
+
+@pytest.fixture
+def renders(monkeypatch) -> list[tuple]:
+    """Every render of an annual report, answered with a tiny body instead of the real one."""
+    done: list[tuple] = []
+
+    def render(code, year, fmt, *, sources=False):
+        done.append((code, year, fmt, sources))
+        return f"# report {len(done)}".encode()
+
+    monkeypatch.setattr(reports, "annual_report", render)
+    return done
+
+
+def test_the_same_report_is_rendered_once_until_the_data_changes(renders, alice: Caller):
+    first, second = Client().get(ANNUAL), Client().get(ANNUAL)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content == b"# report 1" and len(renders) == 1
+    pk = indicator("gdp_growth").pk
+    entry = {"period": "2025-Q1", "value": 5.9, "note": "一季度"}
+    assert alice.post(f"/api/indicators/{pk}/observations", entry).status_code == 201
+    assert Client().get(ANNUAL).content == b"# report 2"
+    assert Client().get(ANNUAL + "&sources=true").content == b"# report 3"  # another report
+
+
+def test_the_data_version_follows_bulk_loads_deletions_and_in_place_saves(transactional_db):
+    versions = [published.data_version()]
+    Department.objects.bulk_create([Department(name="区测试局")])
+    versions.append(published.data_version())
+    department = Department.objects.get(name="区测试局")
+    department.name = "区测试发展局"
+    department.save()  # commits: no history for departments, the write counter tells
+    versions.append(published.data_version())
+    ObservationRecord.objects.filter(period="2024").delete()
+    versions.append(published.data_version())
+    assert len(set(versions)) == 4
+    assert published.data_version() == versions[-1]  # reading changes nothing
+
+
+def test_a_render_beyond_the_bound_is_refused_with_retry_after(renders, settings):
+    settings.REPORT_RENDERS, settings.REPORT_RENDER_WAIT = 2, 0
+    busy = [f"report-render:{n}" for n in range(2)]  # another worker renders two reports
+    for slot in busy:
+        cache.add(slot, 1)
+    refused = Client().get(ANNUAL)
+    cache.delete_many(busy)
+    assert refused.status_code == 503 and refused["Retry-After"] == "10"
+    assert refused.json()["code"] == "try_later" and not renders
+    assert Client().get(ANNUAL).status_code == 200
+
+
+def test_anonymous_visitors_are_rate_limited_per_address_and_signed_in_users_are_not(
+    renders, settings, alice: Caller
+):
+    settings.ANONYMOUS_REPORT_RATE = "3/m"
+    visitor, elsewhere = Client(REMOTE_ADDR="10.0.0.9"), Client(REMOTE_ADDR="10.0.0.7")
+    answers = [visitor.get(ANNUAL).status_code for _ in range(4)]
+    assert answers == [200, 200, 200, 429]
+    limited = visitor.get(ANNUAL)
+    assert limited["Retry-After"] == "60" and limited.json()["code"] == "try_later"
+    assert visitor.get("/report/annual.md").status_code == 429  # the page's download too
+    assert elsewhere.get(ANNUAL).status_code == 200
+    signed_in = Client(REMOTE_ADDR="10.0.0.9")
+    signed_in.force_login(User.objects.get(username="alice"))
+    assert signed_in.get("/report/annual.md").status_code == 200
