@@ -51,9 +51,11 @@ def test_one_project_comes_with_milestones_monthly_progress_and_version(register
     project = dave.get(f"/api/projects/{OTHER_PROJECT}").json()
     assert [m["name"] for m in project["milestones"]] == ["开工", "主体完工", "竣工"]
     assert [r["month"] for r in project["progress"]][:2] == ["2025-01", "2025-02"]
-    # judged as of the plan's default month (no plan here: the whole year), not the latest report
-    assert (project["status"]["month"], project["progress"][-1]["month"]) == ("2025-12", "2025-10")
-    assert not project["status"]["reported"]  # 未报 for December, not judged on October
+    # judged as of the plan's default month (September: the latest month most indicators
+    # reported in the demo), not as of the latest project report (October)
+    assert (project["status"]["month"], project["progress"][-1]["month"]) == ("2025-09", "2025-10")
+    december = dave.get(f"/api/projects/{OTHER_PROJECT}", {"month": "2025-12"}).json()
+    assert not december["status"]["reported"]  # 未报 for December, not judged on October
     october = dave.get(f"/api/projects/{OTHER_PROJECT}", {"month": "2025-10"}).json()
     assert october["status"]["reported"]
     assert project["version"] == 0
