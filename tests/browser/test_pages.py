@@ -43,7 +43,7 @@ def test_the_indicator_page_draws_its_charts(browser, site):
     page = log_in(browser, site, "leader")
     page.goto(f"{site}/indicators/new_urban_jobs/?year=2025")
     page.locator(".chart svg").first.wait_for()
-    assert page.locator(".chart svg").count() == 2
+    assert page.locator(".chart svg").count() == 3  # the years, the months, the nowcast fan
 
 
 def test_the_dashboard_draws_the_projects_s_curve(browser, site):
