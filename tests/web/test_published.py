@@ -29,7 +29,7 @@ def renders(monkeypatch) -> list[tuple]:
     """Every render of an annual report, answered with a tiny body instead of the real one."""
     done: list[tuple] = []
 
-    def render(code, year, fmt, *, sources=False):
+    def render(code, year, fmt, *, as_of=None, sources=False):
         done.append((code, year, fmt, sources))
         return f"# report {len(done)}".encode()
 
