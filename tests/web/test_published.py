@@ -8,6 +8,8 @@ from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.test import Client
 
+from planwatch.services import values
+from planwatch.services.value_checks import Entry
 from planwatch.web import published
 from planwatch.web.api import reports
 from planwatch.web.plan.models import ObservationRecord
@@ -37,13 +39,15 @@ def renders(monkeypatch) -> list[tuple]:
     return done
 
 
-def test_the_same_report_is_rendered_once_until_the_data_changes(renders, alice: Caller):
+def test_the_same_report_is_rendered_once_until_the_data_changes(renders, alice: Caller, bob):
     first, second = Client().get(ANNUAL), Client().get(ANNUAL)
     assert first.status_code == second.status_code == 200
     assert first.content == second.content == b"# report 1" and len(renders) == 1
     pk = indicator("gdp_growth").pk
-    entry = {"period": "2025-Q1", "value": 5.9, "note": "一季度"}
-    assert alice.post(f"/api/indicators/{pk}/observations", entry).status_code == 201
+    entry = Entry("2025-Q1", 5.9, note="一季度")
+    clerk, office = (User.objects.get(username=c.username) for c in (bob, alice))
+    sent = values.submit_value(actor=clerk, indicator_id=pk, entry=entry)
+    values.approve_value(actor=office, submission_id=sent.id)
     assert Client().get(ANNUAL).content == b"# report 2"
     assert Client().get(ANNUAL + "&sources=true").content == b"# report 3"  # another report
 
