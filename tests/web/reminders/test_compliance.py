@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from django.utils import timezone
 
 from planwatch.web.reminders import compliance
 from planwatch.web.submissions import periods
+from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.reminders.conftest import submit, who
 
 
@@ -19,6 +21,10 @@ def row(found, department: str):
     return next(r for r in found.rows if r.department == department)
 
 
+@pytest.mark.xfail(
+    reason=BEFORE_IN_YEAR_DATA,
+    strict=False,
+)
 def test_on_time_late_missing_and_not_yet_due(demo, alice, bob, carol):
     today = timezone.localdate()
     open_(alice, "2025-Q3", today - timedelta(days=2))  # past due

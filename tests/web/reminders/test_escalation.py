@@ -14,6 +14,7 @@ from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.reminders.escalation import escalate, settle_all
 from planwatch.web.reminders.models import OverdueProblem
 from planwatch.web.reminders.system import SYSTEM_USERNAME
+from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.conftest import indicator
 from tests.web.reminders.conftest import DUE, submit, who
 
@@ -88,6 +89,10 @@ def test_a_draft_does_not_close_the_problem(bob):
     assert gdp_problem().state is State.ASSIGNED
 
 
+@pytest.mark.xfail(
+    reason=BEFORE_IN_YEAR_DATA,
+    strict=False,
+)
 def test_an_owner_the_problem_list_does_not_know_stays_a_reminder(caplog):
     IndicatorRecord.objects.filter(code="gdp_growth").update(owner="区统计调查队")
     escalate(today=WEEK_LATE)

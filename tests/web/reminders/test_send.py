@@ -11,6 +11,7 @@ from django.core.mail import EmailMessage
 
 from planwatch.web.reminders.models import SentReminder
 from planwatch.web.reminders.send import send_reminders
+from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.reminders.conftest import DUE, submit
 
 pytestmark = pytest.mark.usefixtures("quarter")
@@ -61,6 +62,10 @@ def test_a_job_that_missed_stages_sends_only_the_current_one(mailoutbox):
     assert "已逾期15天" in to_bob(mailoutbox)[0].body
 
 
+@pytest.mark.xfail(
+    reason=BEFORE_IN_YEAR_DATA,
+    strict=False,
+)
 def test_a_submitted_value_is_not_reminded(bob, mailoutbox):
     submit(bob, "gdp_growth")
     send_reminders(today=DUE)

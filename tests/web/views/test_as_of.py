@@ -19,6 +19,7 @@ from planwatch.services.evaluation import evaluate
 from planwatch.web.plan.models import ObservationRecord
 from planwatch.web.projects.models import ProgressRecord, ProjectRecord
 from planwatch.web.submissions.models import ReportingPeriod
+from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.views.conftest import indicator, user
 
 
@@ -38,6 +39,10 @@ def test_the_dashboard_judges_2025_gdp_as_the_api_does(leader):
     assert dashboard_verdict(leader, 2025, "gdp_growth") == api_verdict(leader, 2025, "gdp_growth")
 
 
+@pytest.mark.xfail(
+    reason=BEFORE_IN_YEAR_DATA,
+    strict=False,
+)
 @pytest.mark.django_db
 def test_the_2025_default_is_the_whole_year_and_in_year_reporters_are_not_reported(leader):
     result = evaluate("fuling", 2025)
