@@ -26,6 +26,16 @@ DEPLOY = REPO / "deploy"
 EXPLAINED_WARNINGS = {"security.W005", "security.W021"}  # README: "Production deployment"
 
 
+def outside_environment() -> dict[str, str]:
+    """This process's environment without planwatch's settings and without what the browser
+    tests set for themselves (DJANGO_ALLOW_ASYNC_UNSAFE), as a deployment would start."""
+    return {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PLANWATCH_") and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
+
+
 def compose() -> dict:
     return yaml.safe_load((DEPLOY / "compose.yaml").read_text())
 
@@ -67,7 +77,7 @@ def test_the_image_collects_static_files_once_at_build_time():
 
 
 def test_djangos_deployment_check_warns_only_of_what_the_readme_explains(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    env = outside_environment()
     env |= {
         "PYTHONPATH": str(REPO / "src"),
         "DJANGO_SETTINGS_MODULE": "planwatch.web.settings",
@@ -95,7 +105,7 @@ def test_serve_in_production_answers_from_several_gunicorn_workers(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PLANWATCH_")}
+    env = outside_environment()
     env |= {
         "PYTHONPATH": str(REPO / "src"),
         "PLANWATCH_HOME": str(tmp_path),

@@ -92,3 +92,10 @@ def test_anonymous_visitors_are_rate_limited_per_address_and_signed_in_users_are
     signed_in = Client(REMOTE_ADDR="10.0.0.9")
     signed_in.force_login(User.objects.get(username="alice"))
     assert signed_in.get("/report/annual.md").status_code == 200
+
+
+def test_requests_without_an_address_share_one_budget_rather_than_fail(renders, settings):
+    settings.ANONYMOUS_REPORT_RATE = "2/m"
+    unix_socket = Client(REMOTE_ADDR="")  # gunicorn behind a unix-socket proxy sets none
+    answers = [unix_socket.get(ANNUAL).status_code for _ in range(3)]
+    assert answers == [200, 200, 429]

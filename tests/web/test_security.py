@@ -112,16 +112,24 @@ def test_logins_lock_after_repeated_failures_of_one_user_at_one_address(db):
     assert "_auth_user_id" in elsewhere.session
 
 
+def submit_and_approve(clerk: Caller, office: Caller, entry: dict) -> ObservationRecord:
+    """The value path every surface takes: a department's submission, the office's approval."""
+    pk = indicator("gdp_growth").pk
+    created = clerk.post(f"/api/indicators/{pk}/submissions", {**entry, "submit": True})
+    assert created.status_code == 201, created.json()
+    approved = office.post(f"/api/submissions/{created.json()['id']}/approve")
+    assert approved.status_code == 200, approved.json()
+    return ObservationRecord.objects.get(pk=approved.json()["observation_id"])
+
+
 @pytest.mark.usefixtures("demo")
 @pytest.mark.parametrize("attack", ATTACKS)
-def test_injection_strings_are_stored_as_text_and_filters_find_nothing(attack, alice: Caller):
+def test_injection_strings_are_stored_as_text_and_filters_find_nothing(
+    attack, alice: Caller, bob: Caller
+):
     attack = attack.replace("%00", "")
-    pk = indicator("gdp_growth").pk
-    entry = {"period": "2025", "value": 6, "note": attack, "source": attack[:200], "reason": attack}
-    created = alice.post(f"/api/indicators/{pk}/observations", entry)
-    assert created.status_code == 201, created.json()
-    stored = ObservationRecord.objects.get(pk=created.json()["observation"]["id"])
-    assert (stored.note, stored.source) == (attack, attack[:200])
+    stored = submit_and_approve(bob, alice, {"period": "2025-Q3", "value": 5.9, "note": attack})
+    assert stored.note == attack
     for path, params in [
         ("/api/regions/fuling/indicators", {"owner": attack, "q": attack}),
         ("/api/regions/fuling/observations", {"indicator": attack[:60]}),
@@ -136,24 +144,22 @@ def test_injection_strings_are_stored_as_text_and_filters_find_nothing(attack, a
 
 
 @pytest.mark.usefixtures("demo")
-def test_script_typed_into_a_value_note_is_shown_escaped(alice: Caller):
-    pk = indicator("gdp_growth").pk
+def test_script_typed_into_a_value_note_is_shown_escaped(alice: Caller, bob: Caller):
     xss = '"><script>alert(1)</script>'
-    alice.post(f"/api/indicators/{pk}/observations", {"period": "2024", "value": 6, "note": xss})
+    submit_and_approve(bob, alice, {"period": "2025-Q3", "value": 5.9, "note": xss})
     browser = Client()
     browser.force_login(User.objects.get(username="alice"))
-    page = browser.get("/indicators/gdp_growth/").content.decode()
+    page = browser.get("/indicators/gdp_growth/?year=2025").content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)" not in page
 
 
 @pytest.mark.parametrize("text", ["a\x00b"])
 @pytest.mark.usefixtures("demo")
-def test_nul_characters_are_bad_input_not_a_server_error(text, alice: Caller):
+def test_nul_characters_are_bad_input_not_a_server_error(text, alice: Caller, bob: Caller):
     pk = indicator("gdp_growth").pk
-    response = alice.post(
-        f"/api/indicators/{pk}/observations", {"period": "2025", "value": 1, "note": text}
-    )
+    entry = {"period": "2025-Q3", "value": 5.9, "note": text}
+    response = bob.post(f"/api/indicators/{pk}/submissions", entry)
     assert (response.status_code, response.json()["field"]) == (400, "note")
     assert alice.get("/api/regions/fuling/indicators", {"owner": text}).status_code == 400
 

@@ -31,6 +31,7 @@ from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
 from planwatch.web.errors import TryLater
+from planwatch.web.security import client_address
 
 DATA_APPS = ("plan", "submissions", "projects", "editing")
 _COUNTER = "data-version:writes"
@@ -102,8 +103,14 @@ def limit_anonymous(request: HttpRequest, group: str) -> None:
     if request.user.is_authenticated:
         return
     rate = settings.ANONYMOUS_REPORT_RATE
-    if is_ratelimited(request, group=group, key="ip", rate=rate, increment=True):
+    if is_ratelimited(request, group=group, key=_address, rate=rate, increment=True):
         raise TryLater(f"请求过于频繁(每个地址 {rate}),请稍后再试。", status=429, retry_after=60)
+
+
+def _address(group: str, request: HttpRequest) -> str:
+    """The client's address; requests without one (a unix-socket proxy that sets none) share
+    one budget rather than failing."""
+    return client_address(request) or "unknown"
 
 
 def data_version() -> str:

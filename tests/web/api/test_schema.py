@@ -72,10 +72,10 @@ def test_the_schema_tells_the_submission_state_from_the_problem_state(db):
 
 
 @pytest.mark.usefixtures("demo")
-def test_true_or_false_is_not_a_number(alice):
+def test_true_or_false_is_not_a_number(bob):
     pk = IndicatorRecord.objects.get(code="gdp_growth").pk
-    entry = {"period": "2025", "value": False}
-    response = alice.post(f"/api/indicators/{pk}/observations", entry)
+    entry = {"period": "2025-Q3", "value": False}
+    response = bob.post(f"/api/indicators/{pk}/submissions", entry)
     assert (response.status_code, response.json()["field"]) == (400, "value")
 
 

@@ -32,9 +32,9 @@ def test_approving_twice_is_a_conflict_and_clerks_cannot_approve(alice, bob):
 def test_another_department_cannot_submit_or_change_a_submission(bob, carol):
     assert submit(carol).status_code == 403
     draft = submit(bob, submit=False).json()
-    pk, change = draft["id"], {"period": "2025-Q1", "value": 1.0, "version": draft["version"]}
+    pk, change = draft["id"], {"period": "2025-Q1", "value": 5.9, "version": draft["version"]}
     assert carol.put(f"/api/submissions/{pk}", change).status_code == 403
-    assert bob.put(f"/api/submissions/{pk}", change).json()["value"] == 1.0
+    assert bob.put(f"/api/submissions/{pk}", change).json()["value"] == 5.9
 
 
 def test_a_returned_submission_carries_the_reason_and_can_be_corrected(alice, bob):
