@@ -18,8 +18,3 @@ def seed_lines() -> list[str]:
     if not SEED.exists():
         pytest.skip(f"the seed report is not at {SEED}")
     return SEED.read_text(encoding="utf-8").split("\n")
-
-
-# Tests whose expectations were written before the in-year demo data of issue 12 was merged
-# (more values owed per quarter, a default as-of of 2025-09): to be rebased, see the session-9 note.
-BEFORE_IN_YEAR_DATA = "expectation predates the in-year demo data (#12); to be rebased"

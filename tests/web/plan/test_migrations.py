@@ -6,16 +6,10 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from tests.conftest import BEFORE_IN_YEAR_DATA
-
 BEFORE = [("plan", "0002_document_documentstatement_and_more")]
 AFTER = [("plan", "0003_one_current_value")]
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 @pytest.mark.django_db(transaction=True)
 def test_duplicates_of_a_period_keep_the_newest_and_move_the_rest_to_the_history():
     executor = MigrationExecutor(connection)
@@ -35,10 +29,14 @@ def test_duplicates_of_a_period_keep_the_newest_and_move_the_rest_to_the_history
     executor = MigrationExecutor(connection)
     executor.migrate(AFTER)
     new = executor.loader.project_state(AFTER).apps
-    current = new.get_model("plan", "ObservationRecord").objects.get()
+    current = new.get_model("plan", "ObservationRecord").objects.get(indicator_id=indicator.id)
     assert (current.value, current.origin) == (3.0, "submission:9")
     history = new.get_model("plan", "HistoricalObservationRecord").objects
-    moved = sorted(history.filter(history_type="-").values_list("value", "history_change_reason"))
+    moved = sorted(
+        history.filter(history_type="-", indicator_id=indicator.id).values_list(
+            "value", "history_change_reason"
+        )
+    )
     why = f"被取代:同期较新的数值 #{current.id}(迁移 0003)"
     assert moved == [(1.0, why), (2.0, why)]
     executor = MigrationExecutor(connection)

@@ -16,7 +16,7 @@ from planwatch.web.submissions.models import ReportingPeriod, Submission
 from tests.conftest import DEMO_DATASET
 from tests.web.conftest import indicator
 
-DUE = date(2025, 10, 15)  # the 2025-Q3 values are due then
+DUE = date(2026, 1, 15)  # the 2025-Q4 values are due then
 
 
 def who(caller) -> User:
@@ -32,12 +32,12 @@ def departments(db: None) -> None:
 
 @pytest.fixture
 def quarter(demo, alice, bob, carol) -> ReportingPeriod:
-    """2025-Q3 open until DUE: 区统计局 owes GDP growth, 区商务委 retail sales growth."""
+    """2025-Q4 open until DUE: 区统计局 owes GDP growth, 区商务委 online sales of farm produce (and 区统计局 income growth, 9 more departments one each)."""
     for clerk in (bob, carol):
         User.objects.filter(username=clerk.username).update(email=f"{clerk.username}@example.org")
-    return periods.open_period(actor=who(alice), region_code="fuling", period="2025-Q3", due=DUE)
+    return periods.open_period(actor=who(alice), region_code="fuling", period="2025-Q4", due=DUE)
 
 
-def submit(caller, code: str, period: str = "2025-Q3", value: float = 6.1) -> Submission:
+def submit(caller, code: str, period: str = "2025-Q4", value: float = 6.1) -> Submission:
     entry = Entry(period, value)
     return values.submit_value(actor=who(caller), indicator_id=indicator(code).id, entry=entry)

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from django.utils import timezone
 
 from planwatch.web.reminders import compliance
 from planwatch.web.submissions import periods
-from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.reminders.conftest import submit, who
 
 
@@ -21,36 +19,29 @@ def row(found, department: str):
     return next(r for r in found.rows if r.department == department)
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_on_time_late_missing_and_not_yet_due(demo, alice, bob, carol):
     today = timezone.localdate()
-    open_(alice, "2025-Q3", today - timedelta(days=2))  # past due
-    open_(alice, "2025-06", today + timedelta(days=40))  # not yet due
+    open_(alice, "2025-Q4", today - timedelta(days=2))  # past due
+    open_(alice, "2025-11", today + timedelta(days=40))  # not yet due
     submit(bob, "gdp_growth")  # after its due date: late
-    submit(carol, "fdi_utilized", "2025-06", 640)  # before its due date: on time
+    submit(carol, "fdi_utilized", "2025-11", 700)  # before its due date: on time
     found = compliance.months(actor=who(alice), region_code="fuling")
     late_month, early_month = (today - timedelta(days=2)), (today + timedelta(days=40))
     by_month = {m.month: m for m in found}
     past = by_month[late_month.strftime("%Y-%m")]
     statistics, commerce = row(past, "区统计局"), row(past, "区商务委")
-    assert (statistics.owed, statistics.on_time, statistics.late, statistics.missing) == (
-        1,
-        0,
-        1,
-        0,
-    )
-    assert (commerce.owed, commerce.missing) == (1, 1)  # retail sales growth never came
+    counts = (statistics.owed, statistics.on_time, statistics.late, statistics.missing)
+    assert counts == (2, 0, 1, 1)  # GDP late, income growth never came
+    assert (commerce.owed, commerce.missing) == (1, 1)  # online sales of farm produce
     future = row(by_month[early_month.strftime("%Y-%m")], "区商务委")
-    assert (future.on_time, future.pending, future.on_time_rate) == (1, 0, 100.0)
+    # retail sales and trade still pending; the rate counts only what is due
+    assert (future.on_time, future.pending, future.on_time_rate) == (1, 2, 100.0)
     assert past.total.owed == sum(r.owed for r in past.rows)
 
 
 def test_the_monthly_brief_gets_one_month_in_a_sentence(demo, alice, bob):
     due = timezone.localdate() - timedelta(days=2)
-    open_(alice, "2025-Q3", due)
+    open_(alice, "2025-Q4", due)
     submit(bob, "gdp_growth")
     found = compliance.month(actor=who(alice), region_code="fuling", month=due.strftime("%Y-%m"))
     text = compliance.sentence(found)

@@ -11,7 +11,6 @@ from django.core.mail import EmailMessage
 
 from planwatch.web.reminders.models import SentReminder
 from planwatch.web.reminders.send import send_reminders
-from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.reminders.conftest import DUE, submit
 
 pytestmark = pytest.mark.usefixtures("quarter")
@@ -36,7 +35,7 @@ def test_three_days_before_the_due_date_each_department_gets_one_email(mailoutbo
     assert stages("gdp_growth") == [-3]
     (mail,) = to_bob(mailoutbox)
     assert mail.subject.startswith("[planwatch] 区统计局")
-    assert "地区生产总值增速 2025-Q3(截止 2025-10-15,距截止还有3天)" in mail.body
+    assert "地区生产总值增速 2025-Q4(截止 2026-01-15,距截止还有3天)" in mail.body
     assert "/periods/" in mail.body
     assert sent.emails == len(mailoutbox) and sent.reminders == SentReminder.objects.count()
 
@@ -57,20 +56,17 @@ def test_the_stages_are_before_due_day_then_weekly(mailoutbox):
 
 
 def test_a_job_that_missed_stages_sends_only_the_current_one(mailoutbox):
-    send_reminders(today=date(2025, 10, 30))  # 15 days late: the third stage
+    send_reminders(today=date(2026, 1, 30))  # 15 days late: the third stage
     assert stages("gdp_growth") == [14]
     assert "已逾期15天" in to_bob(mailoutbox)[0].body
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_a_submitted_value_is_not_reminded(bob, mailoutbox):
     submit(bob, "gdp_growth")
     send_reminders(today=DUE)
-    assert stages("gdp_growth") == [] and not to_bob(mailoutbox)
-    assert stages("retail_growth") == [0]
+    assert stages("gdp_growth") == [] and stages("income_growth") == [0]
+    assert all("地区生产总值增速" not in m.body for m in to_bob(mailoutbox))
+    assert stages("online_agri_sales") == [0]
 
 
 def test_a_department_without_addresses_is_reminded_in_the_app_only(mailoutbox):
@@ -87,6 +83,6 @@ def test_a_mail_server_refusing_records_nothing_so_the_next_run_sends_it(mailout
     with monkeypatch.context() as patched:
         patched.setattr(EmailMessage, "send", refuse)
         send_reminders(today=DUE)
-    assert stages("gdp_growth") == stages("retail_growth") == [] and mailoutbox == []
+    assert stages("gdp_growth") == stages("online_agri_sales") == [] and mailoutbox == []
     assert send_reminders(today=DUE).emails > 0
     assert stages("gdp_growth") == [0] and len(to_bob(mailoutbox)) == 1

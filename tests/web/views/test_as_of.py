@@ -19,7 +19,6 @@ from planwatch.services.evaluation import evaluate
 from planwatch.web.plan.models import ObservationRecord
 from planwatch.web.projects.models import ProgressRecord, ProjectRecord
 from planwatch.web.submissions.models import ReportingPeriod
-from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.views.conftest import indicator, user
 
 
@@ -39,17 +38,24 @@ def test_the_dashboard_judges_2025_gdp_as_the_api_does(leader):
     assert dashboard_verdict(leader, 2025, "gdp_growth") == api_verdict(leader, 2025, "gdp_growth")
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 @pytest.mark.django_db
-def test_the_2025_default_is_the_whole_year_and_in_year_reporters_are_not_reported(leader):
+def test_the_2025_default_is_the_latest_month_most_indicators_reported_in(leader):
     result = evaluate("fuling", 2025)
-    assert (result.as_of.period, result.as_of.rule) == (Period(2025), AsOfRule.WHOLE_YEAR)
+    assert (result.as_of.period, result.as_of.rule) == (
+        Period(2025, month=9),
+        AsOfRule.MOST_REPORTED,
+    )
+    gdp = result.of("gdp_growth")
+    assert (gdp.verdict, gdp.observation.period) == (Verdict.MET, Period(2025, quarter=3))
+
+
+@pytest.mark.django_db
+def test_asked_for_the_whole_year_in_year_reporters_are_not_reported(leader):
+    result = evaluate("fuling", 2025, as_of="2025")
+    assert result.as_of.rule is AsOfRule.GIVEN
     assert result.of("gdp_growth").verdict is Verdict.NOT_REPORTED  # Q4 owed, Q3 is the last
     assert result.of("gdp_growth").observation is None  # not judged on the Q3 figure
-    assert result.of("budget_revenue_growth").verdict is Verdict.NO_DATA
+    assert result.of("budget_revenue_growth").verdict is Verdict.NOT_REPORTED
 
 
 @pytest.mark.django_db

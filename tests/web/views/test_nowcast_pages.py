@@ -6,20 +6,15 @@ import pytest
 
 from planwatch.core.observations import Period
 from planwatch.services.nowcast import nowcast_year
-from tests.conftest import BEFORE_IN_YEAR_DATA
 
 pytestmark = pytest.mark.django_db
 ACTUAL = "累计实际"
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_the_current_year_dashboard_shows_the_nowcast_and_the_warning(leader):
     response = leader.get("/?year=2025")
     inyear = response.context["inyear"]
-    assert str(inyear.as_of) == "2025-10"
+    assert str(inyear.as_of) == "2025-09"
     html = response.content.decode()
     assert "年内监测" in html and "全年预计" in html
     assert "预警:约束性指标「国市考核断面水质优良比例」难以完成全年目标(区生态环境局)" in html
@@ -27,13 +22,9 @@ def test_the_current_year_dashboard_shows_the_nowcast_and_the_warning(leader):
     assert panel.index("工业投资增速") < panel.index("规上工业增加值增速")  # 难以完成 first
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_the_dashboard_and_the_service_show_the_same_assessments(leader):
     shown = leader.get("/?year=2025").context["inyear"]
-    direct = nowcast_year("fuling", 2025, Period(2025, month=10))
+    direct = nowcast_year("fuling", 2025, Period(2025, month=9))
     assert [a.as_record() for a in shown.ranked()] == [a.as_record() for a in direct.ranked()]
 
 
@@ -41,10 +32,6 @@ def test_a_year_whose_whole_year_values_are_in_has_no_in_year_panel(leader):
     assert leader.get("/?year=2024").context["inyear"] is None
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_the_indicator_page_draws_the_fan(leader):
     response = leader.get("/indicators/industrial_investment_growth/?year=2025")
     inyear = response.context["inyear"]
@@ -53,7 +40,7 @@ def test_the_indicator_page_draws_the_fan(leader):
     assert names == ["上年", ACTUAL, "目标", "全年预计", "预计区间", "预计区间"]
     fan = [s for s in inyear.chart["series"] if s.get("stack") == "fan"]
     width = fan[1]["data"]
-    assert width[9] == 0 and width[11] == pytest.approx(
+    assert width[8] == 0 and width[11] == pytest.approx(
         inyear.assessment.high - inyear.assessment.low
     )
     assert "尚需" in response.content.decode()

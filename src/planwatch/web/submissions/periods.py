@@ -25,7 +25,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from planwatch.core.errors import InvalidValue, NotFound
-from planwatch.core.observations import Period
+from planwatch.core.observations import Period, Status
 from planwatch.web.accounts.roles import (
     Role,
     can_read,
@@ -201,14 +201,27 @@ def _owed_in(record: ReportingPeriod, department: str | None, today: date) -> li
     found = Submission.objects.filter(indicator__in=due, period=record.period).order_by("id")
     for submission in found:
         latest[submission.indicator_id] = submission  # the newest revision counts
+    recorded = _recorded(due, record.period)
     result = []
     for indicator in due:
         submission = latest.get(indicator.id)
-        state = Owed(submission.state) if submission else Owed.NOT_STARTED
+        if submission:
+            state = Owed(submission.state)
+        else:
+            state = Owed.APPROVED if indicator.id in recorded else Owed.NOT_STARTED
         done = state in (Owed.SUBMITTED, Owed.APPROVED)
         late = today > record.due and not done
         result.append(Obligation(record, indicator, state, submission, late))
     return result
+
+
+def _recorded(indicators: list[IndicatorRecord], period: str) -> set[int]:
+    """The indicators whose actual value for ``period`` the plan already holds (loaded with the
+    dataset or a batch before any submission): owed no more, whatever path brought it."""
+    found = ObservationRecord.objects.filter(
+        indicator__in=indicators, period=period, status=Status.ACTUAL
+    )
+    return set(found.values_list("indicator_id", flat=True))
 
 
 def _candidates(region: Region, year: int, department: str | None) -> list[IndicatorRecord]:

@@ -29,6 +29,9 @@ def keep_the_newest(apps, schema_editor):
             history_user=None,
         )
         record.delete()
+    if schema_editor.connection.vendor == "postgresql":
+        # the deletions' deferred foreign-key checks must run before the table is altered
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
