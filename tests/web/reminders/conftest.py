@@ -32,7 +32,8 @@ def departments(db: None) -> None:
 
 @pytest.fixture
 def quarter(demo, alice, bob, carol) -> ReportingPeriod:
-    """2025-Q4 open until DUE: 区统计局 owes GDP growth, 区商务委 online sales of farm produce (and 区统计局 income growth, 9 more departments one each)."""
+    """2025-Q4 open until DUE: 区统计局 owes GDP and income growth, 区商务委 online sales of
+    farm produce, nine other departments one value each."""
     for clerk in (bob, carol):
         User.objects.filter(username=clerk.username).update(email=f"{clerk.username}@example.org")
     return periods.open_period(actor=who(alice), region_code="fuling", period="2025-Q4", due=DUE)
