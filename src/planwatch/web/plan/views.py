@@ -37,7 +37,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return excel.response(tables.evaluation_sheet(title, page.lagging))
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
-    context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, scope.as_of)
+    as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
+    context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, as_of)
     panel = overview.projects_panel(page.result.as_of.period, timezone.localdate())
     context["projects"] = panel
     if panel is not None:
