@@ -189,7 +189,7 @@ def run_load(
             with lock:
                 if status in (201, 202):
                     accepted[data["id"]] = value  # type: ignore[index]
-                elif status in (400, 409):  # refused by a check, or a value already pending
+                elif status in (409, 422):  # a value already pending, or refused by a check
                     refused[status] += 1
                 else:
                     failures.append(f"submit {status} {data}")
@@ -275,7 +275,7 @@ def report(
     print(
         f"submitted {len(accepted)}, approved {len(approved)}, unexpected answers {len(failures)}"
     )
-    print(f"refused as expected: {refused[409]} already pending (409), {refused[400]} by a check")
+    print(f"refused as expected: {refused[409]} already pending (409), {refused[422]} by a check (422)")
     print(current_values())
     print(
         "database check:",

@@ -47,7 +47,7 @@ def test_the_log_is_filtered_by_object_and_time(alice, corrected):
     assert len(alice.get("/api/audit", {"object_id": corrected, "what": "observation"}).json()) == 2
     assert alice.get("/api/audit", {"since": "2100-01-01T00:00:00Z"}).json() == []
     unknown = alice.get("/api/audit", {"what": "salary"})
-    assert (unknown.status_code, unknown.json()["code"]) == (400, "invalid_value")
+    assert (unknown.status_code, unknown.json()["code"]) == (422, "invalid_value")
 
 
 def test_the_plan_office_exports_the_log_as_csv_and_excel(alice, corrected):

@@ -43,8 +43,8 @@ def test_a_new_problem_needs_a_known_department_and_a_deadline_not_in_the_past(r
     unknown = alice.post("/api/problems", {**NEW, "department": "区不存在局"})
     past = alice.post("/api/problems", {**NEW, "deadline": "2001-01-01"})
     assert [(r.status_code, r.json()["field"]) for r in (unknown, past)] == [
-        (400, "department"),
-        (400, "deadline"),
+        (422, "department"),
+        (422, "deadline"),
     ]
 
 

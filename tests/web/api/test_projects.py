@@ -40,7 +40,7 @@ def test_totals_sum_what_the_same_filters_keep(register, dave):
 
 def test_a_month_outside_the_year_asked_is_bad_input(register, dave):
     response = dave.get("/api/projects", {"year": 2025, "month": "2024-06"})
-    assert (response.status_code, response.json()["field"]) == (400, "month")
+    assert (response.status_code, response.json()["field"]) == (422, "month")
 
 
 def test_a_year_without_projects_is_not_found(register, dave):
@@ -79,7 +79,7 @@ def test_a_second_report_of_a_month_is_a_revision_that_needs_a_reason(register, 
     path = f"/api/projects/{COMMERCE_PROJECT}/progress"
     before = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6).completed
     bare = alice.post(path, {"month": "2025-06", "completed": float(before) + 1})
-    assert (bare.status_code, bare.json()["field"]) == (400, "reason")
+    assert (bare.status_code, bare.json()["field"]) == (422, "reason")
     assert "修改原因" in bare.json()["message"]
     revised = alice.post(
         path, {"month": "2025-06", "completed": float(before) + 1, "reason": "更正统计口径"}
@@ -94,7 +94,7 @@ def test_a_second_report_of_a_month_is_a_revision_that_needs_a_reason(register, 
 def test_a_report_above_the_total_investment_is_refused(register, alice):
     path = f"/api/projects/{COMMERCE_PROJECT}/progress"
     response = alice.post(path, {"month": "2025-11", "completed": 999999999, "reason": "确认"})
-    assert (response.status_code, response.json()["field"]) == (400, "completed")
+    assert (response.status_code, response.json()["field"]) == (422, "completed")
     assert "总投资" in response.json()["message"]
 
 
@@ -104,9 +104,9 @@ def test_progress_is_refused_as_the_workbook_import_refuses_it(register, alice):
     other_year = alice.post(path, {"month": "2026-01", "completed": 1})
     late = alice.post(path, {"month": "2025-11", "completed": 1, "reached": {"竣工": "2025-12-02"}})
     assert [(r.status_code, r.json()["field"]) for r in (negative, other_year, late)] == [
-        (400, "completed"),
-        (400, "month"),
-        (400, "reached"),
+        (422, "completed"),
+        (422, "month"),
+        (422, "reached"),
     ]
     assert not ProgressRecord.objects.filter(project__code=COMMERCE_PROJECT, month=11).exists()
 
@@ -137,7 +137,7 @@ def test_a_change_the_register_would_refuse_is_bad_input(register, alice):
         "milestones",
         "department",
     ]
-    assert {r.status_code for r in (above_total, milestone_outside, unknown_department)} == {400}
+    assert {r.status_code for r in (above_total, milestone_outside, unknown_department)} == {422}
 
 
 def test_milestones_are_replaced_as_a_whole(register, alice):

@@ -67,7 +67,7 @@ def test_a_quantity_is_reported_with_a_value_not_a_date(register, alice):
         f"/api/sub-targets/{COMMERCE_SUB_TARGET}/progress",
         {"period": "2025-Q4", "done_on": "2025-12-01"},
     )
-    assert (response.status_code, response.json()["field"]) == (400, "done_on")
+    assert (response.status_code, response.json()["field"]) == (422, "done_on")
 
 
 def test_a_report_for_a_year_without_the_sub_target_is_not_found(register, alice):
@@ -81,14 +81,14 @@ def test_a_value_beyond_any_sane_multiple_of_the_target_is_refused(register, ali
     path = f"/api/sub-targets/{OTHER_SUB_TARGET}/progress"
     for value in (1e30, -5.0):
         response = alice.post(path, {"period": "2025-Q4", "value": value})
-        assert (response.status_code, response.json()["field"]) == (400, "value"), value
+        assert (response.status_code, response.json()["field"]) == (422, "value"), value
     assert not TaskProgressRecord.objects.filter(sub_target__code=OTHER_SUB_TARGET, quarter=4)
 
 
 def test_a_quarter_reported_again_is_a_revision_that_needs_a_reason(register, alice):
     path = f"/api/sub-targets/{COMMERCE_SUB_TARGET}/progress"
     bare = alice.post(path, {"period": "2025-Q3", "value": 81.0})
-    assert (bare.status_code, bare.json()["field"]) == (400, "reason")
+    assert (bare.status_code, bare.json()["field"]) == (422, "reason")
     revised = alice.post(path, {"period": "2025-Q3", "value": 81.0, "reason": "核实后更正"})
     assert revised.status_code == 201, revised.json()
     record = TaskProgressRecord.objects.get(sub_target__code=COMMERCE_SUB_TARGET, quarter=3)

@@ -64,7 +64,7 @@ def test_the_plan_office_corrects_a_published_value_only_with_a_reason(alice, bo
     path = f"/api/observations/{value['id']}"
     bare = {"period": "2025", "value": 3.3, "version": value["version"], "reason": " "}
     refused = alice.put(path, bare)
-    assert (refused.status_code, refused.json()["field"]) == (400, "reason")
+    assert (refused.status_code, refused.json()["field"]) == (422, "reason")
     assert alice.put(path, {**bare, "reason": "终审数"}).status_code == 202
 
 
@@ -116,7 +116,10 @@ def test_a_change_without_a_reason_is_refused(alice):
     response = alice.patch(
         f"/api/indicators/{pk}", {"version": version, "reason": " ", "name": "x"}
     )
-    assert (response.status_code, response.json()["field"]) == (400, "reason")
+    assert (response.status_code, response.json()["field"]) == (
+        400,
+        "reason",
+    )  # the schema requires a reason
 
 
 def test_the_plan_office_sets_and_replaces_a_target(alice):
@@ -140,7 +143,7 @@ def test_the_plan_office_sets_and_replaces_a_target(alice):
         f"/api/indicators/{gdp()}/targets/2027",
         {"form": "range", "text": "5-4", "value": 5, "upper": 4},
     )
-    assert (inconsistent.status_code, inconsistent.json()["field"]) == (400, "value")
+    assert (inconsistent.status_code, inconsistent.json()["field"]) == (422, "value")
     assert TargetRecord.objects.filter(year=2027).count() == 0
 
 
@@ -151,12 +154,12 @@ def test_values_are_checked_against_the_indicators_rules(alice, bob):
     assert rules.status_code == 200, rules.json()
     too_high = submit(bob, gdp(), value=31)
     assert (too_high.status_code, too_high.json()["code"], too_high.json()["field"]) == (
-        400,
+        422,
         "validation_failed",
         "value",
     )
     jump = submit(bob, gdp(), value=1.0)  # 2024 estimate was 6.5
-    assert (jump.status_code, jump.json()["field"]) == (400, "note")
+    assert (jump.status_code, jump.json()["field"]) == (422, "note")
     assert submit(bob, gdp(), value=1.0, note="受灾影响").status_code == 201
     assert ValidationRule.objects.get().max_jump == 3
 

@@ -178,7 +178,7 @@ def test_the_api_downloads_and_uploads_the_workbook(alice, bob, quarter):
     again = filled(got.content, {2: [..., ..., ..., ..., ..., ..., "x", "实际", ""]})
     again.name = "表.xlsx"
     refused = client.post("/api/imports/submissions", {"workbook": again})
-    assert (refused.status_code, refused.json()["code"]) == (400, "dataset_error")
+    assert (refused.status_code, refused.json()["code"]) == (422, "dataset_error")
     assert "报送 第2行" in refused.json()["message"] or "报送:2" in refused.json()["message"]
 
 
@@ -194,7 +194,7 @@ def test_a_workbook_that_would_decompress_to_gigabytes_is_refused_before_it_is_r
     book.name = "表.xlsx"
     client = Client(HTTP_AUTHORIZATION=f"Bearer {bob.token}")
     refused = client.post("/api/imports/submissions", {"workbook": book})
-    assert (refused.status_code, refused.json()["code"]) == (400, "dataset_error")
+    assert (refused.status_code, refused.json()["code"]) == (422, "dataset_error")
     assert "sharedStrings.xml 解压后" in refused.json()["message"]
     assert not Submission.objects.exists()
 

@@ -48,9 +48,9 @@ class PlanwatchAPI(NinjaAPI):
         for path in schema["paths"].values():
             for operation in path.values():
                 operation["responses"]["4XX"] = {
-                    "description": "bad input (400), no or bad token (401), not allowed (403), "
-                    "not found (404), changed by someone else or duplicate (409), "
-                    "body too large (413)",
+                    "description": "malformed input (400), no or bad token (401), not allowed "
+                    "(403), not found (404), changed by someone else or duplicate (409), body "
+                    "too large (413), refused by a rule of the plan (422), try later (429)",
                     "content": {"application/json": {"schema": error}},
                 }
         return schema

@@ -1,7 +1,10 @@
 """The one place where errors become API responses: ``{"code", "message", "field"}``.
 
 Domain errors keep their stable ``code``; the status comes from it. Input the
-schema refuses is ``invalid_input`` (400), naming the first offending field.
+schema refuses is ``invalid_input`` (400), naming the first offending field;
+input the schema accepts but a rule of the plan refuses (a closed period, an
+implausible value, a missing reason for a correction) is 422 with the rule's
+code, so a client can tell a malformed request from a refused one.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ STATUS = {
     "conflict": 409,
     "illegal_transition": 409,  # a problem step its state does not allow, as on the web
     "unauthorized": 401,
-}  # every other domain error is bad input: 400
+}
+REFUSED = 422  # every other domain error: well-formed, refused by a rule
 
 
 def body(code: str, message: str, field: str | None = None) -> dict[str, Any]:
@@ -39,7 +43,7 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(PlanwatchError)
     def domain(request: HttpRequest, exc: PlanwatchError) -> HttpResponse:
         field = getattr(exc, "field", None)
-        status = getattr(exc, "status", STATUS.get(exc.code, 400))
+        status = getattr(exc, "status", STATUS.get(exc.code, REFUSED))
         response = respond(request, status, body(exc.code, exc.message, field))
         if isinstance(exc, TryLater):
             response["Retry-After"] = str(exc.retry_after)

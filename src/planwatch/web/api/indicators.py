@@ -8,7 +8,7 @@ from ninja.pagination import paginate
 from pydantic import Field
 
 from planwatch.core.indicators import Binding, Direction, Kind
-from planwatch.web.api.types import Code, Id, Number, Page, Reason, Text, Version
+from planwatch.web.api.types import Code, Id, Justification, Number, Page, Text, Version
 from planwatch.web.editing import history, services
 from planwatch.web.plan import services as plan
 from planwatch.web.plan.models import IndicatorRecord
@@ -54,7 +54,7 @@ class IndicatorChange(Schema):
     (none); a null name, unit or list is bad input, not a blank."""
 
     version: Version
-    reason: Reason
+    reason: Justification
     name: Text = Field(None, min_length=1, max_length=100)  # type: ignore[assignment]
     name_en: Text = Field(None, max_length=200)  # type: ignore[assignment]
     aliases: list[Text] = Field(None)  # type: ignore[assignment]

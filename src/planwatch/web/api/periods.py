@@ -107,6 +107,6 @@ def workbook(request: HttpRequest, region: Code, period: Text, department: Text)
 
 @router.post("/imports/submissions", response={201: ImportedOut})
 def import_workbook(request: HttpRequest, workbook: File[UploadedFile]) -> Any:
-    """Submit a filled workbook: every row, or nothing and a 400 listing every bad cell."""
+    """Submit a filled workbook: every row, or nothing and a 422 listing every bad cell."""
     done = imports.import_workbook(actor=request.user, stream=workbook, name=workbook.name or "")
     return 201, done

@@ -15,7 +15,16 @@ from planwatch.core.progress import ProgressReport, ProjectStatus
 from planwatch.core.projects import MILESTONE_NAMES, Category, Level
 from planwatch.services import projects
 from planwatch.services.project_entry import ProgressEntry
-from planwatch.web.api.types import Key, Month, Number, Page, Reason, Text, Version, Year
+from planwatch.web.api.types import (
+    Justification,
+    Key,
+    Month,
+    Number,
+    Page,
+    Text,
+    Version,
+    Year,
+)
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.projects import pages
 
@@ -137,7 +146,7 @@ class ProgressIn(Schema):
 
 class ProjectChange(Schema):
     version: Version
-    reason: Reason
+    reason: Justification
     name: Text | None = Field(None, min_length=1, max_length=200)
     category: Category | None = None
     level: Level | None = None

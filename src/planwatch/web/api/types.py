@@ -47,6 +47,11 @@ Version = Annotated[int, Field(ge=0, le=2**53, examples=[0])]
 Region = Annotated[Code, Field(examples=["fuling"])]
 Number = Annotated[FiniteFloat, BeforeValidator(_not_bool)]
 Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
+Justification = Annotated[
+    str,
+    Field(max_length=500, pattern=r"\S", description="why: required, kept in the audit log"),
+    AfterValidator(_no_nul),
+]  # a change that always needs its reason: the schema says so, not only the service
 Month = Annotated[
     str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-(0[1-9]|1[0-2])$", examples=["2025-06"])
 ]
