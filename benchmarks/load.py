@@ -275,7 +275,8 @@ def report(
     print(
         f"submitted {len(accepted)}, approved {len(approved)}, unexpected answers {len(failures)}"
     )
-    print(f"refused as expected: {refused[409]} already pending (409), {refused[422]} by a check (422)")
+    pending, checked = refused[409], refused[422]
+    print(f"refused as expected: {pending} already pending (409), {checked} by a check (422)")
     print(current_values())
     print(
         "database check:",
