@@ -27,10 +27,10 @@ def test_a_clerk_sees_the_badge_and_what_it_owes_then_submits(browser, site):
     office, clerk = User.objects.get(username="office"), User.objects.get(username="stats")
     User.objects.filter(pk=clerk.pk).update(email="stats@example.org")
     due = timezone.localdate() + timedelta(days=1)
-    periods.open_period(actor=office, region_code="fuling", period="2025-Q3", due=due)
+    periods.open_period(actor=office, region_code="fuling", period="2025-Q4", due=due)
     send_reminders()
     (message,) = [m for m in mail.outbox if m.to == ["stats@example.org"]]
-    assert "地区生产总值增速 2025-Q3" in message.body and "距截止还有1天" in message.body
+    assert "地区生产总值增速 2025-Q4" in message.body and "距截止还有1天" in message.body
 
     page = log_in(browser, site, "stats")
     badge = page.get_by_role("link", name="数据报送").locator(".nav-badge")
@@ -40,7 +40,7 @@ def test_a_clerk_sees_the_badge_and_what_it_owes_then_submits(browser, site):
     assert "距截止还有1天" in panel.inner_text()
     _shoot(page, "clerk-home")
 
-    panel.get_by_role("link", name="地区生产总值增速 2025-Q3").click()
+    panel.get_by_role("link", name="地区生产总值增速 2025-Q4").click()
     page.get_by_label("数值", exact=True).fill("6.1")
     page.get_by_role("button", name="提交审核").click()
     assert "已提交审核" in page.locator(".messages").inner_text()

@@ -4,8 +4,9 @@ schema-invalid input rejected. Bounded: a few examples per operation, in
 process, no network.
 
 A rule of the plan the schema cannot express (a closed period, an implausible
-value, an unknown code in a body) refuses schema-valid input with 422; the
-positive-data check is told so, and that is the only allowance.
+value, an unknown code in a body) refuses schema-valid input with 422, and a
+body over the size limit is refused with 413 before it is read; the checks
+are told so, and those are the only allowances.
 
 Reports are asked in every format but PDF, which takes seconds to typeset
 (``test_reports.py`` renders it once).
@@ -40,8 +41,28 @@ def connection_kept_open():
 
 
 ACCEPTED = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
+REJECTED = [
+    "400",
+    "401",
+    "403",
+    "404",
+    "405",
+    "406",
+    "409",
+    "413",
+    "415",
+    "422",
+    "428",
+    "429",
+    "5xx",
+]
 CONFIG = SchemathesisConfig.from_dict(
-    {"checks": {"positive_data_acceptance": {"expected-statuses": ACCEPTED}}}
+    {
+        "checks": {
+            "positive_data_acceptance": {"expected-statuses": ACCEPTED},
+            "negative_data_rejection": {"expected-statuses": REJECTED},  # 413: body too large
+        }
+    }
 )
 schema = schemathesis.openapi.from_wsgi("/api/openapi.json", application, config=CONFIG)
 load_all_checks()
@@ -55,6 +76,7 @@ def without_pdf(case) -> None:
 
 @pytest.mark.slow
 @pytest.mark.usefixtures("register", "connection_kept_open")
+@pytest.mark.parametrize("caller", ["alice", "bob"])  # the plan office, a department's clerk
 @schema.parametrize()
 @settings(
     max_examples=8,
@@ -62,9 +84,10 @@ def without_pdf(case) -> None:
     derandomize=True,
     suppress_health_check=list(HealthCheck),
 )
-def test_every_operation_answers_as_its_schema_says(case, alice):
+def test_every_operation_answers_as_its_schema_says(case, caller, request):
     without_pdf(case)
-    case.call_and_validate(headers={"Authorization": f"Bearer {alice.token}"}, checks=CHECKS)
+    token = request.getfixturevalue(caller).token
+    case.call_and_validate(headers={"Authorization": f"Bearer {token}"}, checks=CHECKS)
 
 
 def test_the_schema_tells_the_submission_state_from_the_problem_state(db):

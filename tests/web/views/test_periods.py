@@ -11,7 +11,7 @@ from planwatch.web.submissions.models import ReportingPeriod
 from tests.web.views.conftest import indicator, user
 
 
-def opened(period: str = "2025-Q3", due: date = date(2025, 10, 15)) -> ReportingPeriod:
+def opened(period: str = "2025-Q4", due: date = date(2026, 1, 15)) -> ReportingPeriod:
     return periods.open_period(actor=user("office"), region_code="fuling", period=period, due=due)
 
 
@@ -21,7 +21,7 @@ def test_a_clerk_sees_what_it_owes_with_overdue_said_in_words(stats):
     html = stats.get("/periods/").content.decode()
     assert "地区生产总值增速" in html and "零售" not in html
     assert 'class="overdue"' in html and "逾期" in html
-    assert 'href="/submissions/new/' in html and "?period=2025-Q3" in html
+    assert 'href="/submissions/new/' in html and "?period=2025-Q4" in html
     assert "/close/" not in html
 
 
@@ -49,7 +49,7 @@ def test_a_bad_open_form_shows_its_error_and_others_may_not_open_or_close(office
         == 403
     )
     opened()
-    assert leader.post("/periods/fuling/2025-Q3/close/").status_code == 403
+    assert leader.post("/periods/fuling/2025-Q4/close/").status_code == 403
     assert leader.get("/periods/").status_code == 200
 
 
@@ -61,9 +61,9 @@ def test_the_submissions_page_links_to_the_periods(stats):
 @pytest.mark.django_db
 def test_the_entry_form_says_beside_the_period_that_it_is_closed(stats):
     opened()
-    periods.close_period(actor=user("office"), region_code="fuling", period="2025-Q3")
+    periods.close_period(actor=user("office"), region_code="fuling", period="2025-Q4")
     path = f"/submissions/new/{indicator('gdp_growth').id}/"
-    response = stats.post(path, {"period": "2025-Q3", "value": "6.1", "status": "actual"})
+    response = stats.post(path, {"period": "2025-Q4", "value": "6.1", "status": "actual"})
     assert response.status_code == 400
     assert (
         'id="id_period_error"' in response.content.decode() and "关闭" in response.content.decode()

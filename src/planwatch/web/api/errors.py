@@ -19,6 +19,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.web.api.types import NO_NUL
 from planwatch.web.errors import TryLater
 
 log = logging.getLogger("django.request")
@@ -54,6 +55,8 @@ def install(api: NinjaAPI) -> None:
         first = exc.errors[0] if exc.errors else {}
         location = [str(part) for part in first.get("loc", ()) if part not in ("body", "payload")]
         message = first.get("msg", "invalid input")
+        if (first.get("ctx") or {}).get("pattern") == NO_NUL:
+            message = "NUL characters are not allowed"
         field = location[-1] if location else None
         return respond(request, 400, body("invalid_input", f"{field}: {message}", field))
 

@@ -1,6 +1,6 @@
 """Indicators of a region: list, filter, read, change (plan office)."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -64,8 +64,8 @@ class IndicatorChange(Schema):
     binding: Binding = Field(None)  # type: ignore[assignment]
     group: Text = Field(None, max_length=100)  # type: ignore[assignment]
     owner: Text = Field(None, max_length=100)  # type: ignore[assignment]
-    tolerance: Number | None = Field(None, ge=0)
-    flag_below: Number | None = Field(None, ge=0, le=1000)
+    tolerance: Annotated[Number, Field(ge=0)] | None = None
+    flag_below: Annotated[Number, Field(ge=0, le=1000)] | None = None
 
 
 @router.get("/regions/{code}/indicators", response=list[IndicatorOut])

@@ -8,7 +8,7 @@ from ninja import File, Query, Router, Schema
 from ninja.files import UploadedFile
 from pydantic import Field
 
-from planwatch.web.api.types import Code, Text
+from planwatch.web.api.types import Code, Day, Text
 from planwatch.web.downloads import attachment
 from planwatch.web.excel import XLSX
 from planwatch.web.submissions import imports, periods
@@ -31,7 +31,7 @@ class PeriodOut(Schema):
 class OpenIn(Schema):
     region: Code
     period: Text = Field(max_length=10, description="2025-06, 2025-Q3 or 2025")
-    due: date
+    due: Day
 
 
 class CloseIn(Schema):
@@ -55,7 +55,7 @@ class ObligationOut(Schema):
 class ObligationFilter(Schema):
     region: Code | None = None
     department: Text | None = Field(None, max_length=100)
-    today: date | None = Field(None, description="judge overdue as of this day")
+    today: Day | None = Field(None, description="judge overdue as of this day")
 
 
 @router.get("/periods", response=list[PeriodOut])

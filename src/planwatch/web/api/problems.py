@@ -11,7 +11,7 @@ from pydantic import Field, WithJsonSchema
 
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
 from planwatch.services import problems as problem_service
-from planwatch.web.api.types import Key, Page, Text
+from planwatch.web.api.types import Day, Key, Page, Text
 
 router = Router(tags=["problems"])
 ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
@@ -67,7 +67,7 @@ class ProblemIn(Schema):
     department: Text = Field(
         min_length=1, max_length=60, description="who rectifies it", examples=["区应急管理局"]
     )
-    deadline: date = Field(examples=["2099-01-31"])
+    deadline: Day = Field(examples=["2099-01-31"])
     severity: Severity = Severity.MEDIUM
 
 

@@ -16,6 +16,8 @@ from planwatch.core.projects import MILESTONE_NAMES, Category, Level
 from planwatch.services import projects
 from planwatch.services.project_entry import ProgressEntry
 from planwatch.web.api.types import (
+    Day,
+    Flag,
     Justification,
     Key,
     Month,
@@ -134,7 +136,7 @@ class ProgressIn(Schema):
     completed: Money = Field(
         le=1e11, description="cumulative completed investment, 万元", examples=[3100]
     )
-    reached: dict[MilestoneName, date] = Field({}, description="milestones reached, by date")
+    reached: dict[MilestoneName, Day] = Field({}, description="milestones reached, by date")
     narrative: Text = Field("", max_length=2000)
     reason: Text = Field(
         "",
@@ -150,16 +152,16 @@ class ProjectChange(Schema):
     name: Text | None = Field(None, min_length=1, max_length=200)
     category: Category | None = None
     level: Level | None = None
-    government: bool | None = None
+    government: Flag | None = None
     department: Text | None = Field(None, max_length=60)
     unit: Text | None = Field(None, max_length=100)
     leader: Text | None = Field(None, max_length=60)
     town: Text | None = Field(None, max_length=40)
-    total: Money | None = Field(None, ge=0, le=1e11)
-    annual_plan: Money | None = Field(None, ge=0, le=1e11)
-    start: date | None = None
-    end: date | None = None
-    milestones: dict[MilestoneName, date] | None = Field(None, description="replaces them all")
+    total: Annotated[Money, Field(ge=0, le=1e11)] | None = None
+    annual_plan: Annotated[Money, Field(ge=0, le=1e11)] | None = None
+    start: Day | None = None
+    end: Day | None = None
+    milestones: dict[MilestoneName, Day] | None = Field(None, description="replaces them all")
 
 
 def _row(status: ProjectStatus) -> dict[str, Any]:

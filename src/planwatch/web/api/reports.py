@@ -5,7 +5,7 @@ are; the quarterly brief and the notice are for signed-in government users.
 """
 
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
@@ -14,7 +14,7 @@ from pydantic import Field
 from planwatch.reports.documents import annual_report, notice_report, quarterly_report
 from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web import published
-from planwatch.web.api.types import AsOf, Month, Number, Quarter, Region, Year
+from planwatch.web.api.types import AsOf, Month, Quarter, Region, Year
 from planwatch.web.downloads import attachment
 
 router = Router(tags=["reports"])
@@ -41,7 +41,9 @@ class AnnualQuery(ReportQuery):
 
 
 class NoticeQuery(ReportQuery):
-    threshold: Number | None = Field(None, ge=0, le=100, description="points; default 10")
+    threshold: Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)] | None = Field(
+        None, description="points; default 10"
+    )
 
 
 def _file(body: bytes, fmt: Format, name: str) -> HttpResponse:

@@ -1,6 +1,6 @@
 """Validation rules of an indicator: read them, set them (plan office)."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from planwatch.core.plausibility import default_bounds
 from planwatch.core.validation import Rules, default_rules
-from planwatch.web.api.types import Id, Number, Reason, Version
+from planwatch.web.api.types import Flag, Id, Number, Reason, Version
 from planwatch.web.editing import history, services
 from planwatch.web.editing.models import ValidationRule
 
@@ -28,10 +28,10 @@ class RulesOut(Schema):
 class RulesIn(Schema):
     minimum: Number | None = None
     maximum: Number | None = None
-    max_jump: Number | None = Field(None, ge=0)
-    monotone_cumulative: bool = True
-    jump_factor: Number | None = Field(None, gt=0, description="default 5")
-    target_factor: Number | None = Field(None, gt=0, description="default 10")
+    max_jump: Annotated[Number, Field(ge=0)] | None = None
+    monotone_cumulative: Flag = True
+    jump_factor: Annotated[Number, Field(gt=0)] | None = Field(None, description="default 5")
+    target_factor: Annotated[Number, Field(gt=0)] | None = Field(None, description="default 10")
     version: Version | None = Field(None, description="the version read; omit to create")
     reason: Reason = ""
 

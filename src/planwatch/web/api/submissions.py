@@ -15,7 +15,7 @@ from planwatch.core.plausibility import Earlier
 from planwatch.core.validation import Finding
 from planwatch.services import value_reads, values
 from planwatch.services.value_reads import ReviewItem
-from planwatch.web.api.types import Id, Number, Page, Text, Version
+from planwatch.web.api.types import Flag, Id, Number, Page, Text, Version
 from planwatch.web.submissions.models import State, Submission
 
 router = Router(tags=["submissions"])
@@ -100,7 +100,7 @@ class SubmissionIn(Schema):
     value: Number
     status: Status = Status.ACTUAL
     note: Text = Field("", max_length=2000)
-    submit: bool = Field(False, description="send for review now (else keep as a draft)")
+    submit: Flag = Field(False, description="send for review now (else keep as a draft)")
 
     def entry(self) -> values.Entry:
         return values.Entry(self.period, self.value, self.status, self.note)

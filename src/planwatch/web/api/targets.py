@@ -1,6 +1,6 @@
 """Targets of the plan: list a region's targets, set or remove one (plan office)."""
 
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
@@ -43,7 +43,7 @@ class TargetIn(Schema):
     value: Number | None = None
     upper: Number | None = None
     reference: Text | None = Field(None, max_length=60, description="indicator code")
-    tolerance: Number | None = Field(None, ge=0)
+    tolerance: Annotated[Number, Field(ge=0)] | None = None
     source: Text = Field("", max_length=200)
 
 

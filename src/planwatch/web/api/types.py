@@ -7,25 +7,37 @@ normalized here as bad input (400) instead of failing in the database.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from ninja import Schema
 from ninja.pagination import LimitOffsetPagination
-from pydantic import AfterValidator, BeforeValidator, Field, FiniteFloat
+from pydantic import AfterValidator, BeforeValidator, Field
 
-
-def _no_nul(text: str) -> str:
-    if "\x00" in text:
-        raise ValueError("text may not contain NUL characters")
-    return text
+NO_NUL = r"^[^\x00]*$"  # in the schema, so a client learns it there: PostgreSQL cannot store NUL
 
 
 def _not_bool(value: object) -> object:
-    """true/false is no number (pydantic would read it as 1 or 0)."""
+    """true/false is no number (pydantic alone would read it as 1 or 0)."""
     if isinstance(value, bool):
         raise ValueError("a number is expected, not true or false")
     return value
+
+
+def _written(pattern: re.Pattern[str], what: str) -> Callable[[object], object]:
+    """Accept a date or time only as text written as the schema says (pydantic alone would
+    also read 0 or 0.5 as seconds since 1970)."""
+
+    def check(value: object) -> object:
+        if isinstance(value, str) and not pattern.match(value):
+            raise ValueError(f"{what} is expected, e.g. 2025-10-15")
+        if not isinstance(value, (str, date)):
+            raise ValueError(f"{what} is expected as text, e.g. 2025-10-15")
+        return value
+
+    return check
 
 
 def _in_utc(moment: datetime) -> datetime:
@@ -38,19 +50,30 @@ def _in_utc(moment: datetime) -> datetime:
         raise ValueError("the time is out of range in UTC") from None
 
 
-Text = Annotated[str, AfterValidator(_no_nul)]
-Instant = Annotated[datetime, AfterValidator(_in_utc)]
-Code = Annotated[str, Field(max_length=60), AfterValidator(_no_nul)]
+Text = Annotated[str, Field(pattern=NO_NUL)]
+Day = Annotated[date, BeforeValidator(_written(re.compile(r"\d{4}-\d{2}-\d{2}$"), "a date"))]
+Instant = Annotated[
+    datetime,
+    BeforeValidator(_written(re.compile(r"\d{4}-\d{2}-\d{2}([T ]|$)"), "a date or time")),
+    AfterValidator(_in_utc),
+]
+Code = Annotated[str, Field(max_length=60, pattern=NO_NUL)]
 Id = Annotated[int, Field(ge=1, le=2**53)]
 Year = Annotated[int, Field(ge=1949, le=2200, examples=[2025])]
-Version = Annotated[int, Field(ge=0, le=2**53, examples=[0])]
+# the bounds come before the check so that the schema keeps them
+Version = Annotated[int, Field(ge=0, le=2**53, examples=[0]), BeforeValidator(_not_bool)]
 Region = Annotated[Code, Field(examples=["fuling"])]
-Number = Annotated[FiniteFloat, BeforeValidator(_not_bool)]
-Reason = Annotated[str, Field(max_length=500), AfterValidator(_no_nul)]
+# strict: true/false and "1" are no numbers; bounds added to it stay in the schema
+Number = Annotated[float, Field(strict=True, allow_inf_nan=False)]
+Flag = Annotated[bool, Field(strict=True)]  # in a body: 0 and "yes" are no booleans
+Reason = Annotated[str, Field(max_length=500, pattern=NO_NUL)]
 Justification = Annotated[
     str,
-    Field(max_length=500, pattern=r"\S", description="why: required, kept in the audit log"),
-    AfterValidator(_no_nul),
+    Field(
+        max_length=500,
+        pattern=r"^[^\x00]*\S[^\x00]*$",
+        description="why: required, kept in the audit log",
+    ),
 ]  # a change that always needs its reason: the schema says so, not only the service
 Month = Annotated[
     str, Field(pattern=r"^(19[5-9]\d|2[01]\d\d)-(0[1-9]|1[0-2])$", examples=["2025-06"])
