@@ -38,6 +38,15 @@ ERROR = {
 }
 
 
+def _uploads_are_not_empty(operation: dict[str, Any]) -> None:
+    """A file part must hold bytes: an empty one is no upload (Django drops it)."""
+    content = operation.get("requestBody", {}).get("content", {})
+    form = content.get("multipart/form-data", {}).get("schema", {})
+    for field in form.get("properties", {}).values():
+        if field.get("format") == "binary":
+            field["minLength"] = 1
+
+
 class PlanwatchAPI(NinjaAPI):
     """The API whose schema documents the error body of every 4xx answer of every operation."""
 
@@ -47,6 +56,7 @@ class PlanwatchAPI(NinjaAPI):
         error = {"$ref": "#/components/schemas/Error"}
         for path in schema["paths"].values():
             for operation in path.values():
+                _uploads_are_not_empty(operation)
                 operation["responses"]["4XX"] = {
                     "description": "malformed input (400), no or bad token (401), not allowed "
                     "(403), not found (404), changed by someone else or duplicate (409), body "
