@@ -20,8 +20,9 @@ from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, ta
 from planwatch.web.projects import overview
 
 
-def _scope(request: HttpRequest) -> pages.Scope:
-    return pages.scope(request.GET.get("region"), request.GET.get("year"), request.GET.get("as_of"))
+def _scope(request: HttpRequest, *, current: bool = False) -> pages.Scope:
+    query = request.GET
+    return pages.scope(query.get("region"), query.get("year"), query.get("as_of"), current=current)
 
 
 def _title(scope: pages.Scope, what: str) -> str:
@@ -30,7 +31,7 @@ def _title(scope: pages.Scope, what: str) -> str:
 
 @reader
 def dashboard(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = _scope(request, current=True)
     page = pages.dashboard(scope)
     if excel.wanted(request):
         title = _title(scope, _("Lagging indicators"))
