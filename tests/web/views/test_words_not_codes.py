@@ -44,3 +44,17 @@ def test_the_api_keeps_the_rule_code(leader):
 
     (gdp,) = [e for e in evaluate("fuling", 2024).evaluations if e.indicator.code == "gdp_growth"]
     assert gdp.rule.startswith(("at_least:", "point:"))
+
+
+@pytest.mark.django_db
+def test_an_english_page_names_states_categories_and_money_in_english(leader, projects):
+    leader.cookies["django_language"] = "en"
+    board = leader.get("/problems/").content.decode()
+    assert "Being rectified" in board and "整改中" not in board
+    detail = leader.get(f"/projects/{projects}/").content.decode()
+    assert re.search(r"¥[\d.]+ (thousand|million|billion)", detail) and "10k yuan" not in detail
+
+
+@pytest.mark.django_db
+def test_a_chinese_page_keeps_amounts_in_wan(leader, projects):
+    assert re.search(r"[\d,.]+ 万元", leader.get(f"/projects/{projects}/").content.decode())

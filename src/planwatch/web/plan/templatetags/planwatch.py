@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import Any
 
 from django import template
@@ -13,9 +14,11 @@ from django.utils.translation import gettext as _
 
 from planwatch.core.as_of import AsOf, AsOfRule
 from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.labels_en import english_label
 from planwatch.core.nowcast import Assessment
 from planwatch.core.rule_wording import origin_words, outlook_words, rule_words, source_words
 from planwatch.core.timeprogress import Light, TimeProgress
+from planwatch.core.wording import yuan_en
 
 register = template.Library()
 
@@ -65,6 +68,20 @@ def num(value: float | None) -> str:
         return "—"
     text = f"{value:,.4f}".rstrip("0").rstrip(".")
     return text if text != "-0" else "0"
+
+
+@register.filter
+def label(member: Enum) -> str:
+    """A state's or category's name in the page's language (``label_zh`` in Chinese)."""
+    return english_label(member) if english() else str(getattr(member, "label_zh", member))
+
+
+@register.filter
+def money(wan: Any) -> str:
+    """An amount stored in 万元: "935 万元" in Chinese, "¥9.35 million" in English."""
+    if wan is None:
+        return "—"
+    return yuan_en(wan) if english() else f"{num(float(wan))} 万元"
 
 
 @register.filter
