@@ -84,6 +84,7 @@ def sample_paths() -> dict[str, str]:
         "plan:indicator": "/indicators/gdp_growth/?year=2025",
         "plan:compare": "/compare/?indicator=gdp_growth",
         "plan:report": "/report/",
+        "plan:search": "/search/?q=增速",
         "projects:list": "/projects/",
         "projects:detail": f"/projects/{project.code}/",
         "projects:progress": f"/projects/{project.code}/progress/",
@@ -103,7 +104,7 @@ ROLES = {  # who opens which pages: a page only the office may open is measured 
     "office": None,
     "stats": {"submissions:mine", "submissions:new", "submissions:periods"},
     "commerce": {"submissions:mine", "projects:progress", "projects:problems"},
-    "leader": {"plan:dashboard", "plan:indicators", "plan:indicator", "projects:list"},
+    "leader": {"plan:dashboard", "plan:indicators", "plan:indicator", "projects:list", "plan:search"},
     None: {"login", "plan:report"},
 }
 

@@ -16,7 +16,7 @@ from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web import excel, published
 from planwatch.web.access import reader
 from planwatch.web.downloads import attachment
-from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, tables
+from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, search, tables
 from planwatch.web.projects import overview
 
 
@@ -85,6 +85,13 @@ def compare(request: HttpRequest) -> HttpResponse:
         title = _("%(name)s across years and regions") % {"name": page.record.name}
         return excel.response(tables.comparison_sheet(title, page.rows))
     return render(request, "plan/compare.html", {"scope": scope, "page": page, "all_years": True})
+
+
+@reader
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The header's search: what matches ``?q=`` among everything the user may read."""
+    found = search.search(request.GET.get("q", ""))
+    return render(request, "plan/search.html", {"found": found})
 
 
 def report(request: HttpRequest) -> HttpResponse:
