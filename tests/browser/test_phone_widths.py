@@ -104,7 +104,13 @@ ROLES = {  # who opens which pages: a page only the office may open is measured 
     "office": None,
     "stats": {"submissions:mine", "submissions:new", "submissions:periods"},
     "commerce": {"submissions:mine", "projects:progress", "projects:problems"},
-    "leader": {"plan:dashboard", "plan:indicators", "plan:indicator", "projects:list", "plan:search"},
+    "leader": {
+        "plan:dashboard",
+        "plan:indicators",
+        "plan:indicator",
+        "projects:list",
+        "plan:search",
+    },
     None: {"login", "plan:report"},
 }
 
