@@ -75,7 +75,7 @@ def sample_paths() -> dict[str, str]:
     """A path for each page, with the demo's objects."""
     project = ProjectRecord.objects.filter(department__name="区商务委").order_by("code").first()
     problem = ProblemRecord.objects.order_by("code").first()
-    task = TaskRecord.objects.order_by("code").first()
+    task = TaskRecord.objects.filter(lead="区商务委").order_by("code").first()
     assert project is not None and problem is not None and task is not None
     return {
         "login": "/login/",
@@ -91,6 +91,8 @@ def sample_paths() -> dict[str, str]:
         "projects:tasks": "/tasks/",
         "projects:task": f"/tasks/{task.code}/",
         "projects:problems": "/problems/",
+        "projects:new-problem": "/problems/new/",
+        "projects:task-progress": f"/tasks/{task.code}/progress/?year={task.year}",
         "projects:problem": f"/problems/{problem.code}/",
         "submissions:mine": "/submissions/",
         "submissions:new": f"/submissions/new/{indicator('gdp_growth').id}/",
@@ -103,7 +105,8 @@ def sample_paths() -> dict[str, str]:
 ROLES = {  # who opens which pages: a page only the office may open is measured as the office
     "office": None,
     "stats": {"submissions:mine", "submissions:new", "submissions:periods"},
-    "commerce": {"submissions:mine", "projects:progress", "projects:problems"},
+    "commerce": {"submissions:mine", "projects:progress", "projects:problems"}
+    | {"projects:task-progress"},
     "leader": {
         "plan:dashboard",
         "plan:indicators",

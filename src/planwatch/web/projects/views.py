@@ -13,6 +13,7 @@ from planwatch.services import projects
 from planwatch.services.projects import ProgressRefused
 from planwatch.web import excel
 from planwatch.web.access import reader
+from planwatch.web.accounts.roles import can_write_for
 from planwatch.web.projects import board, detail_pages, evidence, pages, tables
 from planwatch.web.projects.forms import ProgressForm
 
@@ -68,6 +69,7 @@ def task_detail(request: HttpRequest, code: str) -> HttpResponse:
             tables.sub_target_sheet(f"{page.task.ordinal}{page.task.title}", page)
         )
     context = {"page": page, "today": timezone.localdate()}
+    context["may_report"] = can_write_for(request.user, page.task.lead)
     return render(request, "projects/task.html", context)
 
 
