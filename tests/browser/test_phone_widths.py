@@ -37,6 +37,7 @@ NOT_PAGES = {  # POST actions and downloads: nothing to lay out
     "logout", "set_language", "submissions:approve", "submissions:return",
     "submissions:close_period", "submissions:open_period", "submissions:import",
     "submissions:workbook", "projects:evidence", "projects:step", "plan:report-download",
+    "projects:problem-evidence",
     "submissions:edit", "submissions:correct",  # need a submission; the entry form is measured
 }  # fmt: skip
 

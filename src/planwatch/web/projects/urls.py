@@ -18,5 +18,10 @@ urlpatterns = [
     path("problems/", views.problem_board, name="problems"),
     path("problems/new/", entry_views.new_problem, name="new-problem"),
     path("problems/<str:code>/", views.problem_detail, name="problem"),
+    path(
+        "problems/<str:code>/evidence/<str:name>",
+        views.problem_evidence,
+        name="problem-evidence",
+    ),
     path("problems/<str:code>/<slug:action>/", views.problem_step, name="step"),
 ]
