@@ -10,7 +10,16 @@ from hypothesis import strategies as st
 
 from planwatch.core.indicators import Binding, Direction, Indicator, Kind
 from planwatch.core.targets import Target, TargetForm
-from planwatch.core.wording import figure, number, percent, points, predicate, target_phrase, yi
+from planwatch.core.wording import (
+    figure,
+    number,
+    percent,
+    points,
+    predicate,
+    target_phrase,
+    yi,
+    yuan_en,
+)
 
 
 def make_indicator(name: str = "地区生产总值增速", kind: Kind = Kind.GROWTH, unit: str = "%"):
@@ -121,3 +130,17 @@ def test_a_value_of_1e30_is_written_in_full_and_as_money():
     assert number(1e30) == "1" + "0" * 30
     assert yi(1e30) == "1" + "0" * 26 + ".0亿元"
     assert number(float("inf")) == "暂无数据"
+
+
+@pytest.mark.parametrize(
+    ("wan", "english"),
+    [
+        (935, "¥9.35 million"),
+        (93.5, "¥935 thousand"),
+        (2582000, "¥25.8 billion"),
+        (0.05, "¥500"),
+        (-120, "-¥1.2 million"),
+    ],
+)
+def test_money_in_wan_reads_in_millions_in_english(wan, english):
+    assert yuan_en(wan) == english

@@ -56,6 +56,31 @@ def yi(wan: Decimal | float) -> str:
     return f"{amount:f}亿元"
 
 
+_SCALES_EN = (
+    (Decimal(10) ** 9, "billion"),
+    (Decimal(10) ** 6, "million"),
+    (Decimal(1000), "thousand"),
+)
+
+
+def yuan_en(wan: Decimal | float) -> str:
+    """Money given in 万元, for an English reader: 935 → "¥9.35 million", 93.5 → "¥935 thousand".
+
+    Three significant digits at most, the scale in words: a reader of English
+    has no 万 (ten thousand) to count in.
+    """
+    exact = Decimal(str(wan)) * 10000
+    if not exact.is_finite():
+        return "no data"
+    sign, size = ("-" if exact < 0 else ""), abs(exact)
+    for scale, word in _SCALES_EN:
+        if size >= scale:
+            shown = size / scale
+            decimals = 0 if shown >= 100 else 1 if shown >= 10 else 2
+            return f"{sign}¥{number(shown, decimals)} {word}"
+    return f"{sign}¥{number(size, 0)}"
+
+
 def _wide(value: Decimal, decimals: int) -> Context:
     """A context precise enough to round ``value`` to ``decimals`` places without error."""
     digits = max(value.adjusted(), 0) + decimals + 2

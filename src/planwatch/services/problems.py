@@ -15,11 +15,13 @@ from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from planwatch.core.errors import NotFound
+from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.problems import Action, Event, Problem, State, apply, overdue
+from planwatch.services.project_entry import Upload
 from planwatch.web.accounts.roles import can_review, can_write_for, require
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Conflict
+from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
 
 OFFICE_ACTIONS = {Action.ASSIGN, Action.SEND_BACK, Action.CLOSE}
@@ -75,13 +77,19 @@ def take_problem_step(
     actor: User,
     note: str = "",
     evidence: tuple[str, ...] = (),
+    uploads: tuple[Upload, ...] = (),
     at: datetime | None = None,
 ) -> Problem:
     """Take ``action`` on problem ``code`` as ``actor``.
 
-    Raises ``Forbidden`` when the actor's role may not take the action, and
-    ``IllegalTransition`` when the state machine refuses it; nothing is stored then.
+    ``uploads`` are evidence files sent with the step (the browser's): each is
+    checked as project evidence is (type by content, size), stored outside the
+    web root, and listed with ``evidence`` (names only, as the API sends them).
+    Raises ``Forbidden`` when the actor's role may not take the action,
+    ``InvalidField`` for a refused file and ``IllegalTransition`` when the
+    state machine refuses the step; no step is stored then.
     """
+    files = [(_checked(u), u.data) for u in uploads]
     with transaction.atomic():
         record = _locked(code)
         if action in OFFICE_ACTIONS:
@@ -89,18 +97,23 @@ def take_problem_step(
         else:
             department = record.department.name
             require(can_write_for(actor, department), f"只有{department}可以{action.label_zh}。")
-        problem = apply(
-            record.to_domain(),
-            action,
-            actor=actor.get_username(),
-            at=at or timezone.now(),
-            note=note,
-            evidence=evidence,
-        )
+        before, who, when = record.to_domain(), actor.get_username(), at or timezone.now()
+        names = evidence + tuple(name for name, _ in files)
+        apply(before, action, actor=who, at=when, note=note, evidence=names)  # refuse first
+        stored = tuple(evidence_files.save_for_problem(code, n, data) for n, data in files)
+        problem = apply(before, action, actor=who, at=when, note=note, evidence=evidence + stored)
         _event(record, len(problem.history), problem.history[-1]).save()
         record.state = problem.state.value
         record.save(update_fields=["state"])
     return problem
+
+
+def _checked(upload: Upload) -> str:
+    """The stored name of an evidence upload, or why it is refused (beside the files field)."""
+    try:
+        return evidence_files.checked(upload.name, upload.data)[0]
+    except InvalidValue as refused:
+        raise InvalidField("files", refused.message) from None
 
 
 def problem(code: str) -> Problem:

@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from pathlib import PurePosixPath
 from typing import Any
 
 from planwatch.core.errors import InvalidValue
@@ -112,16 +111,9 @@ def _read(
 
 
 def _evidence_item(upload: Upload) -> tuple[str, str]:
-    """The workbook's ``name|type|bytes`` for an upload, or why the file is refused.
-
-    The type follows the extension, and the content must start as that type's
-    files do (a renamed file is refused); size and type limits are the core's.
-    """
-    name = "".join(c for c in PurePosixPath(upload.name.replace("\\", "/")).name if c not in ";|")
-    known = evidence_files.SIGNATURES.get(PurePosixPath(name).suffix.lower())
-    if known is None or not name:
-        return "", f"{name or '文件'}: 只接受 PDF、JPG、PNG"
-    kind, magic = known
-    if not upload.data.startswith(magic):
-        return "", f"{name} 的内容不是它的扩展名所说的类型"
+    """The workbook's ``name|type|bytes`` for an upload, or why the file is refused."""
+    try:
+        name, kind = evidence_files.checked(upload.name, upload.data)
+    except InvalidValue as refused:
+        return "", refused.message
     return f"{name}|{kind}|{len(upload.data)}", ""

@@ -79,7 +79,10 @@ def test_the_header_shows_only_the_pages_a_role_may_open(leader, stats, office):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("who", "lands_on"), [("leader", "/"), ("citizen", "/report/")])
-def test_logging_in_lands_on_a_page_the_role_may_open(who, lands_on):
+@pytest.mark.parametrize(
+    ("who", "lands_on"),
+    [("office", "/"), ("leader", "/"), ("stats", "/submissions/"), ("citizen", "/report/")],
+)
+def test_logging_in_lands_each_role_where_its_work_is(who, lands_on):
     response = client_for(None).post("/login/", {"username": who, "password": PASSWORD})
     assert response["Location"] == lands_on

@@ -21,8 +21,9 @@ def test_the_dashboard_counts_verdicts_and_writes_the_summary(leader):
 
 
 @pytest.mark.django_db
-def test_the_dashboard_picks_the_latest_year_with_whole_year_values(leader):
-    assert leader.get("/").context["scope"].year == 2024
+def test_the_dashboard_opens_on_the_year_under_way_and_the_table_on_the_last_whole_year(leader):
+    assert leader.get("/").context["scope"].year == 2025  # in-year values only
+    assert leader.get("/indicators/").context["scope"].year == 2024
 
 
 @pytest.mark.django_db
@@ -120,7 +121,8 @@ def test_pages_are_chinese_by_default_and_english_on_request(leader):
     ("path", "budget"),
     [
         # each page +2 for the office's reminder badges: the open periods, the pending reviews
-        ("/", 25),  # 15, the closed reporting periods, the projects panel, 6 for 年内监测
+        ("/", 28),  # 15, the closed reporting periods, the projects panel, 6 for 年内监测,
+        # 1 for the year under way (the default), 2 for its projects panel, which has data
         # (services.nowcast: the month, the region, the plan year, last year's values)
         ("/indicators/", 15),
         ("/indicators/gdp_growth/", 25),  # 18, and 5 for its in-year monitoring and fan

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from planwatch.core.problems import LinkKind, Problem, Severity, Source, State
 from planwatch.services.problems import report_problem
@@ -70,16 +71,18 @@ def test_a_project_page_shows_its_monthly_reports(leader):
 
 
 @pytest.mark.django_db
-def test_a_problem_goes_round_the_loop_with_each_role_doing_its_part(office, commerce, stats):
+def test_a_problem_goes_round_the_loop_with_each_role_doing_its_part(
+    office, commerce, stats, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
     code = new_problem("区商务委")
     assert stats.post(f"/problems/{code}/assign/").status_code == 403  # only the plan office
     assert office.post(f"/problems/{code}/assign/").status_code == 302
     assert stats.post(f"/problems/{code}/start/").status_code == 403  # not its department
     assert commerce.post(f"/problems/{code}/start/").status_code == 302
     assert commerce.post(f"/problems/{code}/submit/").status_code == 409  # no evidence
-    assert (
-        commerce.post(f"/problems/{code}/submit/", {"evidence": "整改照片.jpg"}).status_code == 302
-    )
+    photo = SimpleUploadedFile("整改照片.jpg", b"\xff\xd8\xff\xe0 jpeg", content_type="image/jpeg")
+    assert commerce.post(f"/problems/{code}/submit/", {"files": photo}).status_code == 302
     assert commerce.post(f"/problems/{code}/close/").status_code == 403
     assert office.post(f"/problems/{code}/close/").status_code == 302
     assert state_of(code) == State.CLOSED

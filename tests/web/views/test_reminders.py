@@ -103,3 +103,18 @@ def test_the_pending_state_icon_is_drawn_not_a_missing_glyph():
     css = (REPO / "src/planwatch/web/static/planwatch/app.css").read_text(encoding="utf-8")
     assert "⧗" not in css
     assert ".s-submitted::before" in css and "data:image/svg+xml" in css
+
+
+def test_a_clerk_lands_on_its_entry_page_listing_what_it_owes(db, stats):
+    due = timezone.localdate() + timedelta(days=2)
+    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q4", due=due)
+    html = stats.get("/submissions/").content.decode()
+    panel = html[html.index('class="panel owed-panel"') :]
+    assert "地区生产总值增速 2025-Q4" in panel
+
+
+def test_the_entry_form_opens_on_the_period_that_is_due(db, stats):
+    due = timezone.localdate() + timedelta(days=2)
+    periods.open_period(actor=user("office"), region_code="fuling", period="2025-Q4", due=due)
+    html = stats.get(f"/submissions/new/{indicator('gdp_growth').id}/").content.decode()
+    assert re.search(r'<option value="2025-Q4"[^>]* selected>', html)

@@ -8,9 +8,10 @@ comes from the one engine (``planwatch.core``); nothing here judges.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.db.models import Max
+from django.utils import timezone
 
 from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation, Verdict
@@ -43,8 +44,13 @@ class Scope:
     as_of: Period | None = None  # asked for with ?as_of=; None: the default rule
 
 
-def scope(region_code: str | None, year: str | None, as_of: str | None = None) -> Scope:
+def scope(
+    region_code: str | None, year: str | None, as_of: str | None = None, *, current: bool = False
+) -> Scope:
     """Resolve ``?region=&year=&as_of=``; defaults: the first region, its latest year with data.
+
+    ``current``: default to the year under way instead (see :func:`current_year`),
+    as the dashboard does, whose as-of then follows the one default rule.
 
     ``as_of`` (``2025-10``) implies its year when ``year`` is not given.
     Unknown regions or years raise :class:`NotFound` (a 404), never a 500; an
@@ -67,7 +73,8 @@ def scope(region_code: str | None, year: str | None, as_of: str | None = None) -
     if not years:
         raise NotFound(f"{region.name}还没有计划目标。")
     if year is None or year == "":
-        return Scope(region, _default_year(region, years), regions, years)
+        default = current_year(region, years) if current else _default_year(region, years)
+        return Scope(region, default, regions, years)
     if not year.isdigit() or int(year) not in years:
         raise NotFound(f"{region.name}没有{year}年的计划。")
     return Scope(region, int(year), regions, years, parse_as_of(chosen, int(year)))
@@ -78,6 +85,20 @@ def _default_year(region: Region, years: list[int]) -> int:
     annual = ObservationRecord.objects.filter(indicator__region=region, year__in=years)
     with_values = set(annual.exclude(period__contains="-").values_list("year", flat=True))
     return max(with_values) if with_values else years[-1]
+
+
+def current_year(region: Region, years: list[int], today: date | None = None) -> int:
+    """The plan year under way: the latest up to today's year holding any value, in-year or not.
+
+    A year whose plan is drafted but holds no value yet is not shown by
+    default (its dashboard would be empty); neither is a future year.
+    """
+    this_year = (today or timezone.localdate()).year
+    held = ObservationRecord.objects.filter(
+        indicator__region=region, year__in=[y for y in years if y <= this_year]
+    )
+    with_values = set(held.values_list("year", flat=True).distinct())
+    return max(with_values) if with_values else _default_year(region, years)
 
 
 def evaluation(scope: Scope) -> YearEvaluation:

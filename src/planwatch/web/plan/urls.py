@@ -8,6 +8,7 @@ urlpatterns = [
     path("indicators/", views.indicator_list, name="indicators"),
     path("indicators/<slug:code>/", views.indicator_detail, name="indicator"),
     path("compare/", views.compare, name="compare"),
+    path("search/", views.search_page, name="search"),
     path("report/", views.report, name="report"),
     path("report/annual.<str:fmt>", views.report_download, name="report-download"),
 ]

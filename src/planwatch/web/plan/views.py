@@ -16,12 +16,13 @@ from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web import excel, published
 from planwatch.web.access import reader
 from planwatch.web.downloads import attachment
-from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, tables
+from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, search, tables
 from planwatch.web.projects import overview
 
 
-def _scope(request: HttpRequest) -> pages.Scope:
-    return pages.scope(request.GET.get("region"), request.GET.get("year"), request.GET.get("as_of"))
+def _scope(request: HttpRequest, *, current: bool = False) -> pages.Scope:
+    query = request.GET
+    return pages.scope(query.get("region"), query.get("year"), query.get("as_of"), current=current)
 
 
 def _title(scope: pages.Scope, what: str) -> str:
@@ -30,7 +31,7 @@ def _title(scope: pages.Scope, what: str) -> str:
 
 @reader
 def dashboard(request: HttpRequest) -> HttpResponse:
-    scope = _scope(request)
+    scope = _scope(request, current=True)
     page = pages.dashboard(scope)
     if excel.wanted(request):
         title = _title(scope, _("Lagging indicators"))
@@ -84,6 +85,13 @@ def compare(request: HttpRequest) -> HttpResponse:
         title = _("%(name)s across years and regions") % {"name": page.record.name}
         return excel.response(tables.comparison_sheet(title, page.rows))
     return render(request, "plan/compare.html", {"scope": scope, "page": page, "all_years": True})
+
+
+@reader
+def search_page(request: HttpRequest) -> HttpResponse:
+    """The header's search: what matches ``?q=`` among everything the user may read."""
+    found = search.search(request.GET.get("q", ""))
+    return render(request, "plan/search.html", {"found": found})
 
 
 def report(request: HttpRequest) -> HttpResponse:

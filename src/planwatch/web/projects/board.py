@@ -13,6 +13,7 @@ from planwatch.core.errors import InvalidValue
 from planwatch.core.problems import Action, Problem
 from planwatch.services import problems as problem_service
 from planwatch.services.problems import OFFICE_ACTIONS
+from planwatch.services.project_entry import Upload
 from planwatch.web.accounts.roles import can_review, can_write_for
 
 
@@ -23,13 +24,14 @@ def may_take(actor: Any, action: Action, department: str) -> bool:
     return can_write_for(actor, department)
 
 
-def take(*, actor: Any, code: str, action: str, note: str = "", evidence: str = "") -> Problem:
-    """Take the step named ``action`` on problem ``code``; evidence is file names, one a line."""
+def take(
+    *, actor: Any, code: str, action: str, note: str = "", uploads: tuple[Upload, ...] = ()
+) -> Problem:
+    """Take the step named ``action`` on problem ``code`` with the evidence files uploaded."""
     try:
         chosen = Action(action)
     except ValueError:
         raise InvalidValue(f"没有「{action}」这一步。") from None
-    files = tuple(name.strip() for name in evidence.splitlines() if name.strip())
     return problem_service.take_problem_step(
-        code, chosen, actor=actor, note=note.strip(), evidence=files
+        code, chosen, actor=actor, note=note.strip(), uploads=uploads
     )

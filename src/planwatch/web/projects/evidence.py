@@ -1,9 +1,10 @@
-"""Evidence files of projects' monthly reports: where they are kept and who may fetch them.
+"""Evidence files of project reports and problem rectifications: checks, storage, access.
 
 A file lives in the configured storage (``MEDIA_ROOT``, outside any web
-root) as ``evidence/<project>/<period>/<name>``; the report lists it as
-``[name, type, bytes]``. Only a name the report lists is ever opened, so no
-name from a request can reach another file.
+root) as ``evidence/<project>/<period>/<name>`` (the report lists it as
+``[name, type, bytes]``) or ``problem-evidence/<problem>/<name>`` (a step of
+the problem's history lists its name). Only a listed name is ever opened, so
+no name from a request can reach another file; only government users may.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from django.core.files.storage import default_storage
 
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
+from planwatch.core.progress import Evidence
 from planwatch.web.accounts.roles import can_read, require
-from planwatch.web.projects.models import ProgressRecord
+from planwatch.web.projects.models import ProblemEventRecord, ProgressRecord
+from planwatch.web.projects.models.fields import split_list
 
 # extension -> (content type, the bytes a real file of that type starts with)
 SIGNATURES = {
@@ -26,6 +29,49 @@ SIGNATURES = {
     ".jpg": ("image/jpeg", b"\xff\xd8\xff"),
     ".jpeg": ("image/jpeg", b"\xff\xd8\xff"),
 }
+
+
+def checked(upload_name: str, data: bytes) -> tuple[str, str]:
+    """A safe file name and the content type of an upload, or :class:`InvalidValue` why not.
+
+    The type follows the extension and the content must start as that type's
+    files do (a renamed file is refused); size limits are the core's.
+    """
+    name = "".join(c for c in PurePosixPath(upload_name.replace("\\", "/")).name if c not in ";|")
+    known = SIGNATURES.get(PurePosixPath(name).suffix.lower())
+    if known is None or not name:
+        raise InvalidValue(f"{name or '文件'}: 只接受 PDF、JPG、PNG")
+    kind, magic = known
+    if not data.startswith(magic):
+        raise InvalidValue(f"{name} 的内容不是它的扩展名所说的类型")
+    Evidence(name, kind, len(data))  # the core's limits: empty, above 20 MB
+    return name, kind
+
+
+def save_for_problem(code: str, name: str, data: bytes) -> str:
+    """Store a checked file of problem ``code``; returns the name it got (unique per problem)."""
+    stored = default_storage.save(f"problem-evidence/{code}/{name}", ContentFile(data))
+    return PurePosixPath(stored).name
+
+
+def problem_files(code: str) -> set[str]:
+    """The names of the files stored for problem ``code`` (a demo's listed names have none)."""
+    folder = f"problem-evidence/{code}"
+    return set(default_storage.listdir(folder)[1]) if default_storage.exists(folder) else set()
+
+
+def open_problem_file(*, actor: Any, code: str, name: str) -> tuple[IO[bytes], str]:
+    """A file a step of problem ``code`` lists, and its type; government users only."""
+    require(can_read(actor), "佐证材料仅对政府用户开放。")
+    listed = ProblemEventRecord.objects.filter(problem__code=code).values_list(
+        "evidence", flat=True
+    )
+    names = {n for row in listed for n in split_list(row)}
+    path = f"problem-evidence/{code}/{name}"
+    known = SIGNATURES.get(PurePosixPath(name).suffix.lower())
+    if name not in names or known is None or not default_storage.exists(path):
+        raise NotFound(f"问题 {code} 没有佐证材料 {name}")
+    return default_storage.open(path, "rb"), known[0]
 
 
 def save(code: str, period: Period, name: str, data: bytes) -> str:

@@ -10,9 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.services import projects
+from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
 from planwatch.web import excel
 from planwatch.web.access import reader
+from planwatch.web.accounts.roles import can_write_for
 from planwatch.web.projects import board, detail_pages, evidence, pages, tables
 from planwatch.web.projects.forms import ProgressForm
 
@@ -68,6 +70,7 @@ def task_detail(request: HttpRequest, code: str) -> HttpResponse:
             tables.sub_target_sheet(f"{page.task.ordinal}{page.task.title}", page)
         )
     context = {"page": page, "today": timezone.localdate()}
+    context["may_report"] = can_write_for(request.user, page.task.lead)
     return render(request, "projects/task.html", context)
 
 
@@ -102,14 +105,25 @@ def problem_detail(request: HttpRequest, code: str) -> HttpResponse:
     page = detail_pages.problem_page(code, timezone.localdate())
     if excel.wanted(request):
         return excel.response(tables.event_sheet(f"{code} {_('History')}", page.problem))
-    return render(request, "projects/problem.html", {"page": page, "today": timezone.localdate()})
+    context = {"page": page, "today": timezone.localdate(), "files": evidence.problem_files(code)}
+    return render(request, "projects/problem.html", context)
+
+
+@reader
+def problem_evidence(request: HttpRequest, code: str, name: str) -> HttpResponse:
+    """An evidence file of a problem's rectification, for government users only."""
+    file, kind = evidence.open_problem_file(actor=request.user, code=code, name=name)
+    served = FileResponse(file, as_attachment=True, filename=name, content_type=kind)
+    served["X-Content-Type-Options"] = "nosniff"
+    return served
 
 
 @require_POST
 @reader
 def problem_step(request: HttpRequest, code: str, action: str) -> HttpResponse:
-    note, evidence = request.POST.get("note", ""), request.POST.get("evidence", "")
-    done = board.take(actor=request.user, code=code, action=action, note=note, evidence=evidence)
+    files = tuple(Upload(f.name, f.read()) for f in request.FILES.getlist("files"))
+    note = request.POST.get("note", "")
+    done = board.take(actor=request.user, code=code, action=action, note=note, uploads=files)
     messages.success(request, f"{done.code}: {done.state.label_zh}")
     if request.POST.get("back") == "problem":
         return redirect("projects:problem", code=done.code)

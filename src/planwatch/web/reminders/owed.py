@@ -71,3 +71,14 @@ def badges(user: Any, today: date | None = None) -> Badges:
         late = sum(o.overdue for o in obligations(actor=user, today=today))
         return Badges(owed=late, review=Submission.objects.filter(state=State.SUBMITTED).count())
     return Badges()
+
+
+def due_period(user: Any, indicator: Any, today: date | None = None) -> str | None:
+    """The open period ``indicator`` is owed for, soonest due first (None: nothing owed).
+
+    The entry form opens on it, so that a clerk enters what it is chased for.
+    """
+    today = today or timezone.localdate()
+    owed = obligations(actor=user, region_code=indicator.region.code, today=today)
+    found = outstanding((o for o in owed if o.indicator.id == indicator.id), today)
+    return found[0].obligation.period.period if found else None

@@ -16,6 +16,7 @@ from planwatch.web.accounts.roles import Role, department_of, role_of
 from planwatch.web.errors import Conflict, Forbidden
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.plan.pages import scope
+from planwatch.web.reminders.owed import due_period
 from planwatch.web.submissions.forms import CorrectionForm, EntryForm, show_refusal
 from planwatch.web.submissions.models import Submission
 from planwatch.web.submissions.tables import submission_sheet
@@ -51,8 +52,11 @@ def edit(request: HttpRequest, submission_id: int) -> HttpResponse:
 def _entry(
     request: HttpRequest, indicator: IndicatorRecord, submission: Submission | None
 ) -> HttpResponse:
-    initial = {"period": request.GET["period"]} if "period" in request.GET else None
-    if submission is not None:
+    initial = None
+    if submission is None:
+        period = request.GET.get("period") or due_period(request.user, indicator)
+        initial = {"period": period} if period else None
+    else:
         fields = ("period", "value", "status", "note")
         initial = {name: getattr(submission, name) for name in fields}
         initial["version"] = value_reads.version_of(submission)

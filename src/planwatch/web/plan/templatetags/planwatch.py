@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+from enum import Enum
 from typing import Any
 
 from django import template
@@ -14,7 +14,11 @@ from django.utils.translation import gettext as _
 
 from planwatch.core.as_of import AsOf, AsOfRule
 from planwatch.core.evaluation import Evaluation, Verdict
+from planwatch.core.labels_en import english_label
+from planwatch.core.nowcast import Assessment
+from planwatch.core.rule_wording import origin_words, outlook_words, rule_words, source_words
 from planwatch.core.timeprogress import Light, TimeProgress
+from planwatch.core.wording import yuan_en
 
 register = template.Library()
 
@@ -33,7 +37,6 @@ _LIGHTS = {
     Light.AMBER: ("◆", gettext_lazy("slightly behind time progress")),
     Light.RED: ("▼", gettext_lazy("behind time progress")),
 }
-_SEED_LINE = re.compile(r"^seed:L(\d+)$")
 
 
 def english() -> bool:
@@ -68,12 +71,41 @@ def num(value: float | None) -> str:
 
 
 @register.filter
+def label(member: Enum) -> str:
+    """A state's or category's name in the page's language (``label_zh`` in Chinese)."""
+    return english_label(member) if english() else str(getattr(member, "label_zh", member))
+
+
+@register.filter
+def money(wan: Any) -> str:
+    """An amount stored in 万元: "935 万元" in Chinese, "¥9.35 million" in English."""
+    if wan is None:
+        return "—"
+    return yuan_en(wan) if english() else f"{num(float(wan))} 万元"
+
+
+@register.filter
 def source_label(source: str) -> str:
     """``seed:L33`` → "report line 33"; ``illustrative`` → "" (templates show a 示例数据 tag)."""
-    match = _SEED_LINE.match(source or "")
-    if match:
-        return _("report line %(line)s") % {"line": match.group(1)}
-    return "" if source == "illustrative" else source
+    return source_words(source or "", english=english())
+
+
+@register.filter
+def origin_label(origin: str) -> str:
+    """``dataset:fuling`` → "数据集导入(fuling)": what put a value here, in words."""
+    return origin_words(origin or "", english=english())
+
+
+@register.filter
+def rule_label(evaluation: Evaluation) -> str:
+    """The rule that decided an evaluation, as a sentence (the code stays in the API)."""
+    return rule_words(evaluation, english=english())
+
+
+@register.filter
+def outlook_label(assessment: Assessment) -> str:
+    """An in-year assessment as the brief writes it, not the nowcast's rule code."""
+    return outlook_words(assessment, english=english())
 
 
 @register.filter
