@@ -39,7 +39,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
     context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, as_of)
-    panel = overview.projects_panel(page.result.as_of.period, timezone.localdate())
+    panel = overview.projects_panel(scope.region, as_of, timezone.localdate())
     context["projects"] = panel
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
