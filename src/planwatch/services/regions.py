@@ -9,14 +9,25 @@ region of their directory's ``region.toml``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from planwatch.core.dataset import read_region
 from planwatch.core.errors import NotFound
+from planwatch.web.accounts.roles import region_of, require
 from planwatch.web.plan.models import Region
 
 
-def region(code: str | None = None) -> Region:
-    """The region ``code``, or the first one by code when ``None``; ``NotFound`` otherwise."""
+def region(code: str | None = None, *, actor: Any = None) -> Region:
+    """The region ``code``, or the first one by code when ``None``; ``NotFound`` otherwise.
+
+    An ``actor`` of a district (:func:`~planwatch.web.accounts.roles.region_of`) gets
+    that district by default and is refused any other.
+    """
+    own = None if actor is None else region_of(actor)
+    if own is not None:
+        mine = Region.objects.get(pk=own)
+        require(code in (None, "", mine.code), f"只能查看{mine.name}的数据。")
+        return mine
     regions = Region.objects.order_by("code")
     found = regions.filter(code=code).first() if code else regions.first()
     if found is None:

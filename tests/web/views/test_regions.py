@@ -7,8 +7,12 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 from openpyxl import load_workbook
 
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
 from planwatch.web.projects.demo import load_year
 from planwatch.web.projects.models import ProblemRecord, ProjectRecord, TaskRecord
 from tests.web.views.districts import copy_tasks, district
@@ -74,3 +78,33 @@ def test_the_api_lists_and_sums_a_region_s_projects_and_problems_only(office, na
     assert problems and not [p for p in problems if p["code"].startswith("NC-")]
     assert office.get("/api/tasks/2024").status_code == 404
     assert office.get("/api/tasks/2024?region=nanchuan").status_code == 200
+
+
+@pytest.fixture
+def district_clerk(nanchuan) -> Client:
+    create_user(
+        "nc-clerk", "district-clerk-password", Role.CLERK, department="区水利局", region="nanchuan"
+    )
+    client = Client()
+    client.force_login(User.objects.get(username="nc-clerk"))
+    return client
+
+
+def test_a_district_s_user_sees_its_district_by_default_and_no_other(district_clerk) -> None:
+    own = district_clerk.get("/projects/?year=2025").content.decode()
+    assert "2025-NCQY-001" in own and "2025-QY-" not in own
+    assert district_clerk.get("/projects/?year=2025&region=fuling").status_code == 403
+    assert district_clerk.get("/projects/2025-ZF-001/").status_code == 403
+    assert district_clerk.get("/projects/2025-NCZF-001/").status_code == 200
+    assert "NC-2025-" in district_clerk.get("/problems/").content.decode()
+    assert district_clerk.get("/problems/?region=fuling").status_code == 403
+    assert district_clerk.get("/?region=fuling").status_code == 403
+    assert district_clerk.get("/api/projects/2025-ZF-001").status_code == 403
+    listed = district_clerk.get("/api/projects?year=2025&limit=500").json()
+    assert listed["count"] == 354 and all(p["code"].startswith("2025-NC") for p in listed["items"])
+    assert district_clerk.get("/api/project-totals?region=fuling").status_code == 403
+
+
+def test_the_plan_office_without_a_district_sees_every_region(office, nanchuan) -> None:
+    assert office.get("/projects/?year=2025&region=nanchuan").status_code == 200
+    assert office.get("/projects/?year=2025&region=fuling").status_code == 200

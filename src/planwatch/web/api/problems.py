@@ -82,7 +82,9 @@ class StepIn(Schema):
 @router.get("/problems", response=list[ProblemOut])
 @paginate(Page)
 def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
-    found = problem_service.problems(state=filters.state, region=regions.region(filters.region))
+    found = problem_service.problems(
+        state=filters.state, region=regions.region(filters.region, actor=request.user)
+    )
     return [p for p in found if filters.department in (None, p.department)]
 
 

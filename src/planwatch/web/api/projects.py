@@ -131,22 +131,20 @@ class ProjectFilter(Schema):
     q: Text | None = Field(None, max_length=100, description="part of the name or code")
     sort: Sort = Field("code", description="order by this column; a leading - reverses")
 
-    def scope(self) -> Region:
-        return regions.region(self.region)
+    def listed(self, actor: Any) -> listing.ProjectList:
+        region = regions.region(self.region, actor=actor)
+        return listing.project_list(region, self.period(region), self.kept())
 
-    def period(self) -> Period:
+    def period(self, region: Region) -> Period:
         if self.month is None:
             return pages.project_period(
-                None if self.year is None else str(self.year), region=self.scope()
+                None if self.year is None else str(self.year), region=region
             )
         month = Period.parse(self.month)
         if self.year is not None and self.year != month.year:
             raise InvalidField("month", f"{self.month} is not in {self.year}")
-        pages.project_period(str(month.year), region=self.scope())  # NotFound without projects
+        pages.project_period(str(month.year), region=region)  # NotFound without projects
         return month
-
-    def listed(self) -> listing.ProjectList:
-        return listing.project_list(self.scope(), self.period(), self.kept())
 
     def kept(self) -> listing.ProjectFilter:
         return listing.ProjectFilter(
@@ -253,13 +251,13 @@ def _money(value: float | None) -> Decimal | None:
 def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
     """A region's register of a year judged at a month, filtered and sorted as on the project
     page; paged in the database."""
-    return _Rows(filters.listed().rows)
+    return _Rows(filters.listed(request.user).rows)
 
 
 @router.get("/project-totals", response=TotalsOut)
 def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
     """Counts and sums (万元) over the projects the same filters keep."""
-    found = filters.listed()
+    found = filters.listed(request.user)
     return {
         "month": str(found.period),
         **asdict(found.totals),
@@ -271,6 +269,7 @@ def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 def get_project(request: HttpRequest, project_code: ProjectCode, month: Month | None = None) -> Any:
     """One project with its milestones, monthly reports and linked problems."""
     period = None if month is None else Period.parse(month)
+    regions.region(projects.region_of(project_code).code, actor=request.user)  # a district's own
     return _detail(projects.project_detail(project_code, period))
 
 

@@ -126,7 +126,9 @@ def _progress(r: TaskProgress) -> dict[str, Any]:
 def task_tree(request: HttpRequest, year: Year, region: RegionCode = None) -> Any:
     """Areas → tasks → sub-targets of a region, judged by the engine at the latest reported
     quarter."""
-    period, areas = pages.task_tree(str(year), timezone.localdate(), regions.region(region))
+    period, areas = pages.task_tree(
+        str(year), timezone.localdate(), regions.region(region, actor=request.user)
+    )
     return {
         "year": period.year,
         "period": str(period),
@@ -142,7 +144,7 @@ def get_task(
     request: HttpRequest, year: Year, task_code: TaskCode, region: RegionCode = None
 ) -> Any:
     """One task of a region with its sub-targets judged and every quarterly report on them."""
-    scope = regions.region(region)
+    scope = regions.region(region, actor=request.user)
     period, areas = pages.task_tree(str(year), timezone.localdate(), scope)
     node = next((n for a in areas for n in a.tasks if n.task.code == task_code), None)
     if node is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Max
 
@@ -17,6 +18,8 @@ from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.observations import Period
 from planwatch.core.timeprogress import Light
 from planwatch.services.evaluation import YearEvaluation, evaluate, parse_as_of
+from planwatch.web.accounts.roles import region_of
+from planwatch.web.errors import Forbidden
 from planwatch.web.plan.models import ObservationRecord, Region, TargetRecord
 
 HEADLINE_FALLBACK = 8  # cards shown when a year's plan names no headline targets
@@ -43,17 +46,23 @@ class Scope:
     as_of: Period | None = None  # asked for with ?as_of=; None: the default rule
 
 
-def scope(region_code: str | None, year: str | None, as_of: str | None = None) -> Scope:
+def scope(
+    region_code: str | None, year: str | None, as_of: str | None = None, actor: Any = None
+) -> Scope:
     """Resolve ``?region=&year=&as_of=``; defaults: the first region, its latest year with data.
 
     ``as_of`` (``2025-10``) implies its year when ``year`` is not given.
+    A district's ``actor`` sees its district only (another is ``Forbidden``).
     Unknown regions or years raise :class:`NotFound` (a 404), never a 500; an
     as-of period that is not a period or not in the year is :class:`InvalidValue` (a 400).
     """
     chosen = Period.parse(as_of.strip()) if as_of else None
     if chosen is not None and not year:
         year = str(chosen.year)
-    regions = list(Region.objects.order_by("code"))
+    own = None if actor is None else region_of(actor)
+    regions = list(Region.objects.order_by("code").filter(**({"pk": own} if own else {})))
+    if own is not None and region_code not in (None, "", regions[0].code):
+        raise Forbidden(f"只能查看{regions[0].name}的数据。")
     if not regions:
         raise NotFound("还没有载入任何地区的数据(运行 planwatch demo 或 planwatch load)。")
     region = (

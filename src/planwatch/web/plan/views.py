@@ -21,7 +21,9 @@ from planwatch.web.projects import overview
 
 
 def _scope(request: HttpRequest) -> pages.Scope:
-    return pages.scope(request.GET.get("region"), request.GET.get("year"), request.GET.get("as_of"))
+    return pages.scope(
+        request.GET.get("region"), request.GET.get("year"), request.GET.get("as_of"), request.user
+    )
 
 
 def _title(scope: pages.Scope, what: str) -> str:

@@ -20,8 +20,8 @@ from planwatch.web.projects.forms import ProgressForm
 
 
 def _region(request: HttpRequest) -> Region:
-    """The region of ``?region=`` (default: the first by code)."""
-    return regions.region(request.GET.get("region"))
+    """The region of ``?region=`` (default: the user's district, else the first by code)."""
+    return regions.region(request.GET.get("region"), actor=request.user)
 
 
 def _period(request: HttpRequest, region: Region) -> Period:
@@ -40,7 +40,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    region = _region(request) if request.GET.get("region") else projects.region_of(code)
+    asked = request.GET.get("region") or projects.region_of(code).code
+    region = regions.region(asked, actor=request.user)
     period = _period(request, region)
     page = pages.project_page(code, period, region)
     history = detail_pages.project_history(code)
