@@ -16,7 +16,7 @@ from django.db import transaction
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.web.accounts.models import Profile
 from planwatch.web.accounts.roles import Role, can_review, department_of, require
-from planwatch.web.plan.models import Region
+from planwatch.web.plan.services import get_region
 
 
 @transaction.atomic
@@ -47,7 +47,7 @@ def create_user(
     user.save()
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.set([group])
-    scope = Region.objects.get(code=region) if region else None
+    scope = get_region(region) if region else None
     Profile.objects.update_or_create(
         user=user, defaults={"department": department, "region": scope}
     )
