@@ -54,11 +54,11 @@ def projects_panel(region: Region, as_of: Period, today: date) -> ProjectsPanel 
     """
     year = as_of.year
     period = Period(year, month=end_month(as_of))
+    government = ProjectRecord.objects.filter(region=region, year=year, government=True)
+    if not government.exists():
+        return None
     month, curve = judged.with_curve(region, period)
     shown = [s for s in month.values() if s.project.government]
-    if not shown:
-        return None
-    government = ProjectRecord.objects.filter(region=region, year=year, government=True)
     lagging = sorted(
         (s for s in shown if s.lagging),
         key=lambda s: (-(s.gap if s.gap is not None else Decimal(-1000)), -len(s.overdue)),
