@@ -18,3 +18,12 @@ def seed_lines() -> list[str]:
     if not SEED.exists():
         pytest.skip(f"the seed report is not at {SEED}")
     return SEED.read_text(encoding="utf-8").split("\n")
+
+
+@pytest.fixture(autouse=True)
+def fresh_judgements() -> None:
+    """Each test judges its own data: the database is rolled back between tests, the
+    process's kept judgements (:mod:`planwatch.web.projects.judged`) must be too."""
+    from planwatch.web.projects import judged
+
+    judged.forget()

@@ -11,10 +11,12 @@ from planwatch.services.problems import (
     report_problem,
     take_problem_step,
 )
+from planwatch.services.regions import dataset_region
 from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
 from planwatch.web.errors import Forbidden
 from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
+from tests.conftest import DEMO_DATASET
 from tests.core.project_builders import make_problem
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +31,7 @@ def checker() -> User:
 
 @pytest.fixture
 def problem(office: User) -> str:
+    dataset_region(DEMO_DATASET)  # a problem belongs to a region: the only one here
     Department.objects.create(name="区交通局")
     report_problem(make_problem("Q1", found_at=FOUND, deadline=date(2025, 8, 31)), actor=office)
     return "Q1"

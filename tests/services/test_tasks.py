@@ -8,6 +8,7 @@ from planwatch.core.observations import Period
 from planwatch.core.task_dataset import read_task_tree
 from planwatch.core.tasks import MilestoneState, TaskProgress
 from planwatch.services import tasks
+from planwatch.services.regions import dataset_region
 from planwatch.web.errors import Forbidden
 from tests.conftest import DEMO_DATASET
 
@@ -17,7 +18,7 @@ Q2 = Period(2025, quarter=2)
 
 @pytest.fixture
 def tree() -> None:
-    tasks.store_tree(read_task_tree(DEMO_DATASET / "tasks-2025.toml"))
+    tasks.store_tree(read_task_tree(DEMO_DATASET / "tasks-2025.toml"), dataset_region(DEMO_DATASET))
 
 
 def test_the_stored_tree_reads_back_as_the_file_tree(tree: None) -> None:

@@ -22,13 +22,16 @@ def createuser(
         str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
     ] = "",
     replace: Annotated[bool, typer.Option(help="Reset an existing user.")] = False,
+    region: Annotated[
+        str, typer.Option(help="A district's code: the user sees that region only.")
+    ] = "",
 ) -> None:
     """Create a user with a role; a clerk also needs its department."""
     database.ready()
     from planwatch.web.accounts.services import create_user
 
     with reported():
-        create_user(username, password, role, department=department, replace=replace)
+        create_user(username, password, role, department=department, replace=replace, region=region)
     typer.echo(f"user {username}: {role.value}" + (f" ({department})" if department else ""))
 
 

@@ -110,6 +110,15 @@ def read_catalog(path: Path) -> list[Indicator]:
     return indicators
 
 
+def read_region(directory: Path) -> Region:
+    """The region a dataset directory belongs to (its ``region.toml``), all or nothing."""
+    problems = _Problems()
+    region, _, _ = _read_region(directory / "region.toml", problems)
+    if problems.items or region is None:
+        raise DatasetError(problems.items)
+    return region
+
+
 def _read_region(
     path: Path, problems: _Problems
 ) -> tuple[Region | None, tuple[int, ...], dict[int, dict[Verdict, str]]]:

@@ -59,7 +59,7 @@ def notice_report(
     if period.month is None:
         raise InvalidValue(f"{month!r} is not a month (e.g. 2025-06)")
     extra = {} if threshold is None else {"threshold": threshold}
-    notice = reading.lag_notice(period, **extra)
+    notice = reading.lag_notice(period, region, **extra)
     parts = notice_official(region, period.year, period.month, official or {})
     report = build_lag_notice(notice, reading.region_name(region), parts)
     return render(report, fmt, sources=sources)

@@ -37,12 +37,12 @@ def annual_inputs(region_code: str, year: int, as_of: Period | str | None = None
         continues=bool(next_codes) and next_codes == this_codes,
         overview=[list(clause) for clause in settings.get("overview", ())],
         qualifiers=dict(settings.get("qualifiers", {})),
-        review=work.review(year),
-        plan_tasks=work.key_tasks(year + 1),
-        projects=work.project_arrangement(year + 1),
+        review=work.review(year, region_code),
+        plan_tasks=work.key_tasks(year + 1, region_code),
+        projects=work.project_arrangement(year + 1, region_code),
         requirements=Quoted(drafted["text"], drafted["source"]) if drafted else None,
         drafts=report_text(evaluated.region, year),
-        key_projects=work.key_projects(year + 1),
+        key_projects=work.key_projects(year + 1, region_code),
     )
 
 
@@ -55,7 +55,7 @@ def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInpu
         year=year,
         quarter=quarter,
         evaluations=evaluated.evaluations,
-        lagging=work.lagging(year, month),
-        overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1])),
+        lagging=work.lagging(year, month, region_code),
+        overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1]), region_code),
         outlook=nowcast_year(region_code, year, Period(year, quarter=quarter)).ranked(),
     )

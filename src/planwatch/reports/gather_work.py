@@ -1,7 +1,8 @@
 """Gather the year's work for the reports: project register, key tasks, problem list.
 
 Through the read services (:mod:`planwatch.services.reading`); each function
-returns ``None`` when the database holds nothing of that kind for the year,
+returns ``None`` when the database holds nothing of that kind for the year
+(of the region given; every region's without one),
 so the report says 暂无数据.
 """
 
@@ -26,9 +27,9 @@ from planwatch.reports.model import NOT_PUBLISHED
 from planwatch.services import reading
 
 
-def project_arrangement(year: int) -> ProjectArrangement | None:
+def project_arrangement(year: int, region: str | None = None) -> ProjectArrangement | None:
     """二(三): the government investment projects of ``year``'s register."""
-    projects = [p for p in reading.register(year) if p.government]
+    projects = [p for p in reading.register(year, region) if p.government]
     if not projects:
         return None
     sources = {p.source for p in projects}
@@ -36,9 +37,9 @@ def project_arrangement(year: int) -> ProjectArrangement | None:
     return arrangement(year, totals(projects), group_totals(projects, "category"), source=source)
 
 
-def key_projects(year: int) -> list[KeyProject] | None:
+def key_projects(year: int, region: str | None = None) -> list[KeyProject] | None:
     """专栏5: ``year``'s 区级重点项目 of the register, in code order."""
-    projects = [p for p in reading.register(year) if p.level is Level.DISTRICT_KEY]
+    projects = [p for p in reading.register(year, region) if p.level is Level.DISTRICT_KEY]
     if not projects:
         return None
     return [
@@ -54,32 +55,32 @@ def key_projects(year: int) -> list[KeyProject] | None:
     ]
 
 
-def key_tasks(year: int) -> list[TaskArea] | None:
+def key_tasks(year: int, region: str | None = None) -> list[TaskArea] | None:
     """三: ``year``'s key tasks, areas → tasks → sub-targets."""
     try:
-        tree = reading.task_tree(year)
+        tree = reading.task_tree(year, region)
     except NotFound:
         return None
     return task_areas(tree.areas, tree.tasks_of, tree.sub_targets_of)
 
 
-def review(year: int) -> list[TaskArea] | None:
+def review(year: int, region: str | None = None) -> list[TaskArea] | None:
     """一's review: ``year``'s key tasks with each sub-target judged at the year's end."""
-    areas = key_tasks(year)
+    areas = key_tasks(year, region)
     if areas is None:
         return None
-    verdicts = reading.task_verdicts(Period(year, quarter=4), date(year, 12, 31))
+    verdicts = reading.task_verdicts(Period(year, quarter=4), date(year, 12, 31), region)
     return with_results(areas, verdicts)
 
 
-def lagging(year: int, month: int) -> list[LaggingProject] | None:
+def lagging(year: int, month: int, region: str | None = None) -> list[LaggingProject] | None:
     """Projects behind time progress at the end of ``month``; ``None`` without a register."""
-    statuses = reading.project_statuses(Period(year, month=month))
+    statuses = reading.project_statuses(Period(year, month=month), region)
     return lagging_projects(statuses) if statuses else None
 
 
-def overdue(today: date) -> list[OverdueProblem] | None:
+def overdue(today: date, region: str | None = None) -> list[OverdueProblem] | None:
     """Problems past their deadline on ``today``; ``None`` without a problem list."""
-    if not reading.problems():
+    if not reading.problems(region):
         return None
-    return overdue_rows(reading.overdue_problems(today), today)
+    return overdue_rows(reading.overdue_problems(today, region), today)

@@ -94,13 +94,14 @@ def raise_early_warnings(*, actor: User, region: str, year: int, as_of: Period) 
     """
     require(can_review(actor), "只有发展改革委可以登记预警问题。")
     result = nowcast_year(region, year, as_of)
+    scope = get_region(region)
     raised = []
     with transaction.atomic():
         for warning in result.warnings:
             code = warning_code(as_of, warning.indicator.code)
             if ProblemRecord.objects.filter(code=code).exists():
                 continue
-            raised.append(report_problem(_problem(code, warning, as_of), actor=actor))
+            raised.append(report_problem(_problem(code, warning, as_of), actor=actor, region=scope))
     return raised
 
 

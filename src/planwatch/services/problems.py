@@ -16,18 +16,26 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from planwatch.core.errors import InvalidValue, NotFound
-from planwatch.core.problems import Action, Event, Problem, State, apply, overdue
+from planwatch.core.problems import Action, Event, LinkKind, Problem, State, apply, overdue
+from planwatch.services import regions
 from planwatch.services.project_entry import Upload
 from planwatch.web.accounts.roles import can_review, can_write_for, require
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Conflict
+from planwatch.web.plan.models import Region
 from planwatch.web.projects import evidence as evidence_files
-from planwatch.web.projects.models import Department, ProblemEventRecord, ProblemRecord
+from planwatch.web.projects.models import (
+    Department,
+    ProblemEventRecord,
+    ProblemRecord,
+    ProjectRecord,
+    TaskRecord,
+)
 
 OFFICE_ACTIONS = {Action.ASSIGN, Action.SEND_BACK, Action.CLOSE}
 
 
-def report_problem(problem: Problem, *, actor: User) -> Problem:
+def report_problem(problem: Problem, *, actor: User, region: Region | None = None) -> Problem:
     """Enter a new problem (state 发现); only the plan office may.
 
     Refused with ``Conflict`` when the code is taken, and as bad input when
@@ -42,17 +50,18 @@ def report_problem(problem: Problem, *, actor: User) -> Problem:
     if problem.deadline < (timezone.localtime(found) if timezone.is_aware(found) else found).date():
         raise InvalidField("deadline", f"整改期限 {problem.deadline} 早于发现日期")
     try:
-        return store_problem(problem)
+        return store_problem(problem, region or _linked_region(problem))
     except IntegrityError:  # the code is unique; checking first would race another report
         raise Conflict(f"问题 {problem.code} 已存在") from None
 
 
-def store_problem(problem: Problem) -> Problem:
-    """Store ``problem`` with the history it already has; for dataset loads, which are
-    the authority themselves (as :func:`planwatch.web.plan.services.load_dataset`)."""
+def store_problem(problem: Problem, region: Region) -> Problem:
+    """Store ``problem`` of ``region`` with the history it already has; for dataset loads,
+    which are the authority themselves (as :func:`planwatch.web.plan.services.load_dataset`)."""
     with transaction.atomic():
         department = _department(problem.department)
         record = ProblemRecord.objects.create(
+            region=region,
             code=problem.code,
             source=problem.source.value,
             link_kind=problem.link_kind.value,
@@ -125,18 +134,39 @@ def problem(code: str) -> Problem:
         raise NotFound(f"问题 {code} 不存在") from None
 
 
-def problems(*, state: State | None = None) -> list[Problem]:
+def problems(
+    *, state: State | None = None, region: Region | None = None, link: str | None = None
+) -> list[Problem]:
+    """The problems of ``region`` (every region's when ``None``), of ``state`` and linked to
+    ``link`` when given."""
     records = ProblemRecord.objects.select_related("department").prefetch_related("events")
     if state is not None:
         records = records.filter(state=state.value)
+    if region is not None:
+        records = records.filter(region=region)
+    if link is not None:
+        records = records.filter(link=link)
     return [r.to_domain() for r in records]
 
 
-def overdue_problems(today: date) -> list[Problem]:
-    """Open problems past their deadline on ``today``, most overdue first."""
+def overdue_problems(today: date, region: Region | None = None) -> list[Problem]:
+    """Open problems (of ``region`` when given) past their deadline on ``today``, most
+    overdue first."""
     open_late = ProblemRecord.objects.exclude(state=State.CLOSED.value).filter(deadline__lt=today)
+    if region is not None:
+        open_late = open_late.filter(region=region)
     records = open_late.select_related("department").prefetch_related("events")
     return overdue([r.to_domain() for r in records], today)
+
+
+def _linked_region(problem: Problem) -> Region:
+    """The region of the project or key task a new problem is linked to, else the first one."""
+    linked = {
+        LinkKind.PROJECT: ProjectRecord.objects.filter(code=problem.link),
+        LinkKind.TASK: TaskRecord.objects.filter(code=problem.link),
+    }.get(problem.link_kind)
+    region_id = None if linked is None else linked.values_list("region", flat=True).first()
+    return regions.region() if region_id is None else Region.objects.get(pk=region_id)
 
 
 def _locked(code: str) -> ProblemRecord:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F, QuerySet
 
 from planwatch.core.errors import DatasetError, NotFound
 from planwatch.core.observations import Period
@@ -24,6 +25,7 @@ from planwatch.core.progress import (
     Evidence,
     ProgressReport,
     ProjectStatus,
+    assess,
     assess_all,
 )
 from planwatch.core.project_dataset import read_project_data
@@ -31,8 +33,12 @@ from planwatch.core.project_rows import RowProblem
 from planwatch.core.projects import Milestone, Project
 from planwatch.projects_io.excel import PROGRESS_SHEET, located, read_workbook, write_workbook
 from planwatch.projects_io.notice import Notice, build_notice
+from planwatch.services import regions
 from planwatch.services.project_progress import ReportsRefused, store_loaded, write_reports
+from planwatch.services.regions import dataset_region
+from planwatch.web import published
 from planwatch.web.accounts.roles import can_write_for, require
+from planwatch.web.plan.models import Region
 from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects.models import (
     Department,
@@ -65,14 +71,17 @@ def load_projects(directory: Path, year: int) -> Stored:
     """
     data = read_project_data(directory, year)
     with transaction.atomic():
+        region = dataset_region(directory)
         _ensure_departments(data.departments)
-        _store_projects(data.projects)
+        _store_projects(data.projects, region)
         store_loaded(data.progress, submitted_by=f"dataset:{directory.name}")
+        published.changed()  # reports revised in place by the upsert leave no other trace
     return Stored(len(data.projects), len(data.progress))
 
 
-def import_workbook(path: Path, *, actor: User) -> Stored:
-    """Import a clerk's workbook into the register: every row, or none and every problem.
+def import_workbook(path: Path, *, actor: User, region: Region | None = None) -> Stored:
+    """Import a clerk's workbook into ``region``'s register (default: the first region): every
+    row, or none and every problem; a project already registered keeps its region.
 
     A clerk may import only their own department's projects and progress; the
     plan office any. Reports follow the rule of every surface
@@ -81,6 +90,7 @@ def import_workbook(path: Path, *, actor: User) -> Stored:
     :class:`~planwatch.core.errors.DatasetError` naming sheet, row, column and
     reason of every bad cell, or ``Forbidden``; the database is then unchanged.
     """
+    region = region or regions.region()
     departments = list(Department.objects.values_list("name", flat=True))
     existing = register()
     content = read_workbook(path, departments=departments, existing=existing)
@@ -92,7 +102,7 @@ def import_workbook(path: Path, *, actor: User) -> Stored:
     require(not refused, f"{actor.get_username()} 不能报送{'、'.join(refused)}的项目。")
     projects = {p.code: p for p in [*existing, *content.projects]}
     with transaction.atomic():
-        _store_projects(content.projects)
+        _store_projects(content.projects, region)
         try:
             write_reports(content.progress, projects, actor=actor)
         except ReportsRefused as refused:
@@ -102,46 +112,75 @@ def import_workbook(path: Path, *, actor: User) -> Stored:
     return Stored(len(content.projects), len(content.progress))
 
 
-def export_workbook(path: Path, year: int | None) -> Stored:
-    """Write the register of ``year`` and its progress as the clerks' workbook.
+def export_workbook(path: Path, year: int | None, region: Region | None = None) -> Stored:
+    """Write ``region``'s register of ``year`` and its progress as the clerks' workbook
+    (every region's when ``None``).
 
     Without a year, write the empty template (headers and drop-down lists).
     """
-    projects = [] if year is None else register(year)
-    progress = [] if year is None else reports(year)
+    projects = [] if year is None else register(year, region)
+    progress = [] if year is None else reports(year, region=region)
     departments = list(Department.objects.values_list("name", flat=True))
     write_workbook(path, departments=departments, projects=projects, progress=progress)
     return Stored(len(projects), len(progress))
 
 
-def register(year: int | None = None) -> list[Project]:
-    """The projects of ``year`` (every year when ``None``), in code order, three queries in all."""
+def register(year: int | None = None, region: Region | None = None) -> list[Project]:
+    """The projects of ``year`` (every year when ``None``) of ``region`` (every region's when
+    ``None``), in code order, two queries in all."""
     records = ProjectRecord.objects.select_related("department")
     if year is not None:
         records = records.filter(year=year)
+    if region is not None:
+        records = records.filter(region=region)
     milestones: dict[int, list[Milestone]] = {}
     for m in MilestoneRecord.objects.filter(project__in=records).order_by("planned"):
         milestones.setdefault(m.project_id, []).append(m.to_domain())
     return [r.to_domain(milestones.get(r.id, [])) for r in records]
 
 
-def reports(year: int, up_to: int = 12) -> list[ProgressReport]:
-    """Monthly reports of ``year`` up to month ``up_to``."""
-    rows = ProgressRecord.objects.filter(year=year, month__lte=up_to).select_related("project")
-    return [r.to_domain(r.project.code) for r in rows]
+def reports(year: int, up_to: int = 12, *, region: Region | None = None) -> list[ProgressReport]:
+    """Monthly reports of ``year`` up to month ``up_to`` (of ``region``'s projects when given)."""
+    rows = ProgressRecord.objects.filter(year=year, month__lte=up_to)
+    if region is not None:
+        rows = rows.filter(project__region=region)
+    return [r.to_domain(code) for r, code in _with_codes(rows)]
+
+
+def _with_codes(rows: QuerySet[ProgressRecord]) -> Iterable[tuple[ProgressRecord, str]]:
+    """The reports with their project's code, without loading a project object per row."""
+    for record in rows.annotate(code=F("project__code")):
+        yield record, record.code  # type: ignore[attr-defined]
 
 
 def project_statuses(
-    period: Period, *, threshold: Decimal = DEFAULT_THRESHOLD
+    period: Period, region: Region | None = None, *, threshold: Decimal = DEFAULT_THRESHOLD
 ) -> list[ProjectStatus]:
-    """Every project of ``period``'s year assessed at the end of that month by the core rule."""
-    reported = reports(period.year, period.month or 12)
-    return assess_all(register(period.year), reported, period, threshold=threshold)
+    """Every project of ``region`` (every region's when ``None``) of ``period``'s year assessed
+    at the end of that month by the core rule."""
+    reported = reports(period.year, period.month or 12, region=region)
+    return assess_all(register(period.year, region), reported, period, threshold=threshold)
 
 
-def lag_notice(period: Period, *, threshold: Decimal = DEFAULT_THRESHOLD) -> Notice:
+def project_status(
+    code: str, period: Period, region: Region | None = None
+) -> tuple[ProjectStatus, list[ProgressReport]]:
+    """Project ``code`` of ``period``'s year (of ``region`` when given) judged at the end of that
+    month, and its reports of the year, oldest first: reads that project alone."""
+    records = ProjectRecord.objects.select_related("department").filter(code=code, year=period.year)
+    record = (records if region is None else records.filter(region=region)).first()
+    if record is None:
+        raise NotFound(f"{period.year}年没有项目 {code!r}。")
+    rows = record.progress.filter(year=period.year).order_by("month")
+    reported = [r.to_domain(code) for r in rows]
+    return assess(record.to_domain(), reported, period), reported
+
+
+def lag_notice(
+    period: Period, region: Region | None = None, *, threshold: Decimal = DEFAULT_THRESHOLD
+) -> Notice:
     """The 督导通报 of ``period``: the lagging projects the rule selects, by department."""
-    return build_notice(project_statuses(period, threshold=threshold), period, threshold)
+    return build_notice(project_statuses(period, region, threshold=threshold), period, threshold)
 
 
 def attach_evidence(
@@ -180,13 +219,15 @@ def _ensure_departments(names: Iterable[str]) -> None:
     )
 
 
-def _store_projects(projects: list[Project]) -> None:
-    """Insert or update ``projects`` by code and replace their milestones."""
+def _store_projects(projects: list[Project], region: Region) -> None:
+    """Insert or update ``projects`` by code and replace their milestones; new ones belong to
+    ``region``, those already registered keep theirs."""
     if not projects:
         return
     departments = dict(Department.objects.values_list("name", "id"))
     records = [
         ProjectRecord(
+            region=region,
             code=p.code,
             name=p.name,
             year=p.year,

@@ -40,6 +40,7 @@ from planwatch.web.accounts.roles import (
 )
 from planwatch.web.editing import history
 from planwatch.web.editing.history import InvalidField
+from planwatch.web.plan.models import Region
 from planwatch.web.projects import pages
 from planwatch.web.projects.models import Department, MilestoneRecord, ProjectRecord
 
@@ -136,8 +137,14 @@ class ProjectDetail:
 def project_detail(code: str, month: Period | None = None) -> ProjectDetail:
     """The project ``code`` judged at ``month`` (default: its year's latest reported month)."""
     record = _record(code)
-    period = month or pages.project_period(str(record.year))
-    return ProjectDetail(pages.project_page(code, period), history.version_of(record))
+    period = month or pages.project_period(str(record.year), region=record.region)
+    page = pages.project_page(code, period, record.region)
+    return ProjectDetail(page, history.version_of(record))
+
+
+def region_of(code: str) -> Region:
+    """The region project ``code`` belongs to, or ``NotFound``."""
+    return _record(code).region
 
 
 def change_project(
@@ -182,7 +189,7 @@ def change_project(
 
 def _record(code: str) -> ProjectRecord:
     try:
-        return ProjectRecord.objects.select_related("department").get(code=code)
+        return ProjectRecord.objects.select_related("department", "region").get(code=code)
     except ProjectRecord.DoesNotExist:
         raise NotFound(f"项目 {code} 不存在") from None
 

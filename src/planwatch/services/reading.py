@@ -22,6 +22,7 @@ from planwatch.projects_io.notice import Notice
 from planwatch.services import problems as problem_list
 from planwatch.services import project_register, tasks
 from planwatch.services.tasks import SubTargetVerdict
+from planwatch.web.plan.models import Region
 from planwatch.web.plan.services import get_region
 
 
@@ -30,36 +31,44 @@ def region_name(code: str) -> str:
     return get_region(code).name
 
 
-def register(year: int) -> list[Project]:
-    """The project register of ``year``, in code order."""
-    return project_register.register(year)
+def _region(code: str | None) -> Region | None:
+    return None if code is None else get_region(code)
 
 
-def project_statuses(month: Period) -> list[ProjectStatus]:
+def register(year: int, region: str | None = None) -> list[Project]:
+    """The project register of ``year`` (of the region ``region`` when given), in code order."""
+    return project_register.register(year, _region(region))
+
+
+def project_statuses(month: Period, region: str | None = None) -> list[ProjectStatus]:
     """Every project of ``month``'s year judged at the month's end (未报 without its report)."""
-    return project_register.project_statuses(month)
+    return project_register.project_statuses(month, _region(region))
 
 
-def lag_notice(month: Period, *, threshold: Decimal = DEFAULT_THRESHOLD) -> Notice:
+def lag_notice(
+    month: Period, region: str | None = None, *, threshold: Decimal = DEFAULT_THRESHOLD
+) -> Notice:
     """The 督导通报 of ``month``: the lagging projects by department."""
-    return project_register.lag_notice(month, threshold=threshold)
+    return project_register.lag_notice(month, _region(region), threshold=threshold)
 
 
-def task_tree(year: int) -> TaskTree:
+def task_tree(year: int, region: str | None = None) -> TaskTree:
     """``year``'s key tasks: areas → tasks → sub-targets (:class:`NotFound` without any)."""
-    return tasks.task_tree(year)
+    return tasks.task_tree(year, _region(region))
 
 
-def task_verdicts(quarter: Period, today: date) -> list[SubTargetVerdict]:
+def task_verdicts(
+    quarter: Period, today: date, region: str | None = None
+) -> list[SubTargetVerdict]:
     """Every sub-target judged at the end of ``quarter``."""
-    return tasks.verdicts(quarter, today)
+    return tasks.verdicts(quarter, today, _region(region))
 
 
-def problems() -> list[Problem]:
-    """The whole problem list."""
-    return problem_list.problems()
+def problems(region: str | None = None) -> list[Problem]:
+    """The whole problem list (of the region ``region`` when given)."""
+    return problem_list.problems(region=_region(region))
 
 
-def overdue_problems(today: date) -> list[Problem]:
+def overdue_problems(today: date, region: str | None = None) -> list[Problem]:
     """Problems past their deadline on ``today``, the most overdue first."""
-    return problem_list.overdue_problems(today)
+    return problem_list.overdue_problems(today, _region(region))

@@ -28,6 +28,7 @@ from planwatch.core.tasks import (
 )
 from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.editing.history import InvalidField
+from planwatch.web.plan.models import Region
 from planwatch.web.projects.models import SubTargetRecord, TaskProgressRecord, TaskRecord
 
 LOADED = "载入数据集"
@@ -40,14 +41,15 @@ class SubTargetVerdict:
     milestone: MilestoneState | None
 
 
-def store_tree(tree: TaskTree) -> None:
-    """Replace the year's tree (and its progress) with ``tree``."""
+def store_tree(tree: TaskTree, region: Region) -> None:
+    """Replace ``region``'s tree of the year (and its progress) with ``tree``."""
     areas = {a.ordinal: a for a in tree.areas}
     with transaction.atomic():
-        TaskRecord.objects.filter(year=tree.year).delete()
+        TaskRecord.objects.filter(year=tree.year, region=region).delete()
         for task in tree.tasks:
             area = areas[task.area]
             record = TaskRecord.objects.create(
+                region=region,
                 year=tree.year,
                 code=task.code,
                 area=area.ordinal,
@@ -144,9 +146,13 @@ def _sub_target(report: TaskProgress, *, lock: bool = False) -> SubTargetRecord:
         raise NotFound(f"子目标 {report.sub_target} 不存在") from None
 
 
-def task_tree(year: int) -> TaskTree:
+def task_tree(year: int, region: Region | None = None) -> TaskTree:
+    """The key tasks of ``year`` of ``region`` (of every region when ``None``)."""
     by_id = Prefetch("sub_targets", queryset=SubTargetRecord.objects.order_by("id"))
-    tasks = list(TaskRecord.objects.filter(year=year).prefetch_related(by_id))
+    records = TaskRecord.objects.filter(year=year)
+    if region is not None:
+        records = records.filter(region=region)
+    tasks = list(records.prefetch_related(by_id))
     if not tasks:
         raise NotFound(f"{year} 年没有主要任务")
     areas = list({t.area: t.area_to_domain() for t in tasks}.values())
@@ -154,10 +160,11 @@ def task_tree(year: int) -> TaskTree:
     return TaskTree(year, "", tuple(areas), tuple(t.to_domain() for t in tasks), tuple(subs))
 
 
-def verdicts(period: Period, today: date) -> list[SubTargetVerdict]:
-    """Every sub-target of the year: quantities judged at ``period``, milestones at ``today``."""
-    tree = task_tree(period.year)
-    reports = progress_reports(period.year)
+def verdicts(period: Period, today: date, region: Region | None = None) -> list[SubTargetVerdict]:
+    """Every sub-target of the year (of ``region`` when given): quantities judged at
+    ``period``, milestones at ``today``."""
+    tree = task_tree(period.year, region)
+    reports = progress_reports(period.year, region)
     return [
         SubTargetVerdict(s, None, judge_milestone(s, reports, today))
         if s.is_milestone
@@ -166,9 +173,12 @@ def verdicts(period: Period, today: date) -> list[SubTargetVerdict]:
     ]
 
 
-def progress_reports(year: int) -> list[TaskProgress]:
-    """Every quarterly report of ``year``, in the order they were first stored."""
+def progress_reports(year: int, region: Region | None = None) -> list[TaskProgress]:
+    """Every quarterly report of ``year`` (of ``region``'s tasks when given), in the order
+    they were first stored."""
     rows = TaskProgressRecord.objects.filter(year=year).select_related("sub_target")
+    if region is not None:
+        rows = rows.filter(sub_target__task__region=region)
     return [r.to_domain() for r in rows.order_by("id")]
 
 

@@ -62,9 +62,12 @@ def period_message(indicator: IndicatorRecord, years: list[int] | None = None) -
     return f"报告期应为 2025、2025-Q3 或 2025-07 这样的年、季或月,年份在 {span} 之间。"
 
 
-def value_period(text: str, indicator: IndicatorRecord) -> Period:
-    """The period ``text`` names, if a value of the plan can have it; the one message else."""
-    years = plan_years(indicator)
+def value_period(text: str, indicator: IndicatorRecord, years: list[int] | None = None) -> Period:
+    """The period ``text`` names, if a value of the plan can have it; the one message else.
+
+    ``years``: the region's :func:`plan_years`, when read already (bulk loads).
+    """
+    years = plan_years(indicator) if years is None else years
     message = period_message(indicator, years)
     try:
         period = Period.parse(text.strip())
@@ -137,10 +140,13 @@ def refuse_if_closed(indicator: IndicatorRecord, period: Period) -> None:
         raise PeriodClosed(f"{period}报告期已于{when}关闭,不能再报送。")
 
 
-def plausible(indicator: IndicatorRecord, period: Period, value: float) -> None:
+def plausible(
+    indicator: IndicatorRecord, period: Period, value: float, bounds: Bounds | None = None
+) -> None:
     """Refuse a published value no indicator of its kind can have (the hard bounds only:
-    a published source is what it is, however unusual)."""
-    bounds = bounds_of(indicator)
+    a published source is what it is, however unusual). ``bounds``: the indicator's
+    :func:`bounds_of`, when read already (bulk loads)."""
+    bounds = bounds_of(indicator) if bounds is None else bounds
     soft_off = Bounds(bounds.minimum, bounds.maximum, jump_factor=None, target_factor=None)
     found = assess(value, period, indicator=indicator.to_domain(), bounds=soft_off)
     if found:
@@ -148,7 +154,11 @@ def plausible(indicator: IndicatorRecord, period: Period, value: float) -> None:
 
 
 def bounds_of(indicator: IndicatorRecord) -> Bounds:
-    rule = ValidationRule.objects.filter(indicator=indicator).first()
+    return bounds_from(indicator, ValidationRule.objects.filter(indicator=indicator).first())
+
+
+def bounds_from(indicator: IndicatorRecord, rule: ValidationRule | None) -> Bounds:
+    """The bounds of ``rule``, the indicator's validation rule, else the defaults of its kind."""
     return rule.to_bounds() if rule else default_bounds(indicator.to_domain())
 
 

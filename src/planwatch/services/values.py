@@ -169,7 +169,7 @@ def correct_value(
         note=entry.note.strip(),
         state=State.SUBMITTED,
     )
-    return history.save(correction, actor=actor, reason=_short(f"更正 {origin}:{reason.strip()}"))
+    return history.save(correction, actor=actor, reason=short(f"更正 {origin}:{reason.strip()}"))
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,18 @@ def _store(
     moves to the history, ``replaced`` saying by what and why."""
     key = {"indicator": indicator, "period": str(value.period), "status": value.status.value}
     current = ObservationRecord.objects.select_for_update().filter(**key).first()
-    fields = {
+    fields = observation_fields(value)
+    if current is not None and current.origin == origin and _holds(current, fields):
+        return current
+    if current is not None:
+        history.delete(current, actor=actor, reason=short(replaced))
+    record = ObservationRecord(**key, origin=origin, **fields)
+    return history.save(record, actor=actor, reason=short(why))
+
+
+def observation_fields(value: Published) -> dict[str, Any]:
+    """The stored fields of a published value besides its key and origin."""
+    return {
         "year": value.period.year,
         "value": value.value,
         "cumulative": (
@@ -300,12 +311,6 @@ def _store(
         "line": value.line,
         "quote": value.quote,
     }
-    if current is not None and current.origin == origin and _holds(current, fields):
-        return current
-    if current is not None:
-        history.delete(current, actor=actor, reason=_short(replaced))
-    record = ObservationRecord(**key, origin=origin, **fields)
-    return history.save(record, actor=actor, reason=_short(why))
 
 
 def _holds(record: ObservationRecord, fields: dict[str, Any]) -> bool:
@@ -317,7 +322,7 @@ def _reviewed(submission: Submission, actor: Any, state: State, comment: str) ->
     submission.reviewer = actor
     submission.reviewed_at = timezone.now()
     submission.review_comment = comment
-    return history.save(submission, actor=actor, reason=_short(comment or "审核通过"))
+    return history.save(submission, actor=actor, reason=short(comment or "审核通过"))
 
 
 def _pending(submission_id: int, version: int | None) -> Submission:
@@ -370,6 +375,6 @@ def _submission_id(origin: str) -> int | None:
     return int(number) if prefix == "submission" and number.isdigit() else None
 
 
-def _short(reason: str) -> str:
+def short(reason: str) -> str:
     """A history reason within its column; the full text stays on the submission."""
     return reason if len(reason) <= REASON_LIMIT else reason[: REASON_LIMIT - 1] + "…"

@@ -131,9 +131,13 @@ def data_version() -> str:
 
 
 def _written(sender: Any, **kwargs: Any) -> None:
-    """Bump the counter once per transaction that wrote the data, when it commits."""
-    if sender._meta.app_label not in DATA_APPS:
-        return
+    if sender._meta.app_label in DATA_APPS:
+        changed()
+
+
+def changed() -> None:
+    """Bump the counter once per transaction that wrote the data, when it commits; called by
+    every ORM save or delete, and by bulk writes that change rows in place (no signal)."""
     if not any(hook[1] is _bump for hook in connection.run_on_commit):
         transaction.on_commit(_bump)
 

@@ -4,6 +4,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from planwatch.core.errors import DatasetError, NotFound
 from planwatch.core.evaluation import Verdict
@@ -64,16 +66,13 @@ def test_a_bad_dataset_leaves_the_database_unchanged(tmp_path: Path):
 
 
 def test_a_failure_while_storing_rolls_everything_back(monkeypatch):
-    original = services.publish_value
-    calls = {"n": 0}
+    original = services.publish_values
 
-    def fail_midway(*args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 10:
-            raise RuntimeError("disk full")
-        return original(*args, **kwargs)
+    def fail_after_the_values(*args, **kwargs):
+        original(*args, **kwargs)
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "publish_value", fail_midway)
+    monkeypatch.setattr(services, "publish_values", fail_after_the_values)
     with pytest.raises(RuntimeError):
         services.load_dataset(DEMO_DATASET)
     assert table_sizes() == (0, 0, 0, 0)
@@ -127,3 +126,47 @@ def test_evaluation_reads_in_a_bounded_number_of_queries(django_assert_max_num_q
     services.load_dataset(DEMO_DATASET)
     with django_assert_max_num_queries(6):
         evaluate("fuling", 2024)
+
+
+def test_loading_a_region_takes_a_number_of_queries_that_does_not_grow_with_its_values(
+    tmp_path: Path,
+) -> None:
+    with CaptureQueriesContext(connection) as first:
+        services.load_dataset(DEMO_DATASET)
+    bigger = tmp_path / "fuling"
+    shutil.copytree(DEMO_DATASET, bigger)
+    rows = (DEMO_DATASET / "observations.csv").read_text(encoding="utf-8").splitlines()
+    monthly = [f"gdp_growth,2023-{m:02d},{m}.5,actual,,synthetic,\n" for m in range(1, 13)]
+    (bigger / "observations.csv").write_text("\n".join(rows) + "\n" + "".join(monthly), "utf-8")
+    region = (bigger / "region.toml").read_text(encoding="utf-8")
+    (bigger / "region.toml").write_text(region.replace('code = "fuling"', 'code = "more"'), "utf-8")
+    with CaptureQueriesContext(connection) as more:
+        services.load_dataset(bigger)  # a second region, 12 values more than the first
+    assert (
+        ObservationRecord.objects.filter(indicator__region__code="more").count()
+        == len(rows) - 1 + 12
+    )
+    assert len(more.captured_queries) == len(first.captured_queries) < 60
+
+
+def test_a_value_loaded_again_with_another_figure_keeps_the_old_one_in_the_history(
+    tmp_path: Path,
+) -> None:
+    services.load_dataset(DEMO_DATASET)
+    changed = tmp_path / "fuling"
+    shutil.copytree(DEMO_DATASET, changed)
+    text = (DEMO_DATASET / "observations.csv").read_text(encoding="utf-8")
+    line = "gdp_growth,2024,6.5,estimate,,seed:L33,"
+    assert line in text
+    (changed / "observations.csv").write_text(text.replace(line, line.replace("6.5", "6.7")))
+    services.load_dataset(changed)
+    key = {"indicator__code": "gdp_growth", "period": "2024", "status": "estimate"}
+    assert ObservationRecord.objects.get(**key).value == 6.7
+    steps = ObservationRecord.history.filter(**key).order_by("history_id")
+    assert [(h.history_type, h.value, h.history_change_reason) for h in steps] == [
+        ("+", 6.5, "dataset:fuling 发布"),
+        ("-", 6.5, "由dataset:fuling取代"),
+        ("+", 6.7, "dataset:fuling 发布"),
+    ]
+    services.load_dataset(changed)  # the same again changes nothing
+    assert ObservationRecord.history.filter(**key).count() == 3

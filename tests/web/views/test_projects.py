@@ -111,7 +111,10 @@ def test_the_board_offers_each_user_only_its_own_steps(office, commerce, leader)
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
-        ("/projects/", 15),  # 12, and 3 for the plan's default as-of month
+        (
+            "/projects/",
+            19,
+        ),  # 14 (page, totals, choices: 3), 3 for the default as-of, 2 data version
         ("/problems/", 12),
         ("/tasks/", 14),
     ],

@@ -28,13 +28,22 @@ register(
 class Profile(models.Model):
     """The department a user works for; a clerk writes only that department's data.
 
-    ``department`` matches ``IndicatorRecord.owner`` (区统计局, 区商务委, ...).
+    ``department`` matches ``IndicatorRecord.owner`` (区统计局, 区商务委, ...);
+    ``region``, when set, is the one region the user's pages and API calls show.
     """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     department = models.CharField(max_length=100, blank=True)
+    region = models.ForeignKey(
+        "plan.Region",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="a district's users see only its data; empty: every region (the city)",
+    )
     history = HistoricalRecords()
 
     def __str__(self) -> str:

@@ -60,6 +60,12 @@ def department_of(user: Any) -> str:
     return profile.department if profile else ""
 
 
+def region_of(user: Any) -> int | None:
+    """The id of the one region ``user`` may see (a district's users), ``None`` for every one."""
+    profile = getattr(user, "profile", None) if user.is_authenticated else None
+    return profile.region_id if profile else None
+
+
 def can_read(user: Any) -> bool:
     """Dashboard, indicators, comparison: everyone inside the government."""
     return role_of(user) is not Role.PUBLIC

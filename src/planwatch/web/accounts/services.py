@@ -16,13 +16,21 @@ from django.db import transaction
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.web.accounts.models import Profile
 from planwatch.web.accounts.roles import Role, can_review, department_of, require
+from planwatch.web.plan.services import get_region
 
 
 @transaction.atomic
 def create_user(
-    username: str, password: str, role: Role, *, department: str = "", replace: bool = False
+    username: str,
+    password: str,
+    role: Role,
+    *,
+    department: str = "",
+    replace: bool = False,
+    region: str = "",
 ) -> User:
     """Create (or with ``replace``, reset) a user in ``role``; clerks need a department.
+    With ``region`` (a region's code) the user sees that region only.
 
     Run by an administrator from the command line, so it takes no actor.
     """
@@ -39,7 +47,10 @@ def create_user(
     user.save()
     group, _ = Group.objects.get_or_create(name=role.value)
     user.groups.set([group])
-    Profile.objects.update_or_create(user=user, defaults={"department": department})
+    scope = get_region(region) if region else None
+    Profile.objects.update_or_create(
+        user=user, defaults={"department": department, "region": scope}
+    )
     return user
 
 

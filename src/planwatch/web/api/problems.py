@@ -11,7 +11,8 @@ from pydantic import Field, WithJsonSchema
 
 from planwatch.core.problems import Action, LinkKind, Problem, Severity, Source, State
 from planwatch.services import problems as problem_service
-from planwatch.web.api.types import Day, Key, Page, Text
+from planwatch.services import regions
+from planwatch.web.api.types import Day, Key, Page, RegionCode, Text
 
 router = Router(tags=["problems"])
 ProblemCode = Annotated[Key, Field(examples=["WT-2025-007"])]
@@ -49,6 +50,7 @@ class ProblemOut(Schema):
 
 
 class ProblemFilter(Schema):
+    region: RegionCode = None
     state: ProblemState | None = None
     department: Text | None = Field(None, max_length=100)
 
@@ -80,7 +82,9 @@ class StepIn(Schema):
 @router.get("/problems", response=list[ProblemOut])
 @paginate(Page)
 def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
-    found = problem_service.problems(state=filters.state)
+    found = problem_service.problems(
+        state=filters.state, region=regions.region(filters.region, actor=request.user)
+    )
     return [p for p in found if filters.department in (None, p.department)]
 
 

@@ -13,7 +13,7 @@ from pydantic import Field
 from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport, ProjectStatus
 from planwatch.core.projects import MILESTONE_NAMES, Category, Level
-from planwatch.services import projects
+from planwatch.services import projects, regions
 from planwatch.services.project_entry import ProgressEntry
 from planwatch.web.api.types import (
     Day,
@@ -23,16 +23,36 @@ from planwatch.web.api.types import (
     Month,
     Number,
     Page,
+    RegionCode,
     Text,
     Version,
     Year,
 )
 from planwatch.web.editing.history import InvalidField
-from planwatch.web.projects import pages
+from planwatch.web.plan.models import Region
+from planwatch.web.projects import listing, pages
 
 router = Router(tags=["projects"])
 ProjectCode = Annotated[Key, Field(examples=["2025-ZF-001"])]
 MilestoneName = Literal["开工", "主体完工", "竣工"]
+Sort = Literal[
+    "code",
+    "-code",
+    "name",
+    "-name",
+    "category",
+    "-category",
+    "department",
+    "-department",
+    "town",
+    "-town",
+    "total",
+    "-total",
+    "annual_plan",
+    "-annual_plan",
+    "completed",
+    "-completed",
+]  # listing.SORTS
 Money = Number  # 万元, sent as a number; stored exactly to the fen (two decimals)
 
 
@@ -98,6 +118,7 @@ class TotalsOut(Schema):
 
 
 class ProjectFilter(Schema):
+    region: RegionCode = None
     year: Year | None = Field(None, description="default: the latest year with projects")
     month: Month | None = Field(
         None,
@@ -110,24 +131,32 @@ class ProjectFilter(Schema):
     town: Text | None = Field(None, max_length=100)
     lagging: bool = Field(False, description="only the lagging projects")
     q: Text | None = Field(None, max_length=100, description="part of the name or code")
+    sort: Sort = Field("code", description="order by this column; a leading - reverses")
 
-    def period(self) -> Period:
+    def listed(self, actor: Any) -> listing.ProjectList:
+        region = regions.region(self.region, actor=actor)
+        return listing.project_list(region, self.period(region), self.kept())
+
+    def period(self, region: Region) -> Period:
         if self.month is None:
-            return pages.project_period(None if self.year is None else str(self.year))
+            return pages.project_period(
+                None if self.year is None else str(self.year), region=region
+            )
         month = Period.parse(self.month)
         if self.year is not None and self.year != month.year:
             raise InvalidField("month", f"{self.month} is not in {self.year}")
-        pages.project_period(str(month.year))  # NotFound for a year without projects
+        pages.project_period(str(month.year), region=region)  # NotFound without projects
         return month
 
-    def kept(self) -> pages.ProjectFilter:
-        return pages.ProjectFilter(
+    def kept(self) -> listing.ProjectFilter:
+        return listing.ProjectFilter(
             category=self.category or "",
             level=self.level or "",
             department=self.department or "",
             town=self.town or "",
             lagging=self.lagging,
             q=self.q or "",
+            sort=self.sort,
         )
 
 
@@ -162,6 +191,19 @@ class ProjectChange(Schema):
     start: Day | None = None
     end: Day | None = None
     milestones: dict[MilestoneName, Day] | None = Field(None, description="replaces them all")
+
+
+class _Rows:
+    """API rows of a page of :class:`listing.Rows`, built for the slice the pager asks for."""
+
+    def __init__(self, rows: listing.Rows) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]:
+        return [_row(s) for s in self._rows[index]]
 
 
 def _row(status: ProjectStatus) -> dict[str, Any]:
@@ -209,14 +251,15 @@ def _money(value: float | None) -> Decimal | None:
 @router.get("/projects", response=list[ProjectOut])
 @paginate(Page)
 def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
-    """The register of a year judged at a month, filtered as on the project page."""
-    return [_row(s) for s in pages.project_list(filters.period(), filters.kept()).rows]
+    """A region's register of a year judged at a month, filtered and sorted as on the project
+    page; paged in the database."""
+    return _Rows(filters.listed(request.user).rows)
 
 
 @router.get("/project-totals", response=TotalsOut)
 def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
     """Counts and sums (万元) over the projects the same filters keep."""
-    found = pages.project_list(filters.period(), filters.kept())
+    found = filters.listed(request.user)
     return {
         "month": str(found.period),
         **asdict(found.totals),
@@ -228,6 +271,7 @@ def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 def get_project(request: HttpRequest, project_code: ProjectCode, month: Month | None = None) -> Any:
     """One project with its milestones, monthly reports and linked problems."""
     period = None if month is None else Period.parse(month)
+    regions.region(projects.region_of(project_code).code, actor=request.user)  # a district's own
     return _detail(projects.project_detail(project_code, period))
 
 

@@ -11,9 +11,9 @@ from pydantic import Field
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.tasks import Task, TaskProgress
-from planwatch.services import tasks
+from planwatch.services import regions, tasks
 from planwatch.services.tasks import SubTargetVerdict
-from planwatch.web.api.types import Key, Number, Quarter, Text, Year
+from planwatch.web.api.types import Key, Number, Quarter, RegionCode, Text, Year
 from planwatch.web.projects import pages
 
 router = Router(tags=["tasks"])
@@ -123,9 +123,12 @@ def _progress(r: TaskProgress) -> dict[str, Any]:
 
 
 @router.get("/tasks/{year}", response=TreeOut)
-def task_tree(request: HttpRequest, year: Year) -> Any:
-    """Areas → tasks → sub-targets, judged by the engine at the latest reported quarter."""
-    period, areas = pages.task_tree(str(year), timezone.localdate())
+def task_tree(request: HttpRequest, year: Year, region: RegionCode = None) -> Any:
+    """Areas → tasks → sub-targets of a region, judged by the engine at the latest reported
+    quarter."""
+    period, areas = pages.task_tree(
+        str(year), timezone.localdate(), regions.region(region, actor=request.user)
+    )
     return {
         "year": period.year,
         "period": str(period),
@@ -137,14 +140,17 @@ def task_tree(request: HttpRequest, year: Year) -> Any:
 
 
 @router.get("/tasks/{year}/{task_code}", response=TaskDetailOut)
-def get_task(request: HttpRequest, year: Year, task_code: TaskCode) -> Any:
-    """One task with its sub-targets judged and every quarterly report on them."""
-    period, areas = pages.task_tree(str(year), timezone.localdate())
+def get_task(
+    request: HttpRequest, year: Year, task_code: TaskCode, region: RegionCode = None
+) -> Any:
+    """One task of a region with its sub-targets judged and every quarterly report on them."""
+    scope = regions.region(region, actor=request.user)
+    period, areas = pages.task_tree(str(year), timezone.localdate(), scope)
     node = next((n for a in areas for n in a.tasks if n.task.code == task_code), None)
     if node is None:
         raise NotFound(f"{year} 年没有任务 {task_code}")
     codes = {v.sub_target.code for v in node.sub_targets}
-    reports = [r for r in tasks.progress_reports(year) if r.sub_target in codes]
+    reports = [r for r in tasks.progress_reports(year, scope) if r.sub_target in codes]
     return {
         **_task(node.task, node.sub_targets),
         "period": str(period),

@@ -106,3 +106,9 @@ class Page(LimitOffsetPagination):
     class Input(Schema):
         limit: int = Field(100, ge=1, le=500)
         offset: int = Field(0, ge=0, le=10**9)
+
+
+RegionCode = Annotated[
+    Key | None,
+    Field(description="the region's code (default: the first region by code)", examples=["fuling"]),
+]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from django.db.models import Max
 from django.utils import timezone
@@ -18,6 +19,8 @@ from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.observations import Period
 from planwatch.core.timeprogress import Light
 from planwatch.services.evaluation import YearEvaluation, evaluate, parse_as_of
+from planwatch.web.accounts.roles import region_of
+from planwatch.web.errors import Forbidden
 from planwatch.web.plan.models import ObservationRecord, Region, TargetRecord
 
 HEADLINE_FALLBACK = 8  # cards shown when a year's plan names no headline targets
@@ -45,7 +48,12 @@ class Scope:
 
 
 def scope(
-    region_code: str | None, year: str | None, as_of: str | None = None, *, current: bool = False
+    region_code: str | None,
+    year: str | None,
+    as_of: str | None = None,
+    actor: Any = None,
+    *,
+    current: bool = False,
 ) -> Scope:
     """Resolve ``?region=&year=&as_of=``; defaults: the first region, its latest year with data.
 
@@ -53,15 +61,19 @@ def scope(
     as the dashboard does, whose as-of then follows the one default rule.
 
     ``as_of`` (``2025-10``) implies its year when ``year`` is not given.
+    A district's ``actor`` sees its district only (another is ``Forbidden``).
     Unknown regions or years raise :class:`NotFound` (a 404), never a 500; an
     as-of period that is not a period or not in the year is :class:`InvalidValue` (a 400).
     """
     chosen = Period.parse(as_of.strip()) if as_of else None
     if chosen is not None and not year:
         year = str(chosen.year)
-    regions = list(Region.objects.order_by("code"))
+    own = None if actor is None else region_of(actor)
+    regions = list(Region.objects.order_by("code").filter(**({"pk": own} if own else {})))
     if not regions:
         raise NotFound("还没有载入任何地区的数据(运行 planwatch demo 或 planwatch load)。")
+    if own is not None and region_code not in (None, "", regions[0].code):
+        raise Forbidden(f"只能查看{regions[0].name}的数据。")
     region = (
         next((r for r in regions if r.code == region_code), None) if region_code else regions[0]
     )

@@ -8,20 +8,28 @@ nothing below them.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-from django.db import transaction
+from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from planwatch.core.dataset import Dataset, read_dataset
 from planwatch.core.errors import NotFound
-from planwatch.services.values import Published, publish_value
+from planwatch.services.value_loads import publish_values
+from planwatch.services.values import Published
 from planwatch.web.plan.models import (
     IndicatorRecord,
     Region,
     SummaryExample,
     TargetRecord,
 )
+
+BATCH = 1000
+LOADED = "载入数据集"
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -53,12 +61,14 @@ def _store(dataset: Dataset) -> LoadResult:
             "parent": dataset.region.parent,
         },
     )
-    records: dict[str, IndicatorRecord] = {}
-    for position, ind in enumerate(dataset.indicators, start=1):
-        records[ind.code], _ = IndicatorRecord.objects.update_or_create(
-            region=region,
-            code=ind.code,
-            defaults={
+    kept = {r.code: r for r in IndicatorRecord.objects.filter(region=region)}
+    _upsert(
+        IndicatorRecord,
+        kept,
+        {
+            ind.code: {
+                "region_id": region.pk,
+                "code": ind.code,
                 "name": ind.name,
                 "name_en": ind.name_en,
                 "aliases": "|".join(ind.aliases),
@@ -71,29 +81,41 @@ def _store(dataset: Dataset) -> LoadResult:
                 "tolerance": ind.tolerance,
                 "flag_below": ind.flag_below,
                 "position": position,
-            },
+            }
+            for position, ind in enumerate(dataset.indicators, start=1)
+        },
+    )
+    records = {r.code: r for r in IndicatorRecord.objects.filter(region=region)}
+    targets = TargetRecord.objects.filter(indicator__region=region)
+    _upsert(
+        TargetRecord,
+        {(t.indicator_id, t.year): t for t in targets},
+        {
+            (records[t.indicator].pk, t.year): {
+                "indicator_id": records[t.indicator].pk,
+                "year": t.year,
+                "form": t.form.value,
+                "text": t.text,
+                "value": t.value,
+                "upper": t.upper,
+                "reference_id": records[t.reference].pk if t.reference else None,
+                "tolerance": t.tolerance,
+                "headline": t.headline,
+                "source": t.source,
+            }
+            for t in dataset.targets
+        },
+    )
+    published = [
+        (
+            records[obs.indicator],
+            Published(
+                obs.period, obs.status, obs.value, obs.source, obs.note, cumulative=obs.cumulative
+            ),
         )
-    for target in dataset.targets:
-        TargetRecord.objects.update_or_create(
-            indicator=records[target.indicator],
-            year=target.year,
-            defaults={
-                "form": target.form.value,
-                "text": target.text,
-                "value": target.value,
-                "upper": target.upper,
-                "reference": records[target.reference] if target.reference else None,
-                "tolerance": target.tolerance,
-                "headline": target.headline,
-                "source": target.source,
-            },
-        )
-    origin = f"dataset:{region.code}"
-    for obs in dataset.observations:
-        published = Published(
-            obs.period, obs.status, obs.value, obs.source, obs.note, cumulative=obs.cumulative
-        )
-        publish_value(actor=None, indicator=records[obs.indicator], value=published, origin=origin)
+        for obs in dataset.observations
+    ]
+    publish_values(actor=None, values=published, origin=f"dataset:{region.code}")
     for year, chosen in dataset.summary_examples.items():
         for verdict, code in chosen.items():
             SummaryExample.objects.update_or_create(
@@ -103,6 +125,30 @@ def _store(dataset: Dataset) -> LoadResult:
                 defaults={"indicator": records[code]},
             )
     return LoadResult(region.code, len(records), len(dataset.targets), len(dataset.observations))
+
+
+def _upsert(
+    model: type[M], kept: Mapping[Hashable, M], wanted: Mapping[Hashable, dict[str, Any]]
+) -> None:
+    """Insert the ``wanted`` rows not ``kept`` and update those that differ, in batches, each
+    with its history row (``+`` or ``~``) as a single save leaves; equal rows are left alone."""
+    new, changed, names = [], [], set()
+    for key, fields in wanted.items():
+        record = kept.get(key)
+        if record is None:
+            new.append(model(**fields))
+            continue
+        differ = {k: v for k, v in fields.items() if getattr(record, k) != v}
+        if differ:
+            for name, value in differ.items():
+                setattr(record, name, value)
+            changed.append(record)
+            names |= differ.keys()
+    bulk_create_with_history(new, model, batch_size=BATCH, default_change_reason=LOADED)
+    if changed:
+        bulk_update_with_history(
+            changed, model, sorted(names), batch_size=BATCH, default_change_reason=LOADED
+        )
 
 
 def get_region(code: str) -> Region:

@@ -22,7 +22,9 @@ from planwatch.web.projects import overview
 
 def _scope(request: HttpRequest, *, current: bool = False) -> pages.Scope:
     query = request.GET
-    return pages.scope(query.get("region"), query.get("year"), query.get("as_of"), current=current)
+    return pages.scope(
+        query.get("region"), query.get("year"), query.get("as_of"), request.user, current=current
+    )
 
 
 def _title(scope: pages.Scope, what: str) -> str:
@@ -40,7 +42,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
     context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, as_of)
-    panel = overview.projects_panel(page.result.as_of.period, timezone.localdate())
+    panel = overview.projects_panel(scope.region, as_of, timezone.localdate())
     context["projects"] = panel
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]

@@ -16,6 +16,7 @@ from planwatch.core.problem_dataset import read_problems
 from planwatch.core.task_dataset import read_task_progress, read_task_tree
 from planwatch.services import project_register, tasks
 from planwatch.services.problems import store_problem
+from planwatch.services.regions import dataset_region
 from planwatch.web.projects.models import ProblemRecord
 
 
@@ -35,9 +36,10 @@ def load_year(directory: Path, year: int) -> DemoLoad:
 
     Each kind is loaded when its file is there (``projects-<year>.csv``,
     ``tasks-<year>.toml``, ``problems-<year>.csv``); a year with none of them
-    is an error. Loading twice changes nothing: the year's tree is replaced,
-    projects and reports are updated by code and month, and problems already
-    listed are left as they are.
+    is an error. Everything belongs to the directory's region (``region.toml``).
+    Loading twice changes nothing: the year's tree is replaced, projects and
+    reports are updated by code and month, and problems already listed are
+    left as they are.
     """
     files = {kind: directory / f"{kind}-{year}.{ext}" for kind, ext in _FILES}
     if not any(f.exists() for f in files.values()):
@@ -61,12 +63,13 @@ def load_year(directory: Path, year: int) -> DemoLoad:
             if files["projects"].exists()
             else project_register.Stored(0, 0)
         )
+        region = dataset_region(directory)
         if tree is not None:
-            tasks.store_tree(tree)
+            tasks.store_tree(tree, region)
         tasks.store_loaded_progress(task_progress, year)
         known = set(ProblemRecord.objects.values_list("code", flat=True))
         for problem in problems:
             if problem.code not in known:  # a problem's history is never rewritten
-                store_problem(problem)
+                store_problem(problem, region)
     subs = len(tree.sub_targets) if tree is not None else 0
     return DemoLoad(stored.projects, stored.progress, subs, len(problems))

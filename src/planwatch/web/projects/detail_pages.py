@@ -69,16 +69,19 @@ class TaskPage:
 
 def task_page(code: str, year: str | None, today: date) -> TaskPage:
     """Task ``code`` of ``year`` (default: the latest year that has it), judged like the tree."""
-    years = sorted(set(TaskRecord.objects.filter(code=code).values_list("year", flat=True)))
+    held = {t.year: t for t in TaskRecord.objects.filter(code=code).select_related("region")}
+    years = sorted(held)
     if not years:
         raise NotFound(f"没有主要任务 {code!r}。")
     chosen = years[-1] if not year else int(year) if year.isdigit() else -1
     if chosen not in years:
         raise NotFound(f"{year}年没有主要任务 {code!r}。")
-    reported = TaskProgressRecord.objects.filter(year=chosen).aggregate(q=Max("quarter"))["q"]
+    region = held[chosen].region
+    of_region = TaskProgressRecord.objects.filter(year=chosen, sub_target__task__region=region)
+    reported = of_region.aggregate(q=Max("quarter"))["q"]
     period = Period(chosen, quarter=reported or 4)  # as the tree page judges
-    judged = [v for v in tasks.verdicts(period, today) if v.sub_target.task == code]
-    tree = tasks.task_tree(chosen)
+    judged = [v for v in tasks.verdicts(period, today, region) if v.sub_target.task == code]
+    tree = tasks.task_tree(chosen, region)
     tree_task = next(t for t in tree.tasks if t.code == code)
     area = next(a for a in tree.areas if a.ordinal == tree_task.area)
     quarters: dict[str, list[Any]] = {v.sub_target.code: [None] * 4 for v in judged}
@@ -90,7 +93,9 @@ def task_page(code: str, year: str | None, today: date) -> TaskPage:
             quarters[sub][quarter - 1] = done_on if done_on is not None else value
     codes = {code, *quarters}
     linked = [
-        p for p in problem_service.problems() if p.link_kind is LinkKind.TASK and p.link in codes
+        p
+        for p in problem_service.problems(region=region)
+        if p.link_kind is LinkKind.TASK and p.link in codes
     ]
     rows = [SubTargetRow(v, quarters[v.sub_target.code]) for v in judged]
     return TaskPage(period, area, tree_task, rows, linked)

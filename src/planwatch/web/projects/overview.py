@@ -14,10 +14,11 @@ from decimal import Decimal
 from planwatch.core.as_of import end_month
 from planwatch.core.observations import Period
 from planwatch.core.problems import Problem
-from planwatch.core.progress import ProjectStatus, assess_all
+from planwatch.core.progress import ProjectStatus
 from planwatch.services import problems as problem_service
-from planwatch.services import project_register
-from planwatch.web.projects import pages
+from planwatch.web.plan.models import Region
+from planwatch.web.projects import judged, listing
+from planwatch.web.projects.models import ProjectRecord
 
 LAGGING_SHOWN = 8
 OVERDUE_SHOWN = 8
@@ -33,7 +34,7 @@ class CurvePoint:
 @dataclass(frozen=True)
 class ProjectsPanel:
     period: Period
-    totals: pages.Totals
+    totals: listing.Totals
     curve: list[CurvePoint]
     lagging: list[ProjectStatus]  # the most lagging first, at most LAGGING_SHOWN
     not_reported: int  # 未报: no report for the month
@@ -41,38 +42,37 @@ class ProjectsPanel:
     overdue_count: int
 
 
-def projects_panel(as_of: Period, today: date) -> ProjectsPanel | None:
-    """The panel of ``as_of``'s year judged at the end of its month, the dashboard's as-of period.
+def projects_panel(region: Region, as_of: Period, today: date) -> ProjectsPanel | None:
+    """``region``'s panel of ``as_of``'s year judged at the end of its month, the dashboard's
+    as-of period.
 
-    ``None`` when that year has no project register. A project without a
+    ``None`` when that year has no government project. A project without a
     report for that month is 未报, not judged on an older figure
-    (:func:`planwatch.core.progress.assess`). Six queries whatever the number
-    of projects and months.
+    (:func:`planwatch.core.progress.assess`). The judgement and the curve are
+    computed once per month and data version (:mod:`planwatch.web.projects.judged`);
+    totals are aggregates: a bounded number of queries whatever the number of projects.
     """
     year = as_of.year
-    projects = [p for p in project_register.register(year) if p.government]
-    if not projects:
-        return None
     period = Period(year, month=end_month(as_of))
-    reported = project_register.reports(year, period.month or 12)
-    curve, statuses = [], []
-    for month in range(1, (period.month or 12) + 1):
-        at = Period(year, month=month)
-        statuses = assess_all(projects, reported, at)
-        curve.append(
-            CurvePoint(at, pages.totals_of(statuses).completion, Decimal(month) * 100 / 12)
-        )
+    government = ProjectRecord.objects.filter(region=region, year=year, government=True)
+    if not government.exists():
+        return None
+    month, curve = judged.with_curve(region, period)
+    shown = [s for s in month.values() if s.project.government]
     lagging = sorted(
-        (s for s in statuses if s.lagging),
+        (s for s in shown if s.lagging),
         key=lambda s: (-(s.gap if s.gap is not None else Decimal(-1000)), -len(s.overdue)),
     )
-    overdue = problem_service.overdue_problems(today)
+    overdue = problem_service.overdue_problems(today, region)
     return ProjectsPanel(
         period=period,
-        totals=pages.totals_of(statuses),
-        curve=curve,
+        totals=listing.totals(government, period, [s.project.code for s in lagging]),
+        curve=[
+            CurvePoint(at, completion, Decimal(at.month or 12) * 100 / 12)
+            for at, completion in curve
+        ],
         lagging=lagging[:LAGGING_SHOWN],
-        not_reported=sum(1 for s in statuses if s.not_reported),
+        not_reported=sum(1 for s in shown if s.not_reported),
         overdue=overdue[:OVERDUE_SHOWN],
         overdue_count=len(overdue),
     )

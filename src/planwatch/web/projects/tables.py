@@ -14,7 +14,8 @@ from planwatch.web.excel import Cell, Sheet
 from planwatch.web.plan import charts
 from planwatch.web.plan.templatetags.planwatch import verdict_label
 from planwatch.web.projects.detail_pages import TaskPage
-from planwatch.web.projects.pages import AreaNode, ProjectList, ProjectPage
+from planwatch.web.projects.listing import ProjectList
+from planwatch.web.projects.pages import AreaNode, ProjectPage
 
 
 def _num(value: Any) -> float | None:
@@ -42,7 +43,7 @@ def project_sheet(title: str, page: ProjectList) -> Sheet:
             _num(s.time_progress),
             _("yes") if s.lagging else "",
         ]
-        for s in page.rows
+        for s in page.rows  # every row the filter keeps, not the page shown
     ]
     t = page.totals
     rows.append(

@@ -9,30 +9,43 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from planwatch.services import projects
+from planwatch.core.observations import Period
+from planwatch.services import projects, regions
 from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
 from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_write_for
-from planwatch.web.projects import board, detail_pages, evidence, pages, tables
+from planwatch.web.plan.models import Region
+from planwatch.web.projects import board, detail_pages, evidence, listing, pages, tables
 from planwatch.web.projects.forms import ProgressForm
+
+
+def _region(request: HttpRequest) -> Region:
+    """The region of ``?region=`` (default: the user's district, else the first by code)."""
+    return regions.region(request.GET.get("region"), actor=request.user)
+
+
+def _period(request: HttpRequest, region: Region) -> Period:
+    return pages.project_period(request.GET.get("year"), request.GET.get("as_of"), region)
 
 
 @reader
 def project_list(request: HttpRequest) -> HttpResponse:
-    period = pages.project_period(request.GET.get("year"), request.GET.get("as_of"))
-    kept = pages.ProjectFilter.from_query(request.GET)
-    page = pages.project_list(period, kept)
+    region = _region(request)
+    kept = listing.ProjectFilter.from_query(request.GET)
+    page = listing.project_list(region, _period(request, region), kept)
     if excel.wanted(request):
         return excel.response(tables.project_sheet(_("Projects"), page))
-    return render(request, "projects/list.html", {"page": page, "kept": kept})
+    return render(request, "projects/list.html", {"page": page, "kept": kept, "region": region})
 
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    period = pages.project_period(request.GET.get("year"), request.GET.get("as_of"))
-    page = pages.project_page(code, period)
+    asked = request.GET.get("region") or projects.region_of(code).code
+    region = regions.region(asked, actor=request.user)
+    period = _period(request, region)
+    page = pages.project_page(code, period, region)
     history = detail_pages.project_history(code)
     if excel.wanted(request):
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
@@ -85,7 +98,7 @@ def evidence_download(request: HttpRequest, code: str, period: str, name: str) -
 
 @reader
 def task_tree(request: HttpRequest) -> HttpResponse:
-    period, areas = pages.task_tree(request.GET.get("year"), timezone.localdate())
+    period, areas = pages.task_tree(request.GET.get("year"), timezone.localdate(), _region(request))
     if excel.wanted(request):
         return excel.response(tables.task_sheet(_("Key tasks"), areas))
     return render(request, "projects/tasks.html", {"period": period, "areas": areas})
@@ -94,7 +107,7 @@ def task_tree(request: HttpRequest) -> HttpResponse:
 @reader
 def problem_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    columns = pages.board(today)
+    columns = pages.board(today, _region(request))
     if excel.wanted(request):
         return excel.response(tables.problem_sheet(_("Problem list"), columns, today))
     return render(request, "projects/problems.html", {"columns": columns, "today": today})

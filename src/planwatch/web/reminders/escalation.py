@@ -84,7 +84,7 @@ def _open_problem(o: Obligation, today: date, actor: Any) -> bool:
             OverdueProblem.objects.create(
                 period=o.period, indicator=o.indicator, problem_code=code, created_at=timezone.now()
             )
-            report_problem(_problem(o, code, days), actor=actor)
+            report_problem(_problem(o, code, days), actor=actor, region=o.indicator.region)
             take_problem_step(
                 code, Action.ASSIGN, actor=actor, note=f"交办{o.department}:逾期{days}天未报送"
             )

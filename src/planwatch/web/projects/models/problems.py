@@ -12,6 +12,7 @@ from planwatch.web.projects.models.projects import Department
 class ProblemRecord(models.Model):
     """An entry of the problem list; ``state`` mirrors its last event for queries."""
 
+    region = models.ForeignKey("plan.Region", on_delete=models.PROTECT, related_name="problems")
     code = models.CharField(max_length=40, unique=True)
     source = models.CharField(max_length=20, choices=enum_choices(Source))
     link_kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in LinkKind])

@@ -27,6 +27,9 @@ class Department(models.Model):
 
 
 class ProjectRecord(models.Model):
+    """A project of a region's register; every list, total and page is scoped by its region."""
+
+    region = models.ForeignKey("plan.Region", on_delete=models.PROTECT, related_name="projects")
     code = models.CharField(max_length=40, unique=True)
     name = models.CharField(max_length=200)
     year = models.PositiveSmallIntegerField(db_index=True)

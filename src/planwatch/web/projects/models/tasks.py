@@ -14,6 +14,7 @@ from planwatch.web.projects.models.fields import split_list
 class TaskRecord(models.Model):
     """A key task (项) of a plan year, with its area (方面) inline."""
 
+    region = models.ForeignKey("plan.Region", on_delete=models.PROTECT, related_name="tasks")
     year = models.PositiveSmallIntegerField()
     code = models.CharField(max_length=20)
     area = models.CharField(max_length=10)
