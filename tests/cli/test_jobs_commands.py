@@ -28,13 +28,13 @@ runner = CliRunner()
 
 @pytest.fixture
 def due_today() -> None:
-    """2025-Q3 open and due today: 区统计局 is reminded of GDP growth by the next run."""
+    """2025-Q4 open and due today: 区统计局 is reminded of GDP growth by the next run."""
     load_dataset(DEMO_DATASET)
     office = create_user("wang", "long-test-password", Role.PLAN_OFFICE)
     clerk = create_user("li", "long-test-password", Role.CLERK, department="区统计局")
     User.objects.filter(pk=clerk.pk).update(email="li@example.org")
     today = timezone.localdate()
-    periods.open_period(actor=office, region_code="fuling", period="2025-Q3", due=today)
+    periods.open_period(actor=office, region_code="fuling", period="2025-Q4", due=today)
 
 
 def runs(status: str) -> list[DBTaskResult]:

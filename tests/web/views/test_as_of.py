@@ -138,5 +138,5 @@ def test_the_project_list_judges_the_month_asked_for(leader):
 @pytest.mark.django_db
 def test_an_as_of_outside_the_year_is_refused_beside_the_scope(leader):
     assert leader.get("/?year=2024&as_of=2025-10").status_code == 400
-    assert leader.get("/api/regions/fuling/evaluations/2024?as_of=2025-10").status_code == 400
+    assert leader.get("/api/regions/fuling/evaluations/2024?as_of=2025-10").status_code == 422
     assert leader.get("/?as_of=2025-13").status_code in (400, 422)
