@@ -148,6 +148,8 @@ ONE_PERSON_OFFICE = env_bool("PLANWATCH_ONE_PERSON_OFFICE", False)
 
 # History is read-only in the application: the admin may show it, never revert it.
 SIMPLE_HISTORY_REVERT_DISABLED = True
+# "Why" is kept whole: a reason may be 500 characters, more than the default column's 100.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # Security headers and cookies (django.middleware.security and planwatch.web.security).
 HTTPS = env_bool("PLANWATCH_HTTPS", False)

@@ -91,6 +91,16 @@ def test_a_second_report_of_a_month_is_a_revision_that_needs_a_reason(register, 
     assert (latest.history_user.username, latest.history_change_reason) == ("alice", "更正统计口径")
 
 
+def test_a_long_reason_is_kept_whole_in_the_history(register, alice):
+    path = f"/api/projects/{COMMERCE_PROJECT}/progress"
+    before = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6).completed
+    why = "按区统计局反馈更正统计口径," * 25  # 350 characters, within the API's 500
+    revised = alice.post(path, {"month": "2025-06", "completed": float(before) + 1, "reason": why})
+    assert revised.status_code == 201, revised.json()
+    record = ProgressRecord.objects.get(project__code=COMMERCE_PROJECT, month=6)
+    assert record.history.latest().history_change_reason == why
+
+
 def test_a_report_above_the_total_investment_is_refused(register, alice):
     path = f"/api/projects/{COMMERCE_PROJECT}/progress"
     response = alice.post(path, {"month": "2025-11", "completed": 999999999, "reason": "确认"})
