@@ -105,7 +105,8 @@ def take_problem_step(
             require(can_review(actor), f"只有发展改革委可以{action.label_zh}。")
         else:
             department = record.department.name
-            require(can_write_for(actor, department), f"只有{department}可以{action.label_zh}。")
+            allowed = can_write_for(actor, department, record.region_id)
+            require(allowed, f"只有{department}可以{action.label_zh}。")
         before, who, when = record.to_domain(), actor.get_username(), at or timezone.now()
         names = evidence + tuple(name for name, _ in files)
         apply(before, action, actor=who, at=when, note=note, evidence=names)  # refuse first

@@ -203,7 +203,8 @@ def attach_evidence(
         except ProgressRecord.DoesNotExist:
             raise NotFound(f"{code} 没有 {period} 的进度报告") from None
         department = record.project.department.name
-        require(can_write_for(actor, department), f"只有{department}可以为 {code} 上传佐证。")
+        allowed = can_write_for(actor, department, record.project.region_id)
+        require(allowed, f"只有{department}可以为 {code} 上传佐证。")
         stored = evidence_files.save(code, period, filename, data)
         record.evidence = [*record.evidence, [stored, content_type, len(data)]]
         record.submitted_by = actor.get_username()

@@ -120,9 +120,10 @@ def may_report(actor: Any, department: str) -> bool:
 
 def project_for_entry(*, actor: Any, code: str) -> Project:
     """Project ``code`` if ``actor`` may report on it: ``NotFound`` or ``Forbidden`` else."""
-    project = _record(code).to_domain()
+    record = _record(code)
+    project = record.to_domain()
     require(
-        can_write_for(actor, project.department),
+        can_write_for(actor, project.department, record.region_id),
         f"只有{project.department}可以报送 {code} 的进度。",
     )
     return project

@@ -82,7 +82,8 @@ def report_subtarget_progress(
     with transaction.atomic():
         record = _sub_target(report, lock=True)
         sub = record.to_domain(record.task)
-        require(can_write_for(actor, sub.lead), f"只有{sub.lead}可以报送 {sub.code} 的进展。")
+        allowed = can_write_for(actor, sub.lead, record.task.region_id)
+        require(allowed, f"只有{sub.lead}可以报送 {sub.code} 的进展。")
         kept = record.progress.filter(
             year=report.period.year, quarter=report.period.quarter
         ).first()

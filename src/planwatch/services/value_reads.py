@@ -87,7 +87,8 @@ def get(submission_id: int) -> Submission:
 def editable(*, actor: Any, submission_id: int) -> Submission:
     """A submission the actor may change (its own department's draft or returned one)."""
     submission = get(submission_id)
-    require(can_write_for(actor, submission.department), "不能修改其他部门的报送。")
+    allowed = can_write_for(actor, submission.department, submission.indicator.region_id)
+    require(allowed, "不能修改其他部门的报送。")
     if not submission.editable:
         raise Conflict(f"该报送{submission.get_state_display()},不能修改。")
     return submission
@@ -96,7 +97,8 @@ def editable(*, actor: Any, submission_id: int) -> Submission:
 def correctable(*, actor: Any, submission_id: int) -> Submission:
     """An approved submission whose value is current, which the actor's department may correct."""
     original = get(submission_id)
-    require(can_write_for(actor, original.department), "不能更正其他部门的报送。")
+    allowed = can_write_for(actor, original.department, original.indicator.region_id)
+    require(allowed, "不能更正其他部门的报送。")
     if original.state != State.APPROVED:
         raise Conflict(f"该报送{original.get_state_display()},只有已通过的数值需要更正。")
     if original.observation_id is None:
@@ -110,7 +112,8 @@ def indicator_for_entry(*, actor: Any, indicator_id: int) -> IndicatorRecord:
         indicator = IndicatorRecord.objects.get(id=indicator_id)
     except IndicatorRecord.DoesNotExist:
         raise NotFound(f"没有编号为 {indicator_id} 的指标。") from None
-    require(can_write_for(actor, indicator.owner), f"只有{indicator.owner}可以报送该指标。")
+    allowed = can_write_for(actor, indicator.owner, indicator.region_id)
+    require(allowed, f"只有{indicator.owner}可以报送该指标。")
     return indicator
 
 

@@ -145,7 +145,7 @@ def correct_value(
     """
     current = _current(observation_id)
     indicator = current.indicator
-    require(can_write_for(actor, indicator.owner), "不能更正其他部门的数值。")
+    require(can_write_for(actor, indicator.owner, indicator.region_id), "不能更正其他部门的数值。")
     if version is not None:
         history.at_version(current, version)
     if not reason.strip():
@@ -211,7 +211,8 @@ def _save(
     state: State,
 ) -> Submission:
     indicator = _indicator(indicator_id)
-    require(can_write_for(actor, indicator.owner), f"只有{indicator.owner}可以报送该指标。")
+    allowed = can_write_for(actor, indicator.owner, indicator.region_id)
+    require(allowed, f"只有{indicator.owner}可以报送该指标。")
     submission = _editable(indicator, submission_id, version)
     period, _warnings = checked(indicator, entry, needs_target=not submission.is_correction)
     if submission.is_correction and (str(period), entry.status.value) != (

@@ -108,3 +108,32 @@ def test_a_district_s_user_sees_its_district_by_default_and_no_other(district_cl
 def test_the_plan_office_without_a_district_sees_every_region(office, nanchuan) -> None:
     assert office.get("/projects/?year=2025&region=nanchuan").status_code == 200
     assert office.get("/projects/?year=2025&region=fuling").status_code == 200
+
+
+def test_a_district_s_clerk_writes_for_its_own_district_only(nanchuan) -> None:
+    from planwatch.services import projects, value_reads
+    from planwatch.web.errors import Forbidden
+    from tests.web.views.conftest import indicator
+
+    create_user("nc-stats", "district-clerk-password", Role.CLERK, department="区统计局")
+    create_user("nc-water", "district-clerk-password", Role.CLERK, department="区水利局")
+    create_user("nc-water-d", "district-clerk-password", Role.CLERK, department="区水利局",
+                region="nanchuan")  # fmt: skip
+    create_user("nc-stats-d", "district-clerk-password", Role.CLERK, department="区统计局",
+                region="nanchuan")  # fmt: skip
+    water, water_elsewhere = (
+        User.objects.get(username="nc-water"),
+        User.objects.get(username="nc-water-d"),
+    )
+    gdp = indicator("gdp_growth").id  # Fuling's, owned by 区统计局
+    assert value_reads.indicator_for_entry(
+        actor=User.objects.get(username="nc-stats"), indicator_id=gdp
+    )
+    with pytest.raises(Forbidden):
+        value_reads.indicator_for_entry(
+            actor=User.objects.get(username="nc-stats-d"), indicator_id=gdp
+        )
+    assert projects.project_for_entry(actor=water, code="2025-ZF-002").department == "区水利局"
+    with pytest.raises(Forbidden):
+        projects.project_for_entry(actor=water_elsewhere, code="2025-ZF-002")  # Fuling's
+    assert projects.project_for_entry(actor=water_elsewhere, code="2025-NCZF-002")

@@ -71,8 +71,11 @@ def can_read(user: Any) -> bool:
     return role_of(user) is not Role.PUBLIC
 
 
-def can_write_for(user: Any, department: str) -> bool:
-    """Enter values for indicators owned by ``department``."""
+def can_write_for(user: Any, department: str, region_id: int | None = None) -> bool:
+    """Enter values for indicators owned by ``department`` (of the region ``region_id``, when
+    given: a district's users write only for their district)."""
+    if region_id is not None and region_of(user) not in (None, region_id):
+        return False
     role = role_of(user)
     if role is Role.PLAN_OFFICE:
         return True
