@@ -14,17 +14,13 @@ the same run as the baseline, so ``× login`` compares pages across noisy runs.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
-import subprocess
-import sys
-import tempfile
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
-from web import free_port, signed_in, wait_until_up
+from web import demo_server, signed_in
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = {
@@ -47,29 +43,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--src", type=Path, default=ROOT / "src")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="planwatch-bench-") as home:
-        env = {**os.environ, "PLANWATCH_HOME": home, "PYTHONPATH": str(args.src.resolve())}
-        cli = [sys.executable, "-m", "planwatch"]
-        subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, capture_output=True)
-        subprocess.run(
-            [*cli, "createuser", "bench", "--role", "leader", "--password", "bench-leader-2025"],
-            env=env, check=True, capture_output=True,
-        )  # fmt: skip
-        port = free_port()
-        server = subprocess.Popen(
-            [*cli, "serve", "--port", str(port), "--threads", "8"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base)
-            print(f"code: {args.src.resolve()}; waitress 8 threads, SQLite, demo data")
-            for clients in args.clients:
-                results = {name: run(base, p, clients, args.seconds) for name, p in PAGES.items()}
-                report(clients, results, args.seconds)
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with demo_server(args.src) as base:
+        print(f"code: {args.src.resolve()}; waitress 8 threads, SQLite, demo data")
+        for clients in args.clients:
+            results = {name: run(base, p, clients, args.seconds) for name, p in PAGES.items()}
+            report(clients, results, args.seconds)
 
 
 def run(base: str, path: str, clients: int, seconds: float) -> Result:

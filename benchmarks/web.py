@@ -10,6 +10,7 @@ walk the pages in a loop for the given time, prints a table and stops the server
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.cookiejar
 import os
 import socket
@@ -21,6 +22,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,8 +41,17 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=15.0)
     args = parser.parse_args()
+    with demo_server(ROOT / "src") as base:
+        report(run(base, args.users, args.seconds), args.users, args.seconds)
+
+
+@contextlib.contextmanager
+def demo_server(src: Path) -> Iterator[str]:
+    """`planwatch serve` (waitress, 8 threads, SQLite) of the code in ``src`` on a free
+    loopback port, over a throw-away PLANWATCH_HOME holding the demo data and a leader
+    ``bench``; yields its base address and stops it afterwards."""
     with tempfile.TemporaryDirectory(prefix="planwatch-bench-") as home:
-        env = {**os.environ, "PLANWATCH_HOME": home, "PYTHONPATH": str(ROOT / "src")}
+        env = {**os.environ, "PLANWATCH_HOME": home, "PYTHONPATH": str(src.resolve())}
         cli = [sys.executable, "-m", "planwatch"]
         subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, capture_output=True)
         subprocess.run(
@@ -55,7 +66,7 @@ def main() -> None:
         try:
             base = f"http://127.0.0.1:{port}"
             wait_until_up(base)
-            report(run(base, args.users, args.seconds), args.users, args.seconds)
+            yield base
         finally:
             server.terminate()
             server.wait(timeout=10)
