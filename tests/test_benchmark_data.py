@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from planwatch.core.pace import SPREAD_FLOOR
+from planwatch.core.pace import REVERSION, SPREAD_FLOOR
 
 DATA = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "monthly_cumulative.csv"
 
@@ -26,10 +26,28 @@ def test_every_value_cites_a_page_and_is_a_growth_of_one_span_of_months():
         seen.add(key)
 
 
-def test_the_shipped_floor_is_the_benchmarks_calibration_rounded():
+def _benchmark():
     import sys
 
     sys.path.insert(0, str(DATA.parents[1]))
-    from nowcast import calibrated_floor, cases, read_series
+    import nowcast
 
-    assert round(calibrated_floor(cases(read_series(DATA))), 1) == SPREAD_FLOOR
+    return nowcast
+
+
+def test_the_shipped_reversion_and_floor_are_the_benchmarks_fit_rounded():
+    bench = _benchmark()
+    rows = bench.cases(bench.read_series(DATA))
+    assert bench.fitted_reversion(rows) == REVERSION
+    assert round(bench.calibrated_floor(rows, reversion=REVERSION), 1) == SPREAD_FLOOR
+
+
+def test_left_out_the_shipped_method_beats_carrying_the_year_to_date_forward():
+    bench = _benchmark()
+    rows = [c for c in bench.cases(bench.read_series(DATA)) if c.ordinary]
+    naive = sum(abs(c.naive - c.actual) for c in rows)
+    left_out = sum(
+        abs(c.nowcast(bench.fitted_reversion(rows, (c.series, c.year))).central - c.actual)
+        for c in rows
+    )
+    assert left_out < naive

@@ -74,6 +74,20 @@ def test_momentum_moves_the_rest_of_the_year_towards_the_recent_months():
     assert nowcast_growth(readings, momentum=0.5).central == pytest.approx(7.25)
 
 
+def test_with_last_years_growth_the_rest_of_the_year_grows_as_last_year_did():
+    # 1—10月 8.1 %, last year 6.0 %: November–December are forecast at 6.0 %.
+    cast = nowcast_growth([(10 / 12, 8.1)], last_year=6.0)
+    assert cast.rest == pytest.approx(6.0)
+    assert cast.central == pytest.approx(10 / 12 * 8.1 + 2 / 12 * 6.0)
+    carried = nowcast_growth([(10 / 12, 8.1)], last_year=6.0, reversion=0)
+    assert carried.central == pytest.approx(8.1)
+
+
+def test_an_unknown_last_year_leaves_the_year_to_date_growth_carried_forward():
+    assert nowcast_growth([(0.5, 4.0)], last_year=None).central == pytest.approx(4.0)
+    assert nowcast_growth([(0.5, 4.0)], last_year=math.nan).central == pytest.approx(4.0)
+
+
 def test_a_reading_outside_the_year_is_refused():
     with pytest.raises(ValueError):
         nowcast_growth([])
@@ -99,3 +113,61 @@ def test_the_interval_always_holds_the_nowcast(readings):
     cast = nowcast_growth(ordered)
     assert cast.low <= cast.central <= cast.high
     assert math.isfinite(cast.central)
+
+
+@given(ytd=growth, last=growth, weight=share, k=st.floats(min_value=0, max_value=1))
+def test_the_nowcast_lies_between_the_year_to_date_and_last_years_growth(ytd, last, weight, k):
+    cast = nowcast_growth([(weight, ytd)], last_year=last, reversion=k)
+    assert min(ytd, last) - 1e-9 <= cast.central <= max(ytd, last) + 1e-9
+    assert cast.low <= cast.central <= cast.high
+
+
+@given(readings=st.lists(st.tuples(share, growth), min_size=1, max_size=6), last=growth)
+def test_the_interval_holds_the_nowcast_and_shrinks_to_nothing_at_december(readings, last):
+    ordered = sorted(readings)
+    cast = nowcast_growth(ordered, last_year=last)
+    assert cast.low <= cast.central <= cast.high
+    december = nowcast_growth([*ordered, (1.0, ordered[-1][1])], last_year=last)
+    assert december.low == december.high == pytest.approx(ordered[-1][1])
+
+
+@given(target=growth, ytd=growth, weight=share)
+def test_a_target_already_met_never_needs_more_than_the_target(target, ytd, weight):
+    needed = rest_of_year_growth(target, ytd, weight)
+    if ytd >= target:
+        assert needed <= target + 1e-9
+    else:
+        assert needed > target - 1e-9
+
+
+@given(ytd=st.floats(min_value=-50, max_value=-0.1), target=st.floats(0, 20), weight=share)
+def test_a_declining_series_needs_the_rest_of_the_year_to_beat_the_target(ytd, target, weight):
+    assert rest_of_year_growth(target, ytd, weight) > target
+
+
+@given(ytd=growth, weight=share)
+def test_a_target_of_zero_needs_the_rest_to_undo_the_year_to_date(ytd, weight):
+    needed = rest_of_year_growth(0.0, ytd, weight)
+    assert year_growth(weight, ytd, needed) == pytest.approx(0.0, abs=1e-6)
+    assert needed * ytd <= 1e-9  # opposite signs (or zero)
+
+
+@given(
+    target=growth,
+    annual=st.floats(min_value=1, max_value=1e6),
+    part=st.floats(min_value=0, max_value=2),
+    now=st.floats(min_value=0, max_value=1e6),
+)
+def test_the_level_formula_has_no_pace_when_last_years_rest_is_zero_or_negative(
+    target, annual, part, now
+):
+    ytd_last = annual * part
+    pace = rest_of_year_growth_from_levels(target, annual, ytd_last, now)
+    assert (pace is None) == (ytd_last >= annual)
+
+
+@given(goal=st.floats(0, 1e6), done=st.floats(0, 2e6))
+def test_a_level_target_never_needs_a_negative_amount(goal, done):
+    needed = amount_needed(goal, done)
+    assert needed >= 0
+    assert (needed == 0) == (done >= goal)

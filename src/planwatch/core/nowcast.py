@@ -5,7 +5,9 @@ Which rule applies depends on the data, and every result says which:
 - ``annual``: the year's own value is in; the interval is that value.
 - ``cumulative_growth``: a year-to-date growth rate (January–N, or a
   quarter's 1—Q); the year is nowcast by :func:`planwatch.core.pace.nowcast_growth`
-  with the share of the year elapsed as the weight of the months counted.
+  with the share of the year elapsed as the weight of the months counted;
+  the remaining months grow as the whole of last year did when last year's
+  growth is known (else as January–N did).
 - ``cumulative_level``: a year-to-date amount (jobs, investment). With last
   year's monthly path and annual value the amount becomes a growth on last
   year and is nowcast as one; without it, the amount is scaled by time
@@ -121,23 +123,28 @@ def assess(
     if not seen[-1].cumulative or indicator.kind is Kind.SHARE:
         return _latest_value(indicator, bar, seen)
     if indicator.kind is Kind.GROWTH:
-        return _cumulative_growth(indicator, bar, cumulative)
+        return _cumulative_growth(indicator, bar, cumulative, last_year)
     return _cumulative_level(indicator, bar, cumulative, last_year)
 
 
-def _cumulative_growth(indicator: Indicator, bar: Bar, seen: list[Observation]) -> Assessment:
+def _cumulative_growth(
+    indicator: Indicator, bar: Bar, seen: list[Observation], last_year: Sequence[Observation]
+) -> Assessment:
     latest = seen[-1]
     share = latest.period.elapsed_share
-    cast = nowcast_growth([(o.period.elapsed_share, o.value) for o in seen])
+    before = annual_observation(last_year, indicator.code, latest.period.year - 1)
+    prior = None if before is None else before.value
+    cast = nowcast_growth([(o.period.elapsed_share, o.value) for o in seen], last_year=prior)
     pace = rest_of_year_growth(bar.goal, latest.value, share)
     tier, rule = tier_for(bar, cast.low, cast.high)
+    rest = "as so far" if prior is None else f"as last year ({prior:g})"
     return Assessment(
         indicator,
         bar,
         latest,
         "cumulative_growth",
         tier,
-        f"nowcast {cast.central:.2f} at {share:.0%} of the year; {rule}",
+        f"nowcast {cast.central:.2f} at {share:.0%} of the year, the rest growing {rest}; {rule}",
         cast.central,
         cast.low,
         cast.high,

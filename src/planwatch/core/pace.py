@@ -16,15 +16,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Percentage points: the least the remaining months are assumed to stray from the
-# year-to-date growth. benchmarks/nowcast.py calibrates it as the 80th percentile of
-# how far they strayed in the real ordinary (not 2020-2021) series-years: 2.04.
+# Percentage points: the least the remaining months are assumed to stray from their
+# forecast. benchmarks/nowcast.py calibrates it as the 80th percentile of how far they
+# strayed in the real ordinary (not 2020-2021) series-years.
 SPREAD_FLOOR = 2.0
-# Weight of the recent months' growth in the rest-of-year forecast. 0: the remaining
-# months are forecast at the year-to-date growth. benchmarks/nowcast.py measured 0.5
-# on real series and it did not beat carrying the year-to-date growth forward outside
-# 2020-2021 (README, "In-year monitoring"), so momentum only sizes the interval.
+# Weight of the recent months' growth in the rest-of-year forecast. benchmarks/nowcast.py
+# measured 0.5 on real series: it did not beat carrying the year-to-date growth forward
+# outside 2020-2021 (README, "In-year monitoring"), so momentum only sizes the interval.
 MOMENTUM = 0.0
+# Weight of last year's full-year growth in the rest-of-year forecast: the remaining
+# months revert towards how the whole of last year grew. benchmarks/nowcast.py fits it
+# on the real ordinary series-years (leave-one-out it beats the naive carry-forward).
+REVERSION = 1.0
 
 
 def rest_of_year_growth(target: float, ytd_growth: float, share: float) -> float | None:
@@ -72,6 +75,7 @@ class GrowthNowcast:
     high: float
     recent: float | None  # growth of the months since the previous reading, if any
     share: float
+    rest: float  # the growth forecast for the remaining months
 
     @property
     def half_width(self) -> float:
@@ -92,16 +96,20 @@ def recent_growth(previous: tuple[float, float], latest: tuple[float, float]) ->
 def nowcast_growth(
     readings: Sequence[tuple[float, float]],
     *,
+    last_year: float | None = None,
     momentum: float = MOMENTUM,
+    reversion: float = REVERSION,
     spread_floor: float = SPREAD_FLOOR,
 ) -> GrowthNowcast:
     """Nowcast the year's growth from year-to-date readings (share, growth %), oldest first.
 
     The remaining months are forecast to grow at the year-to-date growth
     moved ``momentum`` of the way towards the growth of the months since the
-    previous reading. The interval is ± (1 − share) × the gap between those
-    two growths (at least ``spread_floor`` points): the less of the year
-    remains, and the steadier the months, the narrower it is.
+    previous reading, then ``reversion`` of the way towards ``last_year``
+    (last year's full-year growth, when known). The interval is
+    ± (1 − share) × the gap between that forecast and the recent months
+    (at least ``spread_floor`` points): the less of the year remains, and the
+    steadier the months, the narrower it is.
     """
     if not readings:
         raise ValueError("a nowcast needs at least one year-to-date reading")
@@ -110,7 +118,9 @@ def nowcast_growth(
         raise ValueError(f"reading ({share}, {ytd}) is not a share of the year and a growth")
     recent = recent_growth(readings[-2], readings[-1]) if len(readings) > 1 else None
     rest = ytd if recent is None else momentum * recent + (1 - momentum) * ytd
-    spread = max(spread_floor, 0.0 if recent is None else abs(recent - ytd))
+    if last_year is not None and math.isfinite(last_year):
+        rest = (1 - reversion) * rest + reversion * last_year
+    spread = max(spread_floor, 0.0 if recent is None else abs(recent - rest))
     central = year_growth(share, ytd, rest)
     half = (1 - share) * spread
-    return GrowthNowcast(central, central - half, central + half, recent, share)
+    return GrowthNowcast(central, central - half, central + half, recent, share, rest)
