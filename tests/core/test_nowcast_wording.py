@@ -50,3 +50,10 @@ def test_spans_and_the_months_still_to_come_read_as_a_brief_writes_them():
     assert (span(Period.parse("2025-01")), rest(Period.parse("2025-11"))) == ("1月", "12月")
     assert (span(Period.parse("2025-Q2")), rest(Period.parse("2025-Q2"))) == ("上半年", "下半年")
     assert rest(Period.parse("2025-09")) == "后三个月"
+
+
+def test_a_year_to_date_growth_on_the_target_is_level_with_it():
+    ind = replace(make_indicator("industry_va_growth"), name="规上工业增加值增速")
+    bar = bar_for(ind, make_target(TargetForm.AT_LEAST, 9.0, code=ind.code), None)
+    a = assess(ind, bar, [ytd(9.0, "2025-10")], [], Period.parse("2025-10"))
+    assert outlook_sentence(a).startswith("1—10月规上工业增加值增长9%,与全年目标持平,")

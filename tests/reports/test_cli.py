@@ -51,3 +51,24 @@ def test_an_unknown_region_is_an_error_message_not_a_traceback(loaded, tmp_path)
     result = runner.invoke(app, [*args, "--output", str(tmp_path / "x.md")])
     assert result.exit_code == 2
     assert "no region 'nowhere'" in result.output
+
+
+def test_report_monthly_writes_the_outlook_from_the_one_nowcast(loaded, tmp_path):
+    from planwatch.services.nowcast import nowcast_year
+
+    out = tmp_path / "m.md"
+    args = ["report", "monthly", "--region", "fuling", "--period", "2025-10", "--format", "md"]
+    result = runner.invoke(app, [*args, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    first = nowcast_year("fuling", 2025, "2025-10").ranked()[0]
+    assert first.tier.label_zh == "难以完成"
+    assert text.index(first.indicator.name) < text.index("(二)需加力的指标")
+    assert "后两个月需增长22%方能完成全年目标" in text
+
+
+def test_report_monthly_needs_a_month(loaded, tmp_path):
+    args = ["report", "monthly", "--region", "fuling", "--period", "2025-Q3", "--format", "md"]
+    result = runner.invoke(app, [*args, "--output", str(tmp_path / "m.md")])
+    assert result.exit_code == 2
+    assert "is not a month" in result.output

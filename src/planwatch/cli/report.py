@@ -1,4 +1,4 @@
-"""`planwatch report annual|quarterly`: write a report from the database in any format."""
+"""`planwatch report annual|quarterly|monthly|notice`: write a report from the database."""
 
 from __future__ import annotations
 
@@ -67,6 +67,23 @@ def quarterly(
     with reported():
         content = quarterly_report(region, period, fmt, sources=sources)
     _write(content, output or Path(f"{region}-{period}-quarterly.{fmt.value}"))
+
+
+@report_app.command()
+def monthly(
+    region: Region,
+    period: Annotated[str, typer.Option(help="The month, e.g. 2025-10.")],
+    fmt: FormatOption = Format.PDF,
+    output: Output = None,
+    sources: Sources = False,
+) -> None:
+    """The monthly brief (月度经济运行分析): the pace still needed and the year-end outlook."""
+    database.ready()
+    from planwatch.reports.documents import monthly_report
+
+    with reported():
+        content = monthly_report(region, period, fmt, sources=sources)
+    _write(content, output or Path(f"{region}-{period}-monthly.{fmt.value}"))
 
 
 @report_app.command()

@@ -54,7 +54,8 @@ def outlook_sentence(a: Assessment) -> str | None:
             need = f"{later}即使下降{number(-a.pace, 1)}%仍可完成全年目标"
         elif gap >= 0:
             need = f"{later}增长{number(a.pace, 1)}%即可完成全年目标"
-        gap_words = f"{side}全年目标{number(abs(gap), 1)}个百分点"
+        points = number(abs(gap), 1)
+        gap_words = "与全年目标持平" if points == "0" else f"{side}全年目标{points}个百分点"
         return f"{head},{gap_words},{need},{_OUTLOOK[a.tier]}"
     if a.method == "cumulative_level":
         done = f"{span(obs.period)}{ind.name}累计{number(obs.value)}{ind.unit}"

@@ -9,11 +9,13 @@ come from the project register and the problem list when they are given.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from planwatch.core.indicators import Indicator, Kind
 from planwatch.core.nowcast_wording import outlook_sentence
 from planwatch.core.targets import Target
 from planwatch.core.wording import figure, number, subject
-from planwatch.reports.inputs import QuarterlyInputs
+from planwatch.reports.inputs import LaggingProject, OverdueProblem, QuarterlyInputs
 from planwatch.reports.model import (
     Bar,
     Block,
@@ -34,6 +36,7 @@ def build_quarterly(inputs: QuarterlyInputs) -> Report:
     """The brief for ``inputs.year`` up to the end of ``inputs.quarter``."""
     missing: list[str] = []
     name = PERIOD_NAMES[inputs.quarter]
+    month = inputs.quarter * 3
     table, growth, progress, lines = _indicators(inputs, missing)
     blocks = [para(f"{name},", *lines, "。") if lines else para(f"{name}主要指标:", missing_run())]
     blocks.append(table)
@@ -44,8 +47,8 @@ def build_quarterly(inputs: QuarterlyInputs) -> Report:
     blocks += _outlook(inputs)
     sections = [
         Section("一、主要指标运行情况", tuple(blocks)),
-        Section("二、项目推进情况", _lagging(inputs, missing)),
-        Section("三、问题整改情况", _overdue(inputs, missing)),
+        Section("二、项目推进情况", lagging_blocks(inputs.year, month, inputs.lagging, missing)),
+        Section("三、问题整改情况", overdue_blocks(inputs.year, month, inputs.overdue, missing)),
     ]
     return Report(
         title=f"{inputs.region}{inputs.year}年{name}经济运行分析",
@@ -118,11 +121,14 @@ def _row(
     )
 
 
-def _lagging(inputs: QuarterlyInputs, missing: list[str]) -> tuple[Block, ...]:
-    if inputs.lagging is None:
+def lagging_blocks(
+    year: int, month: int, lagging: Sequence[LaggingProject] | None, missing: list[str]
+) -> tuple[Block, ...]:
+    """Projects behind time progress at the end of ``month`` (``None``: no register)."""
+    if lagging is None:
         missing.append("项目库及月度进度(滞后项目)")
         return (para("滞后项目:", missing_run(), "。"),)
-    if not inputs.lagging:
+    if not lagging:
         return (para("本期无滞后于序时进度的项目。"),)
     rows = tuple(
         (
@@ -131,20 +137,22 @@ def _lagging(inputs: QuarterlyInputs, missing: list[str]) -> tuple[Block, ...]:
             (Run(f"{p.progress:.1f}%", p.source, f"{p.name} 完成进度"),),
             (Run(f"{p.expected:.1f}%"),),
         )
-        for p in inputs.lagging
+        for p in lagging
     )
     lead = para(
-        f"截至{inputs.year}年{inputs.quarter * 3}月底,{len(rows)}个项目进度滞后"
-        "(按完成进度落后序时进度由多到少排列):"
+        f"截至{year}年{month}月底,{len(rows)}个项目进度滞后(按完成进度落后序时进度由多到少排列):"
     )
     return lead, Table("表2 滞后项目", ("项目", "责任单位", "完成进度", "序时进度"), rows, (2, 3))
 
 
-def _overdue(inputs: QuarterlyInputs, missing: list[str]) -> tuple[Block, ...]:
-    if inputs.overdue is None:
+def overdue_blocks(
+    year: int, month: int, overdue: Sequence[OverdueProblem] | None, missing: list[str]
+) -> tuple[Block, ...]:
+    """Problems past their deadline at the end of ``month`` (``None``: no problem list)."""
+    if overdue is None:
         missing.append("问题清单(逾期问题)")
         return (para("逾期未整改问题:", missing_run(), "。"),)
-    if not inputs.overdue:
+    if not overdue:
         return (para("本期无逾期未整改问题。"),)
     rows = tuple(
         (
@@ -153,7 +161,7 @@ def _overdue(inputs: QuarterlyInputs, missing: list[str]) -> tuple[Block, ...]:
             (Run(p.deadline),),
             (Run(f"{p.days_overdue}天"),),
         )
-        for p in inputs.overdue
+        for p in overdue
     )
-    lead = para(f"截至{inputs.year}年{inputs.quarter * 3}月底,{len(rows)}个问题逾期未整改:")
+    lead = para(f"截至{year}年{month}月底,{len(rows)}个问题逾期未整改:")
     return lead, Table("表3 逾期未整改问题", ("问题", "责任单位", "整改时限", "逾期"), rows, (3,))

@@ -8,9 +8,10 @@ from decimal import Decimal
 from planwatch.core.errors import InvalidValue
 from planwatch.core.observations import Period
 from planwatch.reports.build_annual import build_annual
+from planwatch.reports.build_monthly import build_monthly
 from planwatch.reports.build_notice import build_lag_notice
 from planwatch.reports.build_quarterly import build_quarterly
-from planwatch.reports.gather import annual_inputs, quarterly_inputs
+from planwatch.reports.gather import annual_inputs, monthly_inputs, quarterly_inputs
 from planwatch.reports.layout import notice_official
 from planwatch.reports.render import Format, render
 from planwatch.services import reading
@@ -39,6 +40,15 @@ def quarterly_report(region: str, period: str, fmt: Format, *, sources: bool = F
         raise InvalidValue(f"{period!r} is not a quarter (e.g. 2025-Q3)")
     inputs = quarterly_inputs(region, quarter.year, quarter.quarter)
     return render(build_quarterly(inputs), fmt, sources=sources)
+
+
+def monthly_report(region: str, period: str, fmt: Format, *, sources: bool = False) -> bytes:
+    """The monthly brief of ``region`` for ``period`` ("2025-10"): the year's outlook."""
+    month = Period.parse(period)
+    if month.month is None:
+        raise InvalidValue(f"{period!r} is not a month (e.g. 2025-10)")
+    inputs = monthly_inputs(region, month.year, month.month)
+    return render(build_monthly(inputs), fmt, sources=sources)
 
 
 def notice_report(

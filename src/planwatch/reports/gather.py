@@ -7,7 +7,7 @@ from datetime import date
 
 from planwatch.core.observations import Period
 from planwatch.reports import gather_work as work
-from planwatch.reports.inputs import AnnualInputs, QuarterlyInputs, Quoted
+from planwatch.reports.inputs import AnnualInputs, MonthlyInputs, QuarterlyInputs, Quoted
 from planwatch.reports.layout import layout, report_text
 from planwatch.services.evaluation import evaluate, targets
 from planwatch.services.nowcast import nowcast_year
@@ -58,4 +58,17 @@ def quarterly_inputs(region_code: str, year: int, quarter: int) -> QuarterlyInpu
         lagging=work.lagging(year, month, region_code),
         overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1]), region_code),
         outlook=nowcast_year(region_code, year, Period(year, quarter=quarter)).ranked(),
+    )
+
+
+def monthly_inputs(region_code: str, year: int, month: int) -> MonthlyInputs:
+    """The monthly brief's inputs: the year's in-year monitoring as of the end of ``month``."""
+    outlook = nowcast_year(region_code, year, Period(year, month=month))
+    return MonthlyInputs(
+        region=outlook.region_name,
+        year=year,
+        month=month,
+        outlook=outlook.ranked(),
+        lagging=work.lagging(year, month, region_code),
+        overdue=work.overdue(date(year, month, calendar.monthrange(year, month)[1]), region_code),
     )

@@ -146,3 +146,21 @@ class QuarterlyInputs:
     lagging: Sequence[LaggingProject] | None = None
     overdue: Sequence[OverdueProblem] | None = None
     outlook: Sequence[Assessment] = ()
+
+
+@dataclass(frozen=True)
+class MonthlyInputs:
+    """Everything the monthly brief states for ``year`` up to the end of ``month``.
+
+    ``outlook`` is the year's in-year monitoring as of ``month``
+    (:func:`planwatch.services.nowcast.nowcast_year`), 难以完成 first;
+    ``lagging`` and ``overdue`` are ``None`` when the project register or
+    problem list is not available.
+    """
+
+    region: str
+    year: int
+    month: int
+    outlook: Sequence[Assessment]
+    lagging: Sequence[LaggingProject] | None = None
+    overdue: Sequence[OverdueProblem] | None = None

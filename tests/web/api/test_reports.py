@@ -39,19 +39,29 @@ def test_the_annual_report_is_public_like_the_report_page(register, erin):
     assert Client().get("/report/annual.md").status_code == 200  # the page's own rule
 
 
-def test_the_quarterly_brief_and_the_notice_are_for_signed_in_users(register, erin):
+def test_the_briefs_and_the_notice_are_for_signed_in_users(register, erin):
     paths = [
         "/api/regions/fuling/reports/quarterly/2025-Q3",
+        "/api/regions/fuling/reports/monthly/2025-10",
         "/api/regions/fuling/reports/notice/2025-06",
     ]
-    assert [Client().get(p, {"format": "md"}).status_code for p in paths] == [401, 401]
-    assert [erin.get(p, {"format": "md"}).status_code for p in paths] == [403, 403]
+    assert [Client().get(p, {"format": "md"}).status_code for p in paths] == [401, 401, 401]
+    assert [erin.get(p, {"format": "md"}).status_code for p in paths] == [403, 403, 403]
 
 
 def test_the_quarterly_brief_is_named_by_its_quarter(register, bob):
     response = bob.get("/api/regions/fuling/reports/quarterly/2025-Q3", {"format": "docx"})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="fuling-2025-Q3-quarterly.docx"'
+
+
+def test_the_monthly_brief_is_named_by_its_month_and_lists_the_at_risk_first(register, bob):
+    response = bob.get("/api/regions/fuling/reports/monthly/2025-10", {"format": "md"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="fuling-2025-10-monthly.md"'
+    text = response.content.decode()
+    assert text.index("预计全年难以完成") < text.index("完成全年目标仍需加力")
+    assert bob.get("/api/regions/fuling/reports/monthly/2025-Q3").status_code == 400
 
 
 def test_the_notice_lists_the_lagging_projects_of_the_month(register, carol):

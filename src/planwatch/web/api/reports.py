@@ -1,7 +1,7 @@
-"""Reports as files: the annual report, the quarterly brief and the lag notice, in any format.
+"""Reports as files: the annual report, the quarterly and monthly briefs and the lag notice.
 
 The annual report is public, as the web's report page and its downloads
-are; the quarterly brief and the notice are for signed-in government users.
+are; the briefs and the notice are for signed-in government users. Any format.
 """
 
 from decimal import Decimal
@@ -11,7 +11,12 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from planwatch.reports.documents import annual_report, notice_report, quarterly_report
+from planwatch.reports.documents import (
+    annual_report,
+    monthly_report,
+    notice_report,
+    quarterly_report,
+)
 from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.web import published
 from planwatch.web.api.types import AsOf, Month, Quarter, Region, Year
@@ -79,6 +84,17 @@ def quarterly(
         lambda: quarterly_report(code, period, query.format, sources=query.sources),
     )
     return _file(body, query.format, f"{code}-{period}-quarterly")
+
+
+@router.get("/regions/{code}/reports/monthly/{period}", openapi_extra=FILE)
+def monthly(request: HttpRequest, code: Region, period: Month, query: Query[ReportQuery]) -> Any:
+    """The monthly brief (月度经济运行分析) of ``period``, e.g. 2025-10: the year's outlook."""
+    body = published.report(
+        "monthly",
+        (code, period, query.format, query.sources),
+        lambda: monthly_report(code, period, query.format, sources=query.sources),
+    )
+    return _file(body, query.format, f"{code}-{period}-monthly")
 
 
 @router.get("/regions/{code}/reports/notice/{month}", openapi_extra=FILE)
