@@ -19,7 +19,7 @@ def test_the_current_year_dashboard_shows_the_nowcast_and_the_warning(leader):
     assert "年内监测" in html and "全年预计" in html
     assert "预警:约束性指标「国市考核断面水质优良比例」难以完成全年目标(区生态环境局)" in html
     panel = html[html.index("年内监测") :]
-    assert panel.index("工业投资增速") < panel.index("规上工业增加值增速")  # 难以完成 first
+    assert panel.index("工业投资增速") < panel.index("规上工业增加值增速")  # 需加力 first
 
 
 def test_the_dashboard_and_the_service_show_the_same_assessments(leader):
@@ -35,7 +35,8 @@ def test_a_year_whose_whole_year_values_are_in_has_no_in_year_panel(leader):
 def test_the_indicator_page_draws_the_fan(leader):
     response = leader.get("/indicators/industrial_investment_growth/?year=2025")
     inyear = response.context["inyear"]
-    assert inyear.assessment.tier.label_zh == "难以完成"
+    # 1—9月 below the 10 % target; the rest growing as 2024 did (16 %) may still reach it
+    assert inyear.assessment.tier.label_zh == "需加力"
     names = [s["name"] for s in inyear.chart["series"]]
     assert names == ["上年", ACTUAL, "目标", "全年预计", "预计区间", "预计区间"]
     fan = [s for s in inyear.chart["series"] if s.get("stack") == "fan"]
