@@ -35,8 +35,10 @@ from functools import cache
 from pathlib import Path
 
 from planwatch.core.pace import REVERSION, SPREAD_FLOOR, GrowthNowcast, nowcast_growth
+from planwatch.extract import Measure, extract_statements
 
 DATA = Path(__file__).resolve().parent / "data" / "monthly_cumulative.csv"
+SENTENCES = DATA.with_name("release_sentences.csv")
 PANDEMIC = {2020, 2021}
 QUANTILE = 0.8
 GRID = tuple(i / 20 for i in range(21))
@@ -164,6 +166,20 @@ def _line(label: str, group: list[Case], everything: list[Case]) -> str:
     )
 
 
+def read_back(table: Table, path: Path = SENTENCES) -> list[tuple[dict[str, str], bool]]:
+    """Each quoted sentence and whether ``planwatch extract`` reads its kept value as a growth."""
+    out = []
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            key = (row["series"], row["region"], int(row["year"]))
+            kept = table[key][int(row["months"])]
+            growths = [
+                s.value for s in extract_statements(row["sentence"]) if s.measure is Measure.GROWTH
+            ]
+            out.append((row, kept in growths))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--csv", type=Path, default=DATA)
@@ -185,6 +201,12 @@ def main() -> None:
         f"\nFitted on every ordinary series-year: reversion {k:.2f} "
         f"(core.pace.REVERSION = {REVERSION}), floor ({QUANTILE:.0%} of strays) "
         f"{floor:.2f} points (core.pace.SPREAD_FLOOR = {SPREAD_FLOOR})"
+    )
+    read = read_back(read_series(args.csv))
+    misses = [f"{r['region']} {r['year']} 1–{r['months']}" for r, ok in read if not ok]
+    print(
+        f"\nplanwatch extract reads the kept growth back from {len(read) - len(misses)} of "
+        f"{len(read)} quoted release sentences; missed: {', '.join(misses) or 'none'}"
     )
 
 
