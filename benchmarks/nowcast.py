@@ -166,6 +166,24 @@ def _line(label: str, group: list[Case], everything: list[Case]) -> str:
     )
 
 
+def table_by_series(rows: list[Case], everything: list[Case]) -> list[str]:
+    """Naive against the left-out method per series, and on the cases with last year known."""
+    lines = ["| series | cases | naive MAE | last year, left out MAE |", "|---|---|---|---|"]
+    groups: dict[str, list[Case]] = defaultdict(list)
+    for case in rows:
+        groups[case.series].append(case)
+    groups["with last year's growth known"] = [c for c in rows if c.last_year is not None]
+    for name, group in groups.items():
+        n = len(group)
+        naive = sum(abs(c.naive - c.actual) for c in group) / n
+        left_out = sum(
+            abs(c.nowcast(fitted_reversion(everything, (c.series, c.year))).central - c.actual)
+            for c in group
+        )
+        lines.append(f"| {name} | {n} | {naive:.2f} | {left_out / n:.2f} |")
+    return lines
+
+
 def read_back(table: Table, path: Path = SENTENCES) -> list[tuple[dict[str, str], bool]]:
     """Each quoted sentence and whether ``planwatch extract`` reads its kept value as a growth."""
     out = []
@@ -195,6 +213,8 @@ def main() -> None:
     print("\n".join(table_by_month(rows, rows)))
     print("\nWithout 2020–2021:")
     print("\n".join(table_by_month([c for c in rows if c.ordinary], rows)))
+    print("\nBy series, without 2020–2021:")
+    print("\n".join(table_by_series([c for c in rows if c.ordinary], rows)))
     k = fitted_reversion(rows)
     floor = calibrated_floor(rows, reversion=k)
     print(
