@@ -63,6 +63,7 @@ def ingest_statements(
     label: str,
     sha256: str,
     statements: Sequence[ExtractedStatement],
+    text: str = "",
 ) -> IngestResult:
     """Store a document's statements and the values and targets they map to, in one transaction.
 
@@ -77,7 +78,7 @@ def ingest_statements(
         if existing is not None:
             return _result(existing, new=False)
         document = Document.objects.create(
-            region=region, name=name, label=label, sha256=sha256, year=year
+            region=region, name=name, label=label, sha256=sha256, year=year, text=text
         )
         records = {r.code: r for r in IndicatorRecord.objects.filter(region=region)}
         catalog = [r.to_domain() for r in records.values()]

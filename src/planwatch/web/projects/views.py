@@ -107,10 +107,17 @@ def task_tree(request: HttpRequest) -> HttpResponse:
 @reader
 def problem_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    columns = pages.board(today, _region(request))
+    state, overdue = request.GET.get("state", ""), request.GET.get("overdue") == "1"
+    columns = pages.board(today, _region(request), state=state, overdue=overdue)
     if excel.wanted(request):
         return excel.response(tables.problem_sheet(_("Problem list"), columns, today))
-    return render(request, "projects/problems.html", {"columns": columns, "today": today})
+    filtered = {"state": state, "overdue": overdue}
+    shown = sum(len(column) for _state, column in columns)
+    return render(
+        request,
+        "projects/problems.html",
+        {"columns": columns, "today": today, "filtered": filtered, "shown": shown},
+    )
 
 
 @reader
