@@ -17,7 +17,15 @@ from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_write_for
 from planwatch.web.plan.models import Region
-from planwatch.web.projects import board, detail_pages, evidence, listing, pages, tables
+from planwatch.web.projects import (
+    board,
+    detail_pages,
+    evidence,
+    listing,
+    pages,
+    standings,
+    tables,
+)
 from planwatch.web.projects.forms import ProgressForm
 
 
@@ -38,6 +46,22 @@ def project_list(request: HttpRequest) -> HttpResponse:
     if excel.wanted(request):
         return excel.response(tables.project_sheet(_("Projects"), page))
     return render(request, "projects/list.html", {"page": page, "kept": kept, "region": region})
+
+
+@reader
+def rankings(request: HttpRequest) -> HttpResponse:
+    """Towns and departments ranked on projects and on reporting; ``?table=`` picks the export."""
+    region = _region(request)
+    found = standings.standings(
+        actor=request.user,
+        region=region,
+        period=_period(request, region),
+        today=timezone.localdate(),
+    )
+    if excel.wanted(request):
+        table = request.GET.get("table", "")
+        return excel.response(standings.sheet(found, table if table in standings.TABLES else ""))
+    return render(request, "projects/rankings.html", {"found": found})
 
 
 @reader
