@@ -2,7 +2,8 @@
 
 A visit is a session: its first page that asks moves the stored beginning to
 ``previous`` and stamps the new one, so every page of the session compares
-with the same moment.
+with the same moment. Two requests of one user racing at a session's start
+may both move it; the worst outcome is one visit counted twice, so no lock.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from planwatch.web.accounts.models import Visit
+
+SESSION_KEY = "visit_noted"
 
 
 def last_visit(*, actor: Any, new_visit: bool) -> datetime | None:
@@ -21,25 +23,21 @@ def last_visit(*, actor: Any, new_visit: bool) -> datetime | None:
     ``new_visit`` starts a visit now."""
     if not getattr(actor, "is_authenticated", False):
         return None
-    with transaction.atomic():
-        found = Visit.objects.select_for_update().filter(user=actor).first()
-        if not new_visit:
-            return None if found is None else found.previous
-        now = timezone.now()
-        if found is None:
-            Visit.objects.create(user=actor, began=now)
-            return None
-        found.previous, found.began = found.began, now
-        found.save(update_fields=["previous", "began"])
-        return found.previous
-
-
-SESSION_KEY = "visit_noted"
+    found = Visit.objects.filter(user=actor).first()
+    if not new_visit:
+        return None if found is None else found.previous
+    now = timezone.now()
+    if found is None:
+        Visit.objects.create(user=actor, began=now)
+        return None
+    Visit.objects.filter(pk=found.pk).update(previous=found.began, began=now)
+    return found.began
 
 
 def since_last_visit(request: Any) -> datetime | None:
     """:func:`last_visit` for a request: the session's first page starts a visit."""
     new_visit = not request.session.get(SESSION_KEY)
     since = last_visit(actor=request.user, new_visit=new_visit)
-    request.session[SESSION_KEY] = True
+    if new_visit:
+        request.session[SESSION_KEY] = True
     return since

@@ -32,7 +32,7 @@ class Standings:
     towns: list[core.ProjectStanding]
     departments: list[core.ProjectStanding]
     submissions: list[core.Timeliness]
-    months: list[str]  # the months of due dates the reporting counts
+    months: list[str]  # the due dates' months of the year's reporting periods
 
     @property
     def time_progress(self) -> Decimal:
@@ -41,10 +41,9 @@ class Standings:
 
 def standings(*, actor: Any, region: Region, period: Period, today: date) -> Standings:
     """``region``'s government projects ranked at the end of ``period``'s month, and its
-    departments' reporting over the due dates of ``period``'s year up to ``today``."""
+    departments' reporting on the reporting periods of ``period``'s year as of ``today``."""
     month = [s for s in judged.month(region, period).values() if s.project.government]
-    found = compliance.months(actor=actor, region_code=region.code, today=today)
-    counted = [m for m in found if m.month.startswith(f"{period.year}-")]
+    counted = compliance.months(actor=actor, region_code=region.code, today=today, year=period.year)
     counts = [
         core.Counts(r.department, r.owed, r.on_time, r.late, r.missing, r.pending)
         for m in counted
