@@ -127,7 +127,7 @@ def test_the_indicator_page_says_its_change_in_its_unit(office):
 
 def test_values_stored_after_the_last_visit_are_marked_new_on_the_next_visit():
     first = client_for("leader").get("/").content.decode()
-    assert "Values entered from now on are marked new" in first or "下次访问" in first
+    assert "此后录入的数值将在您下次访问时标为“新”" in first
     assert 'class="new-mark"' not in first
     october = Published(Period(2025, month=10), Status.ACTUAL, 4.7, "synthetic")
     publish_values(
