@@ -185,3 +185,11 @@ def test_the_new_pages_read_a_bounded_number_of_queries(
 ):
     with django_assert_max_num_queries(budget):
         assert office.get(path).status_code == 200
+
+
+def test_a_key_task_links_the_report_line_it_comes_from(leader):
+    page = leader.get("/tasks/?year=2025").content.decode()
+    href = re.search(r'<a class="source" href="(/sources/seed/\?line=(\d+)#L\2)">', page)
+    assert href, "the task tree cites its report lines"
+    source = leader.get(html.unescape(href[1])).content.decode()
+    assert f'<li id="L{href[2]}" value="{href[2]}" class="cited"' in source

@@ -99,15 +99,17 @@ def source_label(source: str) -> str:
 
 
 @register.simple_tag
-def source_link(source: str, region_code: str) -> str:
-    """A source in words, linked to its line in the stored document when it cites one."""
+def source_link(source: str, region_code: str = "") -> str:
+    """A source in words, linked to its line in the stored document when it cites one
+    (of ``region_code``; without one, the reader's region, as every page defaults)."""
     words = source_label(source)
     cited = cited_lines(source)
     if cited is None or not words:
         return words
     label, first, last = cited
     lines = str(first) if first == last else f"{first}-{last}"
-    href = f"{reverse('plan:source', args=[label])}?region={region_code}&line={lines}#L{first}"
+    region = f"region={region_code}&" if region_code else ""
+    href = f"{reverse('plan:source', args=[label])}?{region}line={lines}#L{first}"
     return format_html('<a class="source" href="{}">{}</a>', href, words)
 
 
