@@ -9,6 +9,9 @@ from typer.testing import CliRunner
 
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
+from planwatch.web.plan.sources import document
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,6 +39,13 @@ def test_ingest_then_evaluate_shows_the_seeds_values_with_their_lines(ingested):
         45.5,
         "seed:L95",
     )
+
+
+def test_an_ingested_report_keeps_its_text_so_that_a_cited_line_opens(ingested):
+    reader = create_user("reader", "a long enough password 1", Role.LEADER)
+    found = document(actor=reader, region_code="fuling", label="seed", cited=range(33, 34))
+    assert [line.number for line in found.lines if line.cited] == [33]
+    assert "地区生产总值增长6.5%左右" in found.lines[32].text
 
 
 def test_ingesting_again_changes_nothing(ingested):
