@@ -9,8 +9,11 @@ from typer.testing import CliRunner
 
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
+from planwatch.cli.plan import DEMO_DATASET
 from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
+from planwatch.web.plan.models import Document
+from planwatch.web.plan.services import load_dataset
 from planwatch.web.plan.sources import document
 from tests.conftest import SEED
 
@@ -88,3 +91,13 @@ def test_an_unreadable_report_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["ingest", str(binary), "--region", "fuling", "--year", "2024"])
     assert result.exit_code == 2
     assert "error:" in result.output
+
+
+def test_the_seed_ingests_after_the_demo_stored_it_for_its_citations():
+    if not SEED.exists():
+        pytest.skip(f"the seed report is not at {SEED}")
+    load_dataset(DEMO_DATASET)  # stores the seed's text, cited as seed:L…, no statements
+    result = runner.invoke(app, ["ingest", str(SEED), "--region", "fuling", "--year", "2024"])
+    assert result.exit_code == 0 and "ingested" in result.output, result.output
+    stored = Document.objects.get(region__code="fuling")
+    assert stored.label == "seed" and stored.statements.exists()
