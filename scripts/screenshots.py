@@ -39,8 +39,13 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("periods", "office", "/periods/"),
     ("periods-clerk", "stats", "/periods/"),
     ("tasks-2024", "leader", "/tasks/?year=2024"),
+    ("rankings", "office", "/rankings/?year=2025"),
+    ("source-line", "leader", "/sources/seed/?line=37#L37"),
+    ("problems-overdue", "office", "/problems/?overdue=1"),
+    ("projects-not-reported", "leader", "/projects/?as_of=2025-11&government=1&not_reported=1"),
 ]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
+AT_ANCHOR = {"source-line"}  # the screen the anchor scrolls to, not the whole long page
 
 
 def log_in(page, user: str) -> None:
@@ -87,7 +92,11 @@ def progress_refused(browser) -> None:
 
 def print_preview(browser) -> None:
     """The dashboard as the print stylesheet lays it out (a closed year, and one in progress)."""
-    for name, path in (("dashboard-print", "/"), ("dashboard-2025-print", "/?year=2025")):
+    for name, path in (
+        ("dashboard-print", "/"),
+        ("dashboard-2025-print", "/?year=2025"),
+        ("rankings-print", "/rankings/?year=2025"),
+    ):
         page = browser.new_page(viewport={"width": 1000, "height": 1400})
         log_in(page, "leader")
         page.emulate_media(media="print")
@@ -113,7 +122,8 @@ def main() -> None:
                     log_in(page, user)
                 page.goto(BASE + path)
                 page.wait_for_timeout(300)  # charts draw after DOMContentLoaded
-                page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=True)
+                whole = name not in AT_ANCHOR
+                page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=whole)
                 context.close()
         progress_refused(browser)
         print_preview(browser)

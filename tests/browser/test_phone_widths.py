@@ -100,6 +100,8 @@ def sample_paths() -> dict[str, str]:
         "submissions:periods": "/periods/",
         "submissions:review": "/review/",
         "reminders:compliance": "/compliance/",
+        "plan:source": "/sources/seed/?line=37",
+        "projects:rankings": "/rankings/",
     }
 
 
@@ -114,6 +116,8 @@ ROLES = {  # who opens which pages: a page only the office may open is measured 
         "plan:indicator",
         "projects:list",
         "plan:search",
+        "plan:source",
+        "projects:rankings",
     },
     None: {"login", "plan:report"},
 }

@@ -9,6 +9,12 @@ from typer.testing import CliRunner
 
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
+from planwatch.cli.plan import DEMO_DATASET
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
+from planwatch.web.plan.models import Document
+from planwatch.web.plan.services import load_dataset
+from planwatch.web.plan.sources import document
 from tests.conftest import SEED
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,6 +42,13 @@ def test_ingest_then_evaluate_shows_the_seeds_values_with_their_lines(ingested):
         45.5,
         "seed:L95",
     )
+
+
+def test_an_ingested_report_keeps_its_text_so_that_a_cited_line_opens(ingested):
+    reader = create_user("reader", "a long enough password 1", Role.LEADER)
+    found = document(actor=reader, region_code="fuling", label="seed", cited=range(33, 34))
+    assert [line.number for line in found.lines if line.cited] == [33]
+    assert "地区生产总值增长6.5%左右" in found.lines[32].text
 
 
 def test_ingesting_again_changes_nothing(ingested):
@@ -78,3 +91,13 @@ def test_an_unreadable_report_is_a_clear_error(tmp_path):
     result = runner.invoke(app, ["ingest", str(binary), "--region", "fuling", "--year", "2024"])
     assert result.exit_code == 2
     assert "error:" in result.output
+
+
+def test_the_seed_ingests_after_the_demo_stored_it_for_its_citations():
+    if not SEED.exists():
+        pytest.skip(f"the seed report is not at {SEED}")
+    load_dataset(DEMO_DATASET)  # stores the seed's text, cited as seed:L…, no statements
+    result = runner.invoke(app, ["ingest", str(SEED), "--region", "fuling", "--year", "2024"])
+    assert result.exit_code == 0 and "ingested" in result.output, result.output
+    stored = Document.objects.get(region__code="fuling")
+    assert stored.label == "seed" and stored.statements.exists()

@@ -8,7 +8,7 @@ import pytest
 
 from planwatch.core.evaluation import evaluate
 from planwatch.core.indicators import Direction, Kind
-from planwatch.core.rule_wording import origin_words, rule_words, source_words
+from planwatch.core.rule_wording import cited_lines, origin_words, rule_words, source_words
 from planwatch.core.targets import TargetForm
 from tests.core.builders import make_indicator, make_observation, make_target
 
@@ -82,3 +82,11 @@ def test_a_source_is_written_as_a_place_in_a_document(source, zh, en):
 )
 def test_an_origin_says_what_put_the_value_there(origin, zh):
     assert origin_words(origin) == zh
+
+
+def test_a_source_names_the_document_and_lines_it_cites():
+    assert cited_lines("seed:L37") == ("seed", 37, 37)
+    assert cited_lines("L43-45") == ("seed", 43, 45)
+    assert cited_lines("2023年报告:L12") == ("2023年报告", 12, 12)
+    assert cited_lines("illustrative") is None and cited_lines("synthetic") is None
+    assert source_words("seed:L43-45") == "报告第43–45行"

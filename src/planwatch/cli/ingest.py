@@ -71,6 +71,7 @@ def ingest(
             label=label or report.stem,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             statements=statements,
+            text=text,
         )
     if not result.new:
         when = f"{result.document.ingested_at:%Y-%m-%d}"

@@ -96,6 +96,7 @@ def _one(job: Job) -> Outcome:
             label=job.label,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
             statements=statements,
+            text=text,
         )
     except PlanwatchError as exc:
         return Outcome(job, state=f"失败: {exc.message}")

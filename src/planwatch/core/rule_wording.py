@@ -25,7 +25,7 @@ _NO_RULE = {  # verdicts decided without comparing numbers
     Verdict.AWAITING: ("目标待上级下达", "target awaiting assignment"),
     Verdict.NEEDS_JUDGEMENT: ("定性目标,待人工评价", "qualitative target: awaiting judgement"),
 }
-_SOURCE_LINE = re.compile(r"^(?:(?P<doc>.+?):)?L(?P<line>\d+)$")
+_SOURCE_LINE = re.compile(r"^(?:(?P<doc>.+?):)?L(?P<line>\d+)(?:-(?P<last>\d+))?$")
 _ORIGIN = re.compile(r"^(?P<kind>dataset|document|submission|correction):(?P<what>.+)$")
 
 
@@ -137,9 +137,22 @@ def source_words(source: str, *, english: bool = False) -> str:
     if found is None:
         return source
     doc, line = found.group("doc"), found.group("line")
+    if found.group("last"):
+        line = f"{line}–{found.group('last')}"
     if doc in (None, "seed"):
         return _pick(english, f"报告第{line}行", f"report line {line}")
     return _pick(english, f"{doc}第{line}行", f"{doc}, line {line}")
+
+
+def cited_lines(source: str) -> tuple[str, int, int] | None:
+    """The document label and the first and last line a source cites: ``seed:L37`` →
+    ("seed", 37, 37), ``L43-45`` → ("seed", 43, 45); None for a source citing no line."""
+    found = _SOURCE_LINE.match(source or "")
+    if found is None:
+        return None
+    first = int(found.group("line"))
+    last = int(found.group("last") or first)
+    return found.group("doc") or "seed", first, max(first, last)
 
 
 def origin_words(origin: str, *, english: bool = False) -> str:

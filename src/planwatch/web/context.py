@@ -24,4 +24,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "can_read": can_read(user),
         "can_submit": role in (Role.PLAN_OFFICE, Role.CLERK),
         "can_review": can_review(user),
+        "can_rank": role in (Role.PLAN_OFFICE, Role.LEADER),  # the rankings in the menu
     }

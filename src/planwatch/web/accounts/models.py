@@ -61,3 +61,19 @@ def _logins_are_not_changes(
 @receiver(post_save, sender=User)
 def _next_save_has_history(sender: Any, instance: User, **_: Any) -> None:
     instance.__dict__.pop("skip_history_when_saving", None)
+
+
+class Visit(models.Model):
+    """When a user's current and previous visits (sessions) began: "new since your last visit".
+
+    Kept without history, as ``last_login`` is: it records reading, not a change of data.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="visit"
+    )
+    began = models.DateTimeField()
+    previous = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.began:%Y-%m-%d %H:%M}"

@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from planwatch.web.api import (
     audit,
+    changes,
     errors,
     evaluations,
     extraction,
@@ -83,7 +84,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, periods, evaluations, nowcast,
-    extraction, projects, tasks, problems, reports, audit, own_tokens,
+    changes, extraction, projects, tasks, problems, reports, audit, own_tokens,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)

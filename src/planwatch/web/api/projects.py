@@ -130,6 +130,7 @@ class ProjectFilter(Schema):
     department: Text | None = Field(None, max_length=100)
     town: Text | None = Field(None, max_length=100)
     lagging: bool = Field(False, description="only the lagging projects")
+    not_reported: bool = Field(False, description="only the projects without the month's report")
     q: Text | None = Field(None, max_length=100, description="part of the name or code")
     sort: Sort = Field("code", description="order by this column; a leading - reverses")
 
@@ -155,6 +156,7 @@ class ProjectFilter(Schema):
             department=self.department or "",
             town=self.town or "",
             lagging=self.lagging,
+            not_reported=self.not_reported,
             q=self.q or "",
             sort=self.sort,
         )

@@ -63,21 +63,24 @@ def ingest_statements(
     label: str,
     sha256: str,
     statements: Sequence[ExtractedStatement],
+    text: str = "",
 ) -> IngestResult:
     """Store a document's statements and the values and targets they map to, in one transaction.
 
     A document already ingested for the region (same text hash) changes
-    nothing. A region unknown so far is created with the default catalog.
+    nothing. One a dataset stored for its citations only (no statements yet) is
+    ingested under its own label, so its values cite the lines as the dataset does.
+    A region unknown so far is created with the default catalog.
     Values cite ``LABEL:L<line>``; a later document's actual supersedes an
     earlier estimate (both are kept).
     """
     with transaction.atomic():
         region = _region_with_catalog(region_code)
         existing = Document.objects.filter(region=region, sha256=sha256).first()
-        if existing is not None:
+        if existing is not None and existing.statements.exists():
             return _result(existing, new=False)
-        document = Document.objects.create(
-            region=region, name=name, label=label, sha256=sha256, year=year
+        document = existing or Document.objects.create(
+            region=region, name=name, label=label, sha256=sha256, year=year, text=text
         )
         records = {r.code: r for r in IndicatorRecord.objects.filter(region=region)}
         catalog = [r.to_domain() for r in records.values()]

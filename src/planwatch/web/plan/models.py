@@ -190,6 +190,7 @@ class Document(models.Model):
     label = models.CharField(max_length=100, help_text="how values cite it: LABEL:L<line>")
     sha256 = models.CharField(max_length=64)
     year = models.PositiveSmallIntegerField(help_text="the year the report reviews")
+    text = models.TextField(blank=True, help_text="the report's text, shown line by line")
     ingested_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -146,7 +146,7 @@ def dashboard(scope: Scope) -> Dashboard:
     )
     series = _series(region, year, [e.indicator.code for e in headline])
     lagging = sorted(
-        (e for e in result.evaluations if e.verdict is Verdict.BELOW or e.flagged or _behind(e)),
+        (e for e in result.evaluations if is_lagging(e)),
         key=lambda e: e.attainment if e.attainment is not None else 999.0,
     )
     counts = [(v, result.count(v)) for v in VERDICT_ORDER if result.count(v) or v.is_judged]
@@ -162,8 +162,11 @@ def dashboard(scope: Scope) -> Dashboard:
     )
 
 
-def _behind(e: Evaluation) -> bool:
-    return e.progress is not None and e.progress.light is Light.RED
+def is_lagging(e: Evaluation) -> bool:
+    """The dashboard's lagging indicators: below expectation, attainment flagged, or red
+    against time progress."""
+    red = e.progress is not None and e.progress.light is Light.RED
+    return e.verdict is Verdict.BELOW or e.flagged or red
 
 
 def _series(region: Region, year: int, codes: list[str]) -> dict[str, list[tuple[str, float]]]:

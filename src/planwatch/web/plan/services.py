@@ -20,6 +20,7 @@ from planwatch.core.dataset import Dataset, read_dataset
 from planwatch.core.errors import NotFound
 from planwatch.services.value_loads import publish_values
 from planwatch.services.values import Published
+from planwatch.web.plan import sources
 from planwatch.web.plan.models import (
     IndicatorRecord,
     Region,
@@ -49,7 +50,9 @@ def load_dataset(directory: Path) -> LoadResult:
     """
     dataset = read_dataset(directory)
     with transaction.atomic():
-        return _store(dataset)
+        loaded = _store(dataset)
+        sources.load_documents(Region.objects.get(code=loaded.region), directory)
+        return loaded
 
 
 def _store(dataset: Dataset) -> LoadResult:

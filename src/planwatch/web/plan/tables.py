@@ -13,6 +13,7 @@ from planwatch.core.indicators import Binding
 from planwatch.services.evaluation import IndicatorYear
 from planwatch.web.excel import Cell, Sheet
 from planwatch.web.plan.models import ObservationRecord
+from planwatch.web.plan.pages import is_lagging
 from planwatch.web.plan.templatetags.planwatch import name_of, verdict_label
 
 SORTS = ("plan", "attainment", "-attainment", "verdict", "owner")
@@ -20,10 +21,12 @@ SORTS = ("plan", "attainment", "-attainment", "verdict", "owner")
 
 @dataclass(frozen=True)
 class TableFilter:
-    """``?binding=&verdict=&owner=&q=&sort=`` of the indicator table; unknown values are ignored."""
+    """``?binding=&verdict=&lagging=1&owner=&q=&sort=`` of the indicator table; unknown values
+    are ignored. ``lagging`` keeps the dashboard's lagging indicators (:func:`pages.is_lagging`)."""
 
     binding: str = ""
     verdict: str = ""
+    lagging: bool = False
     owner: str = ""
     q: str = ""
     sort: str = "plan"
@@ -34,6 +37,7 @@ class TableFilter:
         return cls(
             binding=query.get("binding", ""),
             verdict=query.get("verdict", ""),
+            lagging=query.get("lagging") == "1",
             owner=query.get("owner", ""),
             q=query.get("q", "").strip(),
             sort=sort if sort in SORTS else "plan",
@@ -60,6 +64,7 @@ class TableFilter:
         return (
             (not self.binding or ind.binding.value == self.binding)
             and (not self.verdict or e.verdict.value == self.verdict)
+            and (not self.lagging or is_lagging(e))
             and (not self.owner or ind.owner == self.owner)
             and (not self.q or any(self.q.lower() in n.lower() for n in (*ind.names, ind.name_en)))
         )

@@ -9,6 +9,7 @@ urlpatterns = [
     path("indicators/<slug:code>/", views.indicator_detail, name="indicator"),
     path("compare/", views.compare, name="compare"),
     path("search/", views.search_page, name="search"),
+    path("sources/<str:label>/", views.source_document, name="source"),
     path("report/", views.report, name="report"),
     path("report/annual.<str:fmt>", views.report_download, name="report-download"),
 ]

@@ -11,12 +11,23 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.core.observations import Period
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import CONTENT_TYPES, Format
+from planwatch.services import changes
 from planwatch.web import excel, published
 from planwatch.web.access import reader
+from planwatch.web.accounts import visits
 from planwatch.web.downloads import attachment
-from planwatch.web.plan import charts, indicator_pages, nowcast_pages, pages, search, tables
+from planwatch.web.plan import (
+    charts,
+    indicator_pages,
+    nowcast_pages,
+    pages,
+    search,
+    sources,
+    tables,
+)
 from planwatch.web.projects import overview
 
 
@@ -42,12 +53,26 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
     context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, as_of)
+    context["changes"] = _changes(request, scope, as_of)
     panel = overview.projects_panel(scope.region, as_of, timezone.localdate())
     context["projects"] = panel
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
         context["curve"] = charts.completion_curve(points)
     return render(request, "plan/dashboard.html", context)
+
+
+def _changes(
+    request: HttpRequest, scope: pages.Scope, as_of: Period | None, code: str | None = None
+) -> changes.Changes:
+    return changes.changes(
+        actor=request.user,
+        region_code=scope.region.code,
+        year=scope.year,
+        as_of=as_of,
+        last_visit=visits.since_last_visit(request),
+        code=code,
+    )
 
 
 def _pct(value: object) -> float | None:
@@ -76,7 +101,10 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         title = f"{page.record.name} {_('Every value and where it came from')}"
         return excel.response(tables.history_sheet(title, page.history))
     inyear = nowcast_pages.indicator_nowcast(scope.region, scope.year, code, scope.as_of)
-    return render(request, "plan/indicator.html", {"scope": scope, "page": page, "inyear": inyear})
+    context = {"scope": scope, "page": page, "inyear": inyear}
+    as_of = page.current.as_of.period if page.current else scope.as_of
+    context["changes"] = _changes(request, scope, as_of, code)
+    return render(request, "plan/indicator.html", context)
 
 
 @reader
@@ -94,6 +122,21 @@ def search_page(request: HttpRequest) -> HttpResponse:
     """The header's search: what matches ``?q=`` among everything the user may read."""
     found = search.search(request.GET.get("q", ""))
     return render(request, "plan/search.html", {"found": found})
+
+
+@reader
+def source_document(request: HttpRequest, label: str) -> HttpResponse:
+    """A stored document a value cites, its ``?line=37`` (or ``37-39``) marked, anchored #L37."""
+    first, _, last = request.GET.get("line", "").partition("-")
+    start = int(first) if first.isdigit() else 0
+    end = int(last) if last.isdigit() else start
+    found = sources.document(
+        actor=request.user,
+        region_code=request.GET.get("region"),
+        label=label,
+        cited=range(start, end + 1),
+    )
+    return render(request, "plan/source.html", {"document": found, "first": start})
 
 
 def report(request: HttpRequest) -> HttpResponse:

@@ -40,13 +40,14 @@ SORTS = {  # ?sort= (a leading "-" reverses): the database column it orders by
 
 @dataclass(frozen=True)
 class ProjectFilter:
-    """``?category=&level=&department=&town=&lagging=1&government=1&q=&sort=&page=``."""
+    """``?category=&level=&department=&town=&lagging=1&not_reported=1&government=1&q=&sort=&page=``."""
 
     category: str = ""
     level: str = ""
     department: str = ""
     town: str = ""
     lagging: bool = False
+    not_reported: bool = False  # 未报: no report for the month judged
     q: str = ""
     government: bool = False  # 政府投资项目 only
     sort: str = "code"
@@ -61,6 +62,7 @@ class ProjectFilter:
             department=query.get("department", ""),
             town=query.get("town", ""),
             lagging=query.get("lagging") == "1",
+            not_reported=query.get("not_reported") == "1",
             q=query.get("q", "").strip(),
             government=query.get("government") == "1",
             sort=sort if sort.removeprefix("-") in SORTS else "code",
@@ -68,9 +70,9 @@ class ProjectFilter:
         )
 
     def apply(
-        self, records: QuerySet[ProjectRecord], lagging: list[str]
+        self, records: QuerySet[ProjectRecord], month: Mapping[str, ProjectStatus]
     ) -> QuerySet[ProjectRecord]:
-        """``records`` this filter keeps; ``lagging``: the codes the month's judgement lags."""
+        """``records`` this filter keeps; ``month``: the month's judgement of each, by code."""
         exact = {
             "category": self.category,
             "level": self.level,
@@ -83,7 +85,9 @@ class ProjectFilter:
         if self.government:
             records = records.filter(government=True)
         if self.lagging:
-            records = records.filter(code__in=lagging)
+            records = records.filter(code__in=[c for c, s in month.items() if s.lagging])
+        if self.not_reported:
+            records = records.filter(code__in=[c for c, s in month.items() if s.not_reported])
         return records
 
     def ordering(self) -> tuple[str, str]:
@@ -152,7 +156,7 @@ def project_list(region: Region, period: Period, kept: ProjectFilter) -> Project
     month = judged.month(region, period)
     lagging = [code for code, status in month.items() if status.lagging]
     register = ProjectRecord.objects.filter(region=region, year=period.year)
-    records = kept.apply(register, lagging)
+    records = kept.apply(register, month)
     ordered = with_completed(records, period).order_by(*kept.ordering())
     summed = totals(records, period, lagging)
     rows = Rows(ordered.values_list("code", flat=True), month, summed.count)

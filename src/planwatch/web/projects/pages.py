@@ -124,17 +124,26 @@ def task_tree(
     return period, areas
 
 
-def board(today: date, region: Region | None = None) -> list[tuple[State, list[Problem]]]:
+def board(
+    today: date, region: Region | None = None, *, state: str = "", overdue: bool = False
+) -> list[tuple[State, list[Problem]]]:
     """``region``'s problem list (default: the first region's) as columns by state, overdue
-    first within each."""
+    first within each; ``state`` (a value of :class:`State`) keeps its column only,
+    ``overdue`` the problems past their deadline only (as the dashboard counts them)."""
     problems = problem_service.problems(region=region or regions.region())
+    kept = [
+        p
+        for p in problems
+        if (not state or p.state.value == state) and (not overdue or p.is_overdue(today))
+    ]
     return [
         (
-            state,
+            column,
             sorted(
-                (p for p in problems if p.state is state),
+                (p for p in kept if p.state is column),
                 key=lambda p: (not p.is_overdue(today), p.deadline),
             ),
         )
-        for state in State
+        for column in State
+        if not state or column.value == state
     ]

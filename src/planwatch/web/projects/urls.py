@@ -12,6 +12,7 @@ urlpatterns = [
         views.evidence_download,
         name="evidence",
     ),
+    path("rankings/", views.rankings, name="rankings"),
     path("tasks/", views.task_tree, name="tasks"),
     path("tasks/<str:code>/", views.task_detail, name="task"),
     path("tasks/<str:code>/progress/", entry_views.task_progress, name="task-progress"),

@@ -17,7 +17,15 @@ from planwatch.web import excel
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_write_for
 from planwatch.web.plan.models import Region
-from planwatch.web.projects import board, detail_pages, evidence, listing, pages, tables
+from planwatch.web.projects import (
+    board,
+    detail_pages,
+    evidence,
+    listing,
+    pages,
+    standings,
+    tables,
+)
 from planwatch.web.projects.forms import ProgressForm
 
 
@@ -38,6 +46,22 @@ def project_list(request: HttpRequest) -> HttpResponse:
     if excel.wanted(request):
         return excel.response(tables.project_sheet(_("Projects"), page))
     return render(request, "projects/list.html", {"page": page, "kept": kept, "region": region})
+
+
+@reader
+def rankings(request: HttpRequest) -> HttpResponse:
+    """Towns and departments ranked on projects and on reporting; ``?table=`` picks the export."""
+    region = _region(request)
+    found = standings.standings(
+        actor=request.user,
+        region=region,
+        period=_period(request, region),
+        today=timezone.localdate(),
+    )
+    if excel.wanted(request):
+        table = request.GET.get("table", "")
+        return excel.response(standings.sheet(found, table if table in standings.TABLES else ""))
+    return render(request, "projects/rankings.html", {"found": found})
 
 
 @reader
@@ -107,10 +131,17 @@ def task_tree(request: HttpRequest) -> HttpResponse:
 @reader
 def problem_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    columns = pages.board(today, _region(request))
+    state, overdue = request.GET.get("state", ""), request.GET.get("overdue") == "1"
+    columns = pages.board(today, _region(request), state=state, overdue=overdue)
     if excel.wanted(request):
         return excel.response(tables.problem_sheet(_("Problem list"), columns, today))
-    return render(request, "projects/problems.html", {"columns": columns, "today": today})
+    filtered = {"state": state, "overdue": overdue}
+    shown = sum(len(column) for _state, column in columns)
+    return render(
+        request,
+        "projects/problems.html",
+        {"columns": columns, "today": today, "filtered": filtered, "shown": shown},
+    )
 
 
 @reader

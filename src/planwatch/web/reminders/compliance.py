@@ -52,13 +52,17 @@ class Month:
     total: Row = field(default_factory=lambda: Row("合计"))
 
 
-def months(*, actor: Any, region_code: str, today: date | None = None) -> list[Month]:
-    """Every month holding a due date of the region's reporting periods, latest first."""
+def months(
+    *, actor: Any, region_code: str, today: date | None = None, year: int | None = None
+) -> list[Month]:
+    """Every month holding a due date of the region's reporting periods (of plan ``year`` when
+    given), latest first."""
     require(can_read(actor), "请先登录。")
     today = today or timezone.localdate()
     region = get_region(region_code)
     owed: list[Obligation] = []
-    for record in ReportingPeriod.objects.filter(region=region):
+    records = ReportingPeriod.objects.filter(region=region)
+    for record in records.filter(year=year) if year is not None else records:
         owed += owed_in(record, today=today)
     first = _first_submitted(region.pk)
     by_month: dict[str, dict[str, Row]] = defaultdict(dict)

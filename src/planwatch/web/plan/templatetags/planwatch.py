@@ -7,16 +7,24 @@ from enum import Enum
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from planwatch.core.as_of import AsOf, AsOfRule
+from planwatch.core.changes import change_words
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.labels_en import english_label
 from planwatch.core.nowcast import Assessment
-from planwatch.core.rule_wording import origin_words, outlook_words, rule_words, source_words
+from planwatch.core.rule_wording import (
+    cited_lines,
+    origin_words,
+    outlook_words,
+    rule_words,
+    source_words,
+)
 from planwatch.core.timeprogress import Light, TimeProgress
 from planwatch.core.wording import yuan_en
 
@@ -88,6 +96,33 @@ def money(wan: Any) -> str:
 def source_label(source: str) -> str:
     """``seed:L33`` → "report line 33"; ``illustrative`` → "" (templates show a 示例数据 tag)."""
     return source_words(source or "", english=english())
+
+
+@register.simple_tag
+def source_link(source: str, region_code: str = "") -> str:
+    """A source in words, linked to its line in the stored document when it cites one
+    (of ``region_code``; without one, the reader's region, as every page defaults)."""
+    words = source_label(source)
+    cited = cited_lines(source)
+    if cited is None or not words:
+        return words
+    label, first, last = cited
+    lines = str(first) if first == last else f"{first}-{last}"
+    region = f"region={region_code}&" if region_code else ""
+    href = f"{reverse('plan:source', args=[label])}?{region}line={lines}#L{first}"
+    return format_html('<a class="source" href="{}">{}</a>', href, words)
+
+
+@register.filter
+def change_label(found: Any) -> str:
+    """An :class:`~planwatch.services.changes.IndicatorChange` in words: "比上月提高0.3个百分点"."""
+    return change_words(found.change, found.indicator.unit, english=english())
+
+
+@register.filter
+def has_new(changes: Any, code: str) -> bool:
+    """Whether a value of indicator ``code`` is new in the page's ``changes``."""
+    return bool(changes.is_new(code))
 
 
 @register.filter
