@@ -30,8 +30,6 @@ from planwatch.web.accounts.roles import region_of, regions_of, require
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
 from planwatch.web.projects import judged
 
-UNRANKED = (Verdict.NO_DATA, Verdict.NOT_REPORTED)  # nothing stands for the period asked
-
 
 @dataclass(frozen=True)
 class IndicatorRanking:
@@ -112,8 +110,10 @@ def city(code: str | None = None, *, actor: Any = None) -> Region:
 def city_year(
     city: Region, year: int | None = None, *, as_of: Period | str | None = None
 ) -> CityYear:
-    """``city``'s districts judged for ``year`` (default: the latest year with values) as of
-    ``as_of`` (default: :func:`~planwatch.core.ranking.common_as_of`); eight queries at most."""
+    """``city``'s districts judged for ``year`` (default: ``as_of``'s, else the latest year with
+    values) as of ``as_of`` (default: :func:`~planwatch.core.ranking.common_as_of`), in a
+    fixed number of queries. ``NotFound`` for a year no district plans, ``InvalidValue`` for
+    an as-of period outside the year."""
     districts = list(city.children.order_by("code"))
     if not districts:
         raise NotFound(f"{city.name}没有区县。")
@@ -121,6 +121,8 @@ def city_year(
     years = sorted(set(planned.values_list("year", flat=True)))
     if not years:
         raise NotFound(f"{city.name}的区县还没有计划目标。")
+    if year is None and as_of:
+        year = (Period.parse(as_of.strip()) if isinstance(as_of, str) else as_of).year
     given = parse_as_of(as_of, year) if year is not None else None
     if year is None:
         year = _default_year(districts, years)
@@ -161,7 +163,9 @@ def district_projects(view: CityYear) -> list[DistrictProjects]:
 
 
 def _rankable(e: Evaluation | None) -> float | None:
-    return None if e is None or e.verdict in UNRANKED else e.actual
+    """The value standing for the period (an in-year cumulative one too, before any verdict);
+    none for 未报: an older figure is never ranked against this period's."""
+    return None if e is None or e.verdict is Verdict.NOT_REPORTED else e.actual
 
 
 def _judged(plan: PlanYear | None, period: Period) -> dict[str, Evaluation]:

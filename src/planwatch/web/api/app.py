@@ -8,6 +8,7 @@ from ninja import NinjaAPI
 
 from planwatch.web.api import (
     audit,
+    city,
     errors,
     evaluations,
     extraction,
@@ -83,7 +84,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, periods, evaluations, nowcast,
-    extraction, projects, tasks, problems, reports, audit, own_tokens,
+    extraction, projects, tasks, problems, reports, audit, own_tokens, city,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)
