@@ -76,6 +76,14 @@ def test_less_is_better_ranks_the_lowest_unemployment_first(chongqing):
     assert len(values) >= 3 and values == sorted(values)
 
 
+def test_a_year_with_no_ranking_before_it_shows_no_change_of_rank(chongqing):
+    view = city.city_year(chongqing, 2024)
+    assert view.as_of.period == Period(2024) and view.previous == Period(2023)
+    ranking = view.ranking("gdp_growth")
+    assert ranking.previous is None
+    assert all(r.rank is not None and r.change is None for r in ranking.rows)
+
+
 def test_an_unknown_indicator_or_year_is_not_found(chongqing):
     with pytest.raises(NotFound):
         city.city_year(chongqing, 2025).ranking("no_such_indicator")

@@ -33,7 +33,8 @@ from planwatch.web.projects import judged
 
 @dataclass(frozen=True)
 class IndicatorRanking:
-    """The districts on one indicator, best first; ``previous`` is the period ranks changed from."""
+    """The districts on one indicator, best first; ``previous`` is the period ranks changed
+    from (``None`` when no district had a value then: nothing to compare with)."""
 
     indicator: Indicator
     rows: list[Ranked]  # keyed by district code
@@ -66,8 +67,9 @@ class CityYear:
         keys = [d.code for d in self.districts]
         now = {d: _rankable(self.evaluations[d].get(code)) for d in keys}
         before = {d: _rankable(self.before.get(d, {}).get(code)) for d in keys}
-        rows = ranking(keys, now, indicator.direction, before if self.previous else None)
-        return IndicatorRanking(indicator, rows, self.previous)
+        ranked_before = any(v is not None for v in before.values())
+        rows = ranking(keys, now, indicator.direction, before if ranked_before else None)
+        return IndicatorRanking(indicator, rows, self.previous if ranked_before else None)
 
 
 @dataclass(frozen=True)
