@@ -11,11 +11,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from planwatch.cli.demo import CITY_DISTRICTS
-from planwatch.services import values
+from planwatch.services import city, values
 from planwatch.services.value_checks import Entry
 from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
-from planwatch.web.plan.models import IndicatorRecord
+from planwatch.web.plan.models import IndicatorRecord, Region
 from planwatch.web.plan.services import load_dataset
 from planwatch.web.projects import judged
 from planwatch.web.projects.demo import load_year
@@ -47,6 +47,13 @@ def test_a_city_user_sees_every_district_ranked_with_links_to_its_pages(district
     assert "/?region=sample-b&year=2025" in html  # drill down to the district's dashboard
     assert "/projects/?region=sample-b&year=2025&lagging=1" in html
     assert "未报" in html and "高于预期" in html and "▲" in html  # word and icon, not colour
+    view = city.city_year(Region.objects.get(code="chongqing"), 2025, as_of="2025-09")
+    late = sum(
+        1 for e in view.evaluations["sample-c"].values() if e.verdict.value == "not_reported"
+    )
+    foot = html[html.index("<tfoot>") : html.index("</tfoot>")]
+    unreported = foot[foot.index("v-not_reported") :].split("</tr>")[0]
+    assert late > 10 and unreported.endswith(f'<td class="n">{late}</td>')
 
 
 def test_the_city_view_is_chinese_first_and_english_on_request(districts) -> None:

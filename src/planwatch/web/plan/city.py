@@ -16,7 +16,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from planwatch.core.errors import NotFound
-from planwatch.core.evaluation import Evaluation
+from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.indicators import Indicator
 from planwatch.core.ranking import Ranked
 from planwatch.services import city
@@ -44,6 +44,17 @@ class Line:
     cells: list[Evaluation | None]
 
 
+@dataclass(frozen=True)
+class Tally:
+    """How many indicators of each district have one verdict: the foot of the verdict table."""
+
+    verdict: Verdict
+    counts: list[int]
+
+
+TALLIED = (Verdict.ABOVE, Verdict.MET, Verdict.BELOW, Verdict.NOT_REPORTED)
+
+
 @reader
 def city_page(request: HttpRequest) -> HttpResponse:
     view, ranking = _read(request)
@@ -51,7 +62,18 @@ def city_page(request: HttpRequest) -> HttpResponse:
     if excel.wanted(request):
         return excel.response(ranking_sheet(view, ranking, places))
     lines = [Line(i, [view.cell(d.code, i.code) for d in view.districts]) for i in view.indicators]
+    tallies = [
+        Tally(
+            v,
+            [
+                sum(1 for e in view.evaluations[d.code].values() if e.verdict is v)
+                for d in view.districts
+            ],
+        )
+        for v in TALLIED
+    ]
     context = {
+        "tallies": tallies,
         "view": view,
         "ranking": ranking,
         "places": places,
