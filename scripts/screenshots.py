@@ -1,7 +1,8 @@
 """Screenshot every page at desktop (1366) and phone (390) widths into docs/screenshots/.
 
 Run against a server started by ``planwatch demo`` (it creates the demo users):
-    .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000]
+    .venv/bin/python scripts/screenshots.py [http://127.0.0.1:8000 [page ...]]
+Naming pages (``city``) shoots those alone, without the set-up steps and extras.
 Uses Debian's Chromium (/usr/bin/chromium); never downloads a browser.
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 BASE = sys.argv[1] if len(sys.argv) > 1 else "http://127.0.0.1:8000"
+ONLY = set(sys.argv[2:])
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 PASSWORD = "planwatch-demo"
 PAGES = [  # (name, user or None for anonymous, path)
@@ -43,6 +45,7 @@ PAGES = [  # (name, user or None for anonymous, path)
     ("source-line", "leader", "/sources/seed/?line=37#L37"),
     ("problems-overdue", "office", "/problems/?overdue=1"),
     ("projects-not-reported", "leader", "/projects/?as_of=2025-11&government=1&not_reported=1"),
+    ("city", "city", "/city/?year=2025&indicator=gdp_growth"),
 ]
 WIDTHS = {"desktop": (1366, 900), "phone": (390, 844)}
 AT_ANCHOR = {"source-line"}  # the screen the anchor scrolls to, not the whole long page
@@ -112,10 +115,11 @@ def main() -> None:
         browser = p.chromium.launch(
             executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
         )
-        submit_one(browser)
-        open_periods(browser)
+        if not ONLY:
+            submit_one(browser)
+            open_periods(browser)
         for label, (width, height) in WIDTHS.items():
-            for name, user, path in PAGES:
+            for name, user, path in (p for p in PAGES if not ONLY or p[0] in ONLY):
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
                 if user:
@@ -125,8 +129,9 @@ def main() -> None:
                 whole = name not in AT_ANCHOR
                 page.screenshot(path=str(OUT / f"{name}-{label}.png"), full_page=whole)
                 context.close()
-        progress_refused(browser)
-        print_preview(browser)
+        if not ONLY:
+            progress_refused(browser)
+            print_preview(browser)
         browser.close()
     print(f"screenshots in {OUT}")
 

@@ -84,6 +84,7 @@ def sample_paths() -> dict[str, str]:
         "plan:indicators": "/indicators/",
         "plan:indicator": "/indicators/gdp_growth/?year=2025",
         "plan:compare": "/compare/?indicator=gdp_growth",
+        "plan:city": "/city/?indicator=gdp_growth",
         "plan:report": "/report/",
         "plan:search": "/search/?q=增速",
         "projects:list": "/projects/",
@@ -118,6 +119,7 @@ ROLES = {  # who opens which pages: a page only the office may open is measured 
         "plan:search",
         "plan:source",
         "projects:rankings",
+        "plan:city",
     },
     None: {"login", "plan:report"},
 }

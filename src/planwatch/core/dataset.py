@@ -39,10 +39,15 @@ E = TypeVar("E")
 
 @dataclass(frozen=True)
 class Region:
+    """A region's names; ``parent`` names the city it belongs to (重庆市), ``parent_code``
+    the city's code when the dataset gives it (the city is then created if it is new)."""
+
     code: str
     name: str
     name_en: str = ""
     parent: str = ""
+    parent_code: str = ""
+    parent_name_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,8 @@ def _read_region(
             str(data["name"]),
             str(data.get("name_en", "")),
             str(data.get("parent", "")),
+            str(data.get("parent_code", "")),
+            str(data.get("parent_name_en", "")),
         )
         years = tuple(int(y) for y in data.get("years", []))
         examples = {

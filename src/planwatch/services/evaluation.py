@@ -107,7 +107,7 @@ def resolve_as_of(
     if given is not None:
         return AsOf(given, AsOfRule.GIVEN)
     if plan is None:
-        found = _defaults({region.id}, {year})
+        found = default_periods({region.id}, {year})
         return found.get((region.id, year), AsOf(Period(year), AsOfRule.WHOLE_YEAR))
     closed = [
         Period.parse(p)
@@ -182,7 +182,7 @@ def indicator_years(
         .order_by("updated_at", "id")
     ):
         values.setdefault(o.indicator_id, []).append(o.to_domain())
-    defaults = _defaults({r.region_id for r in records}, {t.year for t in targets})
+    defaults = default_periods({r.region_id for r in records}, {t.year for t in targets})
     this_year = date.today().year
     found = []
     for target in sorted(targets, key=lambda t: (t.indicator.region.code, t.year)):
@@ -205,7 +205,7 @@ def indicator_years(
     return found
 
 
-def _defaults(regions: set[int], years: set[int]) -> dict[tuple[int, int], AsOf]:
+def default_periods(regions: set[int], years: set[int]) -> dict[tuple[int, int], AsOf]:
     """The default as-of period of every (region, year), from three queries."""
     planned: dict[tuple[int, int], set[str]] = {}
     for region, year, code in TargetRecord.objects.filter(

@@ -3,7 +3,8 @@
 A page or a call names its region (``?region=``); without one it is the
 first region by code (the only one in a district deployment), as on the plan
 pages (:func:`planwatch.web.plan.pages.scope`). Dataset loads take the
-region of their directory's ``region.toml``.
+region of their directory's ``region.toml``, and link it to its city
+(:func:`link_parent`). A city holds no plan of its own: it is never a default.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from planwatch.core.dataset import Region as NamedRegion
 from planwatch.core.dataset import read_region
 from planwatch.core.errors import NotFound
-from planwatch.web.accounts.roles import region_of, require
+from planwatch.web.accounts.roles import region_of, regions_of, require
 from planwatch.web.plan.models import Region
 
 
@@ -21,15 +23,20 @@ def region(code: str | None = None, *, actor: Any = None) -> Region:
     """The region ``code``, or the first one by code when ``None``; ``NotFound`` otherwise.
 
     An ``actor`` of a district (:func:`~planwatch.web.accounts.roles.region_of`) gets
-    that district by default and is refused any other.
+    that district by default and is refused any other; an actor of a city gets its first
+    district by default and may ask for any of them
+    (:func:`~planwatch.web.accounts.roles.regions_of`).
     """
-    own = None if actor is None else region_of(actor)
-    if own is not None:
-        mine = Region.objects.get(pk=own)
-        require(code in (None, "", mine.code), f"只能查看{mine.name}的数据。")
-        return mine
+    own = None if actor is None else regions_of(actor)
     regions = Region.objects.order_by("code")
-    found = regions.filter(code=code).first() if code else regions.first()
+    if own is not None:
+        seen = regions.filter(pk__in=own)
+        if not code:
+            return seen.districts().first() or seen.get(pk=region_of(actor))
+        found = seen.filter(code=code).first()
+        require(found is not None, f"只能查看{regions.get(pk=region_of(actor)).name}的数据。")
+        return found  # type: ignore[return-value]
+    found = regions.filter(code=code).first() if code else regions.districts().first()
     if found is None:
         raise NotFound(f"没有地区 {code!r}。" if code else "还没有载入任何地区。")
     return found
@@ -42,8 +49,26 @@ def dataset_region(directory: Path) -> Region:
     (:func:`planwatch.web.plan.services.load_dataset`) to change.
     """
     named = read_region(directory)
-    stored, _ = Region.objects.get_or_create(
-        code=named.code,
-        defaults={"name": named.name, "name_en": named.name_en, "parent": named.parent},
+    stored, created = Region.objects.get_or_create(
+        code=named.code, defaults={"name": named.name, "name_en": named.name_en}
     )
+    if created or stored.parent_id is None:
+        link_parent(stored, named)
     return stored
+
+
+def link_parent(stored: Region, named: NamedRegion) -> None:
+    """Make ``stored`` a district of the city ``named`` names: the city of code
+    ``parent_code`` (created with the names given when it is new), else the region named
+    ``parent``; left as it is when the dataset names no city or an unknown one without a code."""
+    city = None
+    if named.parent_code:
+        city, _ = Region.objects.get_or_create(
+            code=named.parent_code,
+            defaults={"name": named.parent or named.parent_code, "name_en": named.parent_name_en},
+        )
+    elif named.parent:
+        city = Region.objects.filter(name=named.parent).exclude(pk=stored.pk).first()
+    if city is not None and city.pk != stored.parent_id:
+        stored.parent = city
+        stored.save(update_fields=["parent"])

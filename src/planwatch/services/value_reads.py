@@ -18,7 +18,7 @@ from planwatch.core.observations import Period, Status
 from planwatch.core.plausibility import Earlier, previous
 from planwatch.core.validation import Finding, Severity
 from planwatch.services.value_checks import Entry, earlier_values, findings
-from planwatch.web.accounts.roles import can_read, can_review, can_write_for, require
+from planwatch.web.accounts.roles import can_read, can_review, can_write_for, regions_of, require
 from planwatch.web.editing import history
 from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
@@ -68,12 +68,16 @@ def review_item(submission: Submission) -> ReviewItem:
 
 
 def recent(*, actor: Any, department: str | None = None) -> list[Submission]:
-    """Submissions visible to the actor: its department's, or (plan office) everyone's."""
+    """Submissions visible to the actor: its department's, or (plan office) everyone's; of
+    the actor's regions only (another district's 区统计局 is another department)."""
     require(can_read(actor), "请先登录。")
     found = history.with_versions(Submission.objects.all())
     found = found.select_related("indicator", "author", "reviewer")
     if department is not None:
         found = found.filter(department=department)
+    seen = regions_of(actor)
+    if seen is not None:
+        found = found.filter(indicator__region_id__in=seen)
     return list(found[:200])
 
 

@@ -7,7 +7,14 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest
 
-from planwatch.web.accounts.roles import Role, can_read, can_review, department_of, role_of
+from planwatch.web.accounts.roles import (
+    Role,
+    can_read,
+    can_review,
+    department_of,
+    region_of,
+    role_of,
+)
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -21,6 +28,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "role": role,
         "role_label": role.label,
         "department": department_of(user),
+        "own_region": region_of(user),  # a district's users get no link to the city view
         "can_read": can_read(user),
         "can_submit": role in (Role.PLAN_OFFICE, Role.CLERK),
         "can_review": can_review(user),

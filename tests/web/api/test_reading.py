@@ -26,10 +26,15 @@ def test_a_user_without_a_government_role_cannot_read(erin):
 
 
 def test_regions_are_listed_in_pages(dave):
-    response = dave.get("/api/regions", {"limit": 1})
+    response = dave.get("/api/regions", {"limit": 1, "offset": 1})
     assert response.status_code == 200
-    assert response.json()["count"] == 1
-    assert response.json()["items"][0]["code"] == "fuling"
+    assert response.json()["count"] == 2  # Fuling and its city
+    fuling = response.json()["items"][0]
+    assert (fuling["code"], fuling["parent"], fuling["parent_code"]) == (
+        "fuling",
+        "重庆市",
+        "chongqing",
+    )
 
 
 def test_indicators_are_filtered_by_binding_owner_and_name(dave):

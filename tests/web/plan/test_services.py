@@ -29,7 +29,8 @@ def table_sizes() -> tuple[int, int, int, int]:
 def test_loading_the_demo_dataset_stores_every_record():
     result = services.load_dataset(DEMO_DATASET)
     assert (result.indicators, result.targets) == (31, 62)
-    assert table_sizes() == (1, 31, 62, result.observations)
+    assert table_sizes() == (2, 31, 62, result.observations)  # Fuling and its city, 重庆市
+    assert Region.objects.get(code="fuling").parent == Region.objects.get(code="chongqing")
 
 
 def test_loading_the_same_dataset_twice_changes_nothing():
@@ -109,7 +110,7 @@ def test_an_actual_supersedes_an_estimate_of_the_same_year():
 
 def test_unknown_region_and_year_are_not_found():
     services.load_dataset(DEMO_DATASET)
-    with pytest.raises(NotFound, match="known: fuling"):
+    with pytest.raises(NotFound, match="known: chongqing, fuling"):
         evaluate("wanzhou", 2024)
     with pytest.raises(NotFound):
         evaluate("fuling", 2019)
@@ -131,6 +132,7 @@ def test_evaluation_reads_in_a_bounded_number_of_queries(django_assert_max_num_q
 def test_loading_a_region_takes_a_number_of_queries_that_does_not_grow_with_its_values(
     tmp_path: Path,
 ) -> None:
+    Region.objects.create(code="chongqing", name="重庆市")  # the city both regions belong to
     with CaptureQueriesContext(connection) as first:
         services.load_dataset(DEMO_DATASET)
     bigger = tmp_path / "fuling"

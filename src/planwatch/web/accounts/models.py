@@ -29,7 +29,8 @@ class Profile(models.Model):
     """The department a user works for; a clerk writes only that department's data.
 
     ``department`` matches ``IndicatorRecord.owner`` (区统计局, 区商务委, ...);
-    ``region``, when set, is the one region the user's pages and API calls show.
+    ``region``, when set, is the one district the user's pages and API calls show, or the
+    city whose districts they show (:func:`~planwatch.web.accounts.roles.regions_of`).
     """
 
     user = models.OneToOneField(

@@ -8,6 +8,11 @@
 | public | the published report only (as anonymous visitors) |
 
 Superusers count as plan office. A user in no group is public.
+
+A user's profile region narrows all of it (:func:`regions_of`): a district's
+clerks and office see and write their district only; a city's users (a
+profile region of 重庆市) see every district of the city and the city view;
+without a region, every region.
 """
 
 from __future__ import annotations
@@ -66,6 +71,24 @@ def region_of(user: Any) -> int | None:
     return profile.region_id if profile else None
 
 
+def regions_of(user: Any) -> frozenset[int] | None:
+    """The ids of the regions ``user`` may see: a district's users their district, a city's
+    users the city and its districts (the city office's 晾晒), ``None`` for every one.
+
+    One query for a city's districts, read once per request and kept on the user object.
+    """
+    own = region_of(user)
+    if own is None:
+        return None
+    cached = getattr(user, "_planwatch_regions", None)
+    if cached is None:
+        from planwatch.web.plan.models import Region  # the CLI imports roles before Django loads
+
+        below = Region.objects.filter(parent_id=own).values_list("pk", flat=True)
+        cached = user._planwatch_regions = frozenset({own, *below})
+    return cached  # type: ignore[no-any-return]
+
+
 def can_read(user: Any) -> bool:
     """Dashboard, indicators, comparison: everyone inside the government."""
     return role_of(user) is not Role.PUBLIC
@@ -74,7 +97,8 @@ def can_read(user: Any) -> bool:
 def can_write_for(user: Any, department: str, region_id: int | None = None) -> bool:
     """Enter values for indicators owned by ``department`` (of the region ``region_id``, when
     given: a district's users write only for their district)."""
-    if region_id is not None and region_of(user) not in (None, region_id):
+    seen = regions_of(user) if region_id is not None else None
+    if seen is not None and region_id not in seen:
         return False
     role = role_of(user)
     if role is Role.PLAN_OFFICE:

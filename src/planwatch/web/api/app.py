@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from planwatch.web.api import (
     audit,
     changes,
+    city,
     errors,
     evaluations,
     extraction,
@@ -84,7 +85,7 @@ api = PlanwatchAPI(
 errors.install(api)
 RESOURCES = (
     regions, indicators, targets, rules, observations, submissions, periods, evaluations, nowcast,
-    changes, extraction, projects, tasks, problems, reports, audit, own_tokens,
+    changes, extraction, projects, tasks, problems, reports, audit, own_tokens, city,
 )  # fmt: skip
 for module in RESOURCES:
     api.add_router("/", module.router)

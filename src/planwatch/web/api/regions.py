@@ -15,13 +15,22 @@ class RegionOut(Schema):
     code: str
     name: str
     name_en: str
-    parent: str
+    parent: str  # the name of the city the district belongs to ("" for none)
+    parent_code: str
+
+    @staticmethod
+    def resolve_parent(region: Region) -> str:
+        return region.parent.name if region.parent else ""
+
+    @staticmethod
+    def resolve_parent_code(region: Region) -> str:
+        return region.parent.code if region.parent else ""
 
 
 @router.get("/regions", response=list[RegionOut])
 @paginate(Page)
 def list_regions(request: HttpRequest) -> object:
-    return Region.objects.order_by("code")
+    return Region.objects.select_related("parent").order_by("code")
 
 
 @router.get("/regions/{code}", response=RegionOut)

@@ -19,11 +19,23 @@ def _choices(enum: type) -> list[tuple[str, str]]:
     return [(member.value, member.value) for member in enum]  # type: ignore[attr-defined]
 
 
+class RegionQuerySet(models.QuerySet["Region"]):
+    def districts(self) -> RegionQuerySet:
+        """Regions holding a plan of their own: those with no districts under them (not a city)."""
+        return self.filter(children__isnull=True)
+
+
 class Region(models.Model):
+    """A district or county holding a plan, or a city (重庆市) whose ``children`` they are."""
+
     code = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=100)
     name_en = models.CharField(max_length=100, blank=True)
-    parent = models.CharField(max_length=100, blank=True)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+
+    objects = RegionQuerySet.as_manager()
 
     def __str__(self) -> str:
         return self.name

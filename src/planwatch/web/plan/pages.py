@@ -19,7 +19,7 @@ from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.observations import Period
 from planwatch.core.timeprogress import Light
 from planwatch.services.evaluation import YearEvaluation, evaluate, parse_as_of
-from planwatch.web.accounts.roles import region_of
+from planwatch.web.accounts.roles import regions_of
 from planwatch.web.errors import Forbidden
 from planwatch.web.plan.models import ObservationRecord, Region, TargetRecord
 
@@ -61,19 +61,21 @@ def scope(
     as the dashboard does, whose as-of then follows the one default rule.
 
     ``as_of`` (``2025-10``) implies its year when ``year`` is not given.
-    A district's ``actor`` sees its district only (another is ``Forbidden``).
+    A district's ``actor`` sees its district only, a city's its districts (another is
+    ``Forbidden``); a city itself holds no plan and is no choice here.
     Unknown regions or years raise :class:`NotFound` (a 404), never a 500; an
     as-of period that is not a period or not in the year is :class:`InvalidValue` (a 400).
     """
     chosen = Period.parse(as_of.strip()) if as_of else None
     if chosen is not None and not year:
         year = str(chosen.year)
-    own = None if actor is None else region_of(actor)
-    regions = list(Region.objects.order_by("code").filter(**({"pk": own} if own else {})))
+    own = None if actor is None else regions_of(actor)
+    districts = Region.objects.districts().order_by("code")
+    regions = list(districts if own is None else districts.filter(pk__in=own))
     if not regions:
         raise NotFound("还没有载入任何地区的数据(运行 planwatch demo 或 planwatch load)。")
-    if own is not None and region_code not in (None, "", regions[0].code):
-        raise Forbidden(f"只能查看{regions[0].name}的数据。")
+    if own is not None and region_code and region_code not in {r.code for r in regions}:
+        raise Forbidden(f"只能查看{'、'.join(r.name for r in regions)}的数据。")
     region = (
         next((r for r in regions if r.code == region_code), None) if region_code else regions[0]
     )

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from planwatch.core.dataset import Dataset, read_dataset
 from planwatch.core.errors import NotFound
+from planwatch.services import regions
 from planwatch.services.value_loads import publish_values
 from planwatch.services.values import Published
 from planwatch.web.plan import sources
@@ -58,12 +59,9 @@ def load_dataset(directory: Path) -> LoadResult:
 def _store(dataset: Dataset) -> LoadResult:
     region, _ = Region.objects.update_or_create(
         code=dataset.region.code,
-        defaults={
-            "name": dataset.region.name,
-            "name_en": dataset.region.name_en,
-            "parent": dataset.region.parent,
-        },
+        defaults={"name": dataset.region.name, "name_en": dataset.region.name_en},
     )
+    regions.link_parent(region, dataset.region)
     kept = {r.code: r for r in IndicatorRecord.objects.filter(region=region)}
     _upsert(
         IndicatorRecord,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from planwatch.web.plan import views
+from planwatch.web.plan import city, views
 
 app_name = "plan"
 urlpatterns = [
@@ -8,6 +8,7 @@ urlpatterns = [
     path("indicators/", views.indicator_list, name="indicators"),
     path("indicators/<slug:code>/", views.indicator_detail, name="indicator"),
     path("compare/", views.compare, name="compare"),
+    path("city/", city.city_page, name="city"),
     path("search/", views.search_page, name="search"),
     path("sources/<str:label>/", views.source_document, name="source"),
     path("report/", views.report, name="report"),

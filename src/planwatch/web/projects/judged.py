@@ -40,6 +40,20 @@ def month(region: Region, period: Period) -> dict[str, ProjectStatus]:
     return found  # type: ignore[no-any-return]
 
 
+def months(regions: list[Region], period: Period) -> dict[int, dict[str, ProjectStatus]]:
+    """:func:`month` of each of ``regions``, by id, under one data version: the judgements kept
+    here are reused and the others judged from one read of their registers, so a city of
+    38 districts costs the queries of one."""
+    version = published.data_version()
+    keys = {r.pk: _key("month", r, period, version) for r in regions}
+    found = {pk: _get(key) for pk, key in keys.items()}
+    missing = [r for r in regions if found[r.pk] is None]
+    if missing:
+        for pk, statuses in project_register.statuses_by_region(period, missing).items():
+            found[pk] = _put(keys[pk], _by_code(statuses))
+    return found
+
+
 def with_curve(region: Region, period: Period) -> tuple[dict[str, ProjectStatus], Curve]:
     """:func:`month`, and the completion (% of the annual plan) of ``region``'s government
     projects at the end of each month of the year up to ``period``'s: the dashboard's S-curve.

@@ -27,7 +27,7 @@ class OpenForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        regions = Region.objects.order_by("code").values_list("code", "name")
+        regions = Region.objects.districts().order_by("code").values_list("code", "name")
         self.fields["region"].choices = list(regions)
 
 
