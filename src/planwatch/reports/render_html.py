@@ -57,8 +57,9 @@ def render_html(
 
     ``extra_css`` is appended (the PDF's print sheet), ``line_width`` is the
     table text's width in characters, for the column widths; without
-    ``links`` a figure is plain text (the PDF of the copy to submit, where a
-    tooltip cannot show and every span costs layout time).
+    ``links`` (the PDF, where a tooltip cannot show and every span costs
+    layout time) a figure is plain text, an illustrative one in the review
+    copy highlighted and marked.
     """
     official = report.official or Official()
     body = [f'<p class="number">{escape(official.number)}</p>'] if official.number else []
@@ -72,7 +73,7 @@ def render_html(
         )
     if official.addressees:
         body.append(f'<p class="to">{escape(official.addressees)}:</p>')
-    mode = _Mode(marks=report.review, links=links or report.review, line_width=line_width)
+    mode = _Mode(marks=report.review, links=links, line_width=line_width)
     for section in report.sections:
         for level, s in section.walk():
             tag = f"h{min(level + 1, 6)}"
@@ -117,17 +118,26 @@ def _run(run: Run, mode: _Mode) -> str:
         text = f"<strong>{text}</strong>"
     if run.missing:
         return f'<span class="missing">{text}</span>' if mode.marks else text
-    if not run.source or not mode.links:
+    if not run.source:
         return text
+    marked = run.illustrative and mode.marks
+    if not mode.links:
+        return _marked(text) if marked else text
     cited = f"来源 {source_label(run.source)}"
     title = escape(f"{run.about} · {cited}" if run.about else cited)
-    if run.illustrative and mode.marks:
+    if marked:
         return (
             f'<span class="fig illustrative" data-source="{escape(run.source)}" '
             f'title="{title}({ILLUSTRATIVE_LABEL})">{text}'
             f'<sup class="demo">{ILLUSTRATIVE_LABEL}</sup></span>'
         )
     return f'<span class="fig" data-source="{escape(run.source)}" title="{title}">{text}</span>'
+
+
+def _marked(text: str) -> str:
+    """An illustrative figure in print: highlighted and marked, without the tooltip."""
+    mark = f'<sup class="demo">{ILLUSTRATIVE_LABEL}</sup>'
+    return f'<span class="fig illustrative">{text}{mark}</span>'
 
 
 def _cell(cell: Cell, numeric: bool, mode: _Mode) -> str:
