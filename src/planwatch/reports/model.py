@@ -127,18 +127,21 @@ def column_shares(table: Table, line_width: float = LINE_WIDTH) -> list[float]:
     column (序号, 属性, 单位) gets its natural width, so it never wraps; the
     other columns share the rest of the line by their widest (capped) cell,
     but never below their widest unbreakable piece, so "低于预期" and a figure
-    never wrap mid-word. DOCX and the PDF's HTML use the same shares.
+    never wrap mid-word. A figures column's header may wrap before its unit
+    ("总投资" / "(亿元)"), leaving the room to the names beside it. DOCX and
+    the PDF's HTML use the same shares.
     """
-    natural, least = [], []
+    natural, least, short = [], [], []
     for k, title in enumerate(table.header):
         texts = ["".join(r.text for r in row[k]) for row in table.rows]
         cells = [
             text_width(text) + (MARK_WIDTH if any(r.illustrative for r in row[k]) else 0.0)
             for text, row in zip(texts, table.rows, strict=True)
         ]
-        natural.append(min(max([text_width(title), *cells]), CELL_CAP) + CELL_PADDING)
+        short.append(max([text_width(title), *cells]) <= SHORT_COLUMN)
+        head = _header_width(title) if k in table.numeric else text_width(title)
+        natural.append(min(max([head, *cells]), CELL_CAP) + CELL_PADDING)
         least.append(max(unbreakable_width(t) for t in ["", *texts]) + CELL_PADDING)
-    short = [w <= SHORT_COLUMN + CELL_PADDING for w in natural]
     fixed = sum(w for w, s in zip(natural, short, strict=True) if s)
     flexible = sum(w for w, s in zip(natural, short, strict=True) if not s)
     if not flexible or fixed >= line_width:
@@ -148,6 +151,13 @@ def column_shares(table: Table, line_width: float = LINE_WIDTH) -> list[float]:
         widths = [w if s else w * scale for w, s in zip(natural, short, strict=True)]
     widths = _at_least(widths, least, line_width)
     return [w / sum(widths) for w in widths]
+
+
+def _header_width(title: str) -> float:
+    """The widest line of a header allowed to wrap before a bracket."""
+    starts = [m.start() for m in _PIECES.finditer(title)]
+    pieces = [title[a:b] for a, b in zip([0, *starts], [*starts, len(title)], strict=True)]
+    return max(text_width(piece) for piece in pieces)
 
 
 def _at_least(widths: list[float], least: list[float], line_width: float) -> list[float]:

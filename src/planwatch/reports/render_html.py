@@ -146,7 +146,10 @@ def _cell(cell: Cell, numeric: bool, mode: _Mode) -> str:
 
 
 def _table(table: Table, mode: _Mode) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
+    head = "".join(
+        f"<th>{_unit_below(h) if k in table.numeric else escape(h)}</th>"
+        for k, h in enumerate(table.header)
+    )
     rows = "".join(
         "<tr>" + "".join(_cell(c, k in table.numeric, mode) for k, c in enumerate(row)) + "</tr>"
         for row in table.rows
@@ -159,6 +162,13 @@ def _table(table: Table, mode: _Mode) -> str:
         f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>{note}"
     )
+
+
+def _unit_below(header: str) -> str:
+    """A figures column's header with its unit on a line of its own ("总投资<br>(亿元)"),
+    as its width allows (:func:`~planwatch.reports.model.column_shares`)."""
+    name, bracket, unit = header.partition("(")
+    return f"{escape(name)}<br>{bracket}{escape(unit)}" if bracket and name else escape(header)
 
 
 def _chart(chart: Chart) -> str:
