@@ -109,7 +109,10 @@ def test_a_figures_header_wraps_before_its_unit_to_leave_the_names_one_line():
     table = Table("专栏5", ("项目名称", "总投资(亿元)", "年度计划(亿元)"), (row,), numeric=(1, 2))
     shares = column_shares(table, line_width=30.0)
     assert shares[0] * 30.0 >= text_width(name[0].text)
-    assert "总投资<br>(亿元)" in render_html(Report("专栏", sections=(Section("", (table,)),)))
+    report = Report("专栏", sections=(Section("", (table,)),))
+    assert "总投资<br>(亿元)" in render_html(report)
+    cell = docx.Document(BytesIO(render(report, Format.DOCX))).tables[0].rows[0].cells[1]
+    assert cell.text == "总投资\n(亿元)"
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")

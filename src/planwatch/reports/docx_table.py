@@ -36,8 +36,8 @@ def add_table(doc: DocumentType, table: Table, widths_twips: Sequence[int], *, m
     for column, width in zip(tbl.tblGrid.gridCol_lst, widths_twips, strict=True):
         column.set(_w("w"), str(width))  # the grid LibreOffice lays out by
     header = "".join(
-        _cell(title, width, bold=True, align="center")
-        for title, width in zip(table.header, widths_twips, strict=True)
+        _cell(_header(title, numeric=k in table.numeric), width, align="center")
+        for k, (title, width) in enumerate(zip(table.header, widths_twips, strict=True))
     )
     rows = [_row(header, header_row=True)]
     for row in table.rows:
@@ -64,10 +64,16 @@ def _row(cells: str, *, header_row: bool) -> str:
     return f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{cells}</w:tr>'
 
 
-def _cell(runs: str, width: int, *, bold: bool = False, align: str = "") -> str:
+def _header(title: str, *, numeric: bool) -> str:
+    """A header in bold; a figures column's unit on a line of its own ("总投资" / "(亿元)")."""
+    name, bracket, unit = title.partition("(")
+    if not (numeric and bracket and name):
+        return _run(title, "<w:b/>")
+    return f"{_run(name, '<w:b/>')}<w:r><w:br/></w:r>{_run(bracket + unit, '<w:b/>')}"
+
+
+def _cell(runs: str, width: int, *, align: str = "") -> str:
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    if bold:
-        runs = _run(runs, "<w:b/>")  # a header title: plain text
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_ID}"/>{jc}</w:pPr>{runs}</w:p></w:tc>'
