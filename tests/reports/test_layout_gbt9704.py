@@ -115,6 +115,13 @@ def test_a_figures_header_wraps_before_its_unit_to_leave_the_names_one_line():
     assert cell.text == "总投资\n(亿元)"
 
 
+def test_table_1s_headers_wrap_after_the_year_never_inside_a_word():
+    report = build_annual(annual_inputs_without_db())
+    width = GBT_9704.page.text_width_pt / GBT_9704.role("table").size_pt
+    html = render_html(report, line_width=width)
+    assert "<th>2024年<br>实际/预计</th>" in html and "<th>2025年<br>目标</th>" in html
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_no_page_of_the_pdf_ends_with_a_heading(tmp_path):
     inputs = annual_inputs_without_db(projects=seed_projects(), plan_tasks=[seed_task_area()])

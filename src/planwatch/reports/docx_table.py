@@ -28,16 +28,24 @@ MARK = (
 )
 
 
-def add_table(doc: DocumentType, table: Table, widths_twips: Sequence[int], *, marks: bool) -> None:
-    """Append ``table`` to ``doc`` (after its caption paragraph, which the caller writes)."""
+def add_table(
+    doc: DocumentType,
+    table: Table,
+    widths_twips: Sequence[int],
+    headers: Sequence[Sequence[str]],
+    *,
+    marks: bool,
+) -> None:
+    """Append ``table`` to ``doc`` (after its caption paragraph, which the caller writes),
+    each header title in ``headers``' lines."""
     grid = doc.add_table(rows=0, cols=len(table.header), style="Table Grid")
     tbl = grid._tbl
     tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     for column, width in zip(tbl.tblGrid.gridCol_lst, widths_twips, strict=True):
         column.set(_w("w"), str(width))  # the grid LibreOffice lays out by
     header = "".join(
-        _cell(_header(title, numeric=k in table.numeric), width, align="center")
-        for k, (title, width) in enumerate(zip(table.header, widths_twips, strict=True))
+        _cell(_header(lines), width, align="center")
+        for lines, width in zip(headers, widths_twips, strict=True)
     )
     rows = [_row(header, header_row=True)]
     for row in table.rows:
@@ -64,12 +72,9 @@ def _row(cells: str, *, header_row: bool) -> str:
     return f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{cells}</w:tr>'
 
 
-def _header(title: str, *, numeric: bool) -> str:
-    """A header in bold; a figures column's unit on a line of its own ("总投资" / "(亿元)")."""
-    name, bracket, unit = title.partition("(")
-    if not (numeric and bracket and name):
-        return _run(title, "<w:b/>")
-    return f"{_run(name, '<w:b/>')}<w:r><w:br/></w:r>{_run(bracket + unit, '<w:b/>')}"
+def _header(lines: Sequence[str]) -> str:
+    """A header title in bold, a line break between its lines ("总投资" / "(亿元)")."""
+    return "<w:r><w:br/></w:r>".join(_run(line, "<w:b/>") for line in lines)
 
 
 def _cell(runs: str, width: int, *, align: str = "") -> str:

@@ -23,6 +23,7 @@ from planwatch.reports.model import (
     Run,
     Table,
     column_shares,
+    header_lines,
 )
 from planwatch.reports.source_names import source_label
 from planwatch.reports.svg import chart_svg
@@ -146,29 +147,22 @@ def _cell(cell: Cell, numeric: bool, mode: _Mode) -> str:
 
 
 def _table(table: Table, mode: _Mode) -> str:
+    shares = column_shares(table, mode.line_width)
     head = "".join(
-        f"<th>{_unit_below(h) if k in table.numeric else escape(h)}</th>"
-        for k, h in enumerate(table.header)
+        f"<th>{'<br>'.join(escape(line) for line in header_lines(h, share * mode.line_width))}</th>"
+        for h, share in zip(table.header, shares, strict=True)
     )
     rows = "".join(
         "<tr>" + "".join(_cell(c, k in table.numeric, mode) for k, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
     note = f'<p class="tnote">注:{escape(table.note)}</p>' if table.note else ""
-    shares = column_shares(table, mode.line_width)
     cols = "".join(f'<col style="width:{share:.1%}">' for share in shares)
     return (
         f"<table><caption>{escape(table.caption)}</caption><colgroup>{cols}</colgroup>"
         f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>{note}"
     )
-
-
-def _unit_below(header: str) -> str:
-    """A figures column's header with its unit on a line of its own ("总投资<br>(亿元)"),
-    as its width allows (:func:`~planwatch.reports.model.column_shares`)."""
-    name, bracket, unit = header.partition("(")
-    return f"{escape(name)}<br>{bracket}{escape(unit)}" if bracket and name else escape(header)
 
 
 def _chart(chart: Chart) -> str:
