@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from planwatch.core.errors import InvalidValue
-from planwatch.core.report_text import Figure, check_draft, render_draft, written
+from planwatch.core.report_text import Figure, check_draft, render_draft, reported, written
 
 SHOPS = Figure(110, "场", "seed:L45", "促销主题活动")
 MONEY = Figure(1, "亿元", "seed:L83", "衔接资金项目完成投资")
@@ -17,6 +17,13 @@ def test_a_pattern_writes_the_qualifier_the_office_writes_inside_the_figure():
     assert written(SHOPS, "#余场") == "110余场"
     assert written(MONEY, "#亿余元") == "1亿余元"
     assert written(Figure(2.2, "万家(次)")) == "2.2万家(次)"
+
+
+def test_a_reported_figure_keeps_the_departments_qualifier_and_verb():
+    assert reported("港口货物吞吐量突破4100万吨", 4100, "万吨") == ("突破4100万吨", "")
+    assert reported("生产性服务业增加值占三产比重达50%左右", 50, "%") == ("50%左右", "达")
+    assert reported("实际使用外资3353万美元、增长65.7%", 65.7, "%") == ("65.7%", "增长")
+    assert reported("促销主题活动110余场", 120, "场") == ("", "")  # a note not stating it
 
 
 def test_a_pattern_that_changes_the_unit_is_refused():

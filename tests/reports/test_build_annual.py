@@ -141,5 +141,5 @@ def test_an_item_whose_draft_cites_a_value_not_held_is_written_from_its_results(
     drafts = ReportText(2024, items={"1-1": "全年联系服务{1-1-1},放款{s9999}。"})
     report = build_annual(annual_inputs_without_db(review=[area], drafts=drafts))
     review = paragraphs(report.without_gaps(), seed_line(27))
-    assert "1.深入推进新型工业化。联系服务重点企业及个体户2.2万家(次)。" in review
+    assert "1.深入推进新型工业化。全年联系服务重点企业及个体户2.2万家(次)。" in review
     assert any("{s9999}" in item for item in report.missing)

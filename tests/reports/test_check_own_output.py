@@ -4,6 +4,7 @@ text whose figures disagree with the stored values does not load."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,24 @@ def test_the_generated_2024_report_passes_check_with_zero_findings(demo):
     statements = extract_statements(text)
     assert len(statements) > 300
     assert check_statements("fuling", statements) == []
+
+
+@pytest.mark.django_db
+def test_the_2024_report_written_without_the_offices_draft_passes_check_too(demo):
+    from planwatch.reports.build_annual import build_annual
+    from planwatch.reports.gather import annual_inputs
+    from planwatch.reports.render import Format, render
+    from planwatch.web.plan.draft_check import check_statements
+    from planwatch.web.projects.demo import load_year
+
+    for year in (2024, 2025):
+        load_year(DEMO_DATASET, year)
+    inputs = annual_inputs("fuling", 2024)
+    assert inputs.drafts is not None
+    drafts = replace(inputs.drafts, intro="", overview=(), items={}, facts={})
+    text = render(build_annual(replace(inputs, drafts=drafts)), Format.MD).decode("utf-8")
+    assert "促销主题活动110余场" in text and "——经济运行。" in text
+    assert check_statements("fuling", extract_statements(text)) == []
 
 
 def test_a_sub_target_text_that_no_longer_states_its_value_does_not_load(tmp_path: Path):

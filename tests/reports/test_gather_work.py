@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 
@@ -66,7 +67,7 @@ def test_the_review_of_a_year_with_a_task_tree_states_each_result(work):
     report = build_annual(annual_inputs("fuling", 2025))
     review = texts(report.sections[1].blocks)
     assert "过去一年,重点抓了以下八个方面工作:" in review
-    assert any(t.startswith("1.深入推进新型工业化。规上工业产值") for t in review)
+    assert any(t.startswith("1.深入推进新型工业化。全年规上工业产值") for t in review)
 
 
 AREAS = (51, 59, 67, 77, 85, 91)  # seed lines of areas (二)…(七) between the items
@@ -87,6 +88,32 @@ def test_the_2024_review_is_the_seeds_prose_with_every_result_cited_and_qualifie
     results = {r.text for b in items for r in b.runs if r.source.startswith("seed:L")}
     for quantity in ("110余场", "35亿元", "50%", "4100万吨", "100场次", "1亿余元", "12万千瓦"):
         assert quantity in results
+
+
+def test_without_the_offices_draft_the_2024_review_is_written_from_the_results(demo):
+    from planwatch.reports.gather import annual_inputs
+    from planwatch.web.projects.demo import load_year
+
+    load_year(DEMO_DATASET, 2024)
+    inputs = annual_inputs("fuling", 2024)
+    assert inputs.drafts is not None
+    drafts = replace(inputs.drafts, intro="", overview=(), items={})
+    report = build_annual(replace(inputs, drafts=drafts))
+    review = texts(report.without_gaps().sections[1].blocks)
+    assert review[0].startswith("2024年,涪陵区认真执行2024年国民经济和社会发展计划,七个方面23项")
+    assert [t[: t.index("。")] for t in review if t.startswith("——")] == [
+        "——经济运行",
+        "——创新驱动",
+        "——生态环境",
+        "——民生保障",
+    ]
+    items = "\n".join(t for t in review if re.match(r"\d+\.\D", t))
+    assert "2.消费活力加快复苏。全年“爱尚涪陵·四季消费”促销主题活动110余场," in items
+    assert "实际使用外资3353万美元、增长65.7%。" in items
+    assert "信息传输和软件服务业、科学研究和技术服务业营业收入分别增长21%、33%" in items
+    for said in ("35亿元以上", "达50%左右", "突破4100万吨", "近100场次", "1亿余元", "超12万千瓦"):
+        assert said in items
+    assert "{" not in items and len(re.findall(r"^\d+\.", items, re.M)) == 23
 
 
 def test_the_quarterly_brief_tables_lagging_projects_and_overdue_problems(work):

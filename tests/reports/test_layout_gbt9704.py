@@ -12,8 +12,9 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from planwatch.reports.build_annual import build_annual
-from planwatch.reports.model import Run, Table, column_shares, text_width
+from planwatch.reports.model import Report, Run, Section, Table, column_shares, text_width
 from planwatch.reports.render import Format, render
+from planwatch.reports.render_html import render_html
 from planwatch.reports.render_pdf import print_css
 from planwatch.reports.styleset import GBT_9704, region_style
 from tests.reports.builders import annual_inputs_without_db, seed_projects, seed_task_area
@@ -100,6 +101,25 @@ def test_a_verdict_column_is_never_narrower_than_its_word():
     table = Table("表1", tuple(f"列{k}" for k in range(9)), ((long,) * 8 + (cell,),))
     shares = column_shares(table, line_width=42.0)
     assert shares[8] * 42.0 >= text_width("低于预期")
+
+
+def test_a_figures_header_wraps_before_its_unit_to_leave_the_names_one_line():
+    name = (Run("马武镇新能源汽车零部件基地项目(合成)"),)
+    row = (name, (Run("11.2"),), (Run("5.6"),))
+    table = Table("专栏5", ("项目名称", "总投资(亿元)", "年度计划(亿元)"), (row,), numeric=(1, 2))
+    shares = column_shares(table, line_width=30.0)
+    assert shares[0] * 30.0 >= text_width(name[0].text)
+    report = Report("专栏", sections=(Section("", (table,)),))
+    assert "总投资<br>(亿元)" in render_html(report)
+    cell = docx.Document(BytesIO(render(report, Format.DOCX))).tables[0].rows[0].cells[1]
+    assert cell.text == "总投资\n(亿元)"
+
+
+def test_table_1s_headers_wrap_after_the_year_never_inside_a_word():
+    report = build_annual(annual_inputs_without_db())
+    width = GBT_9704.page.text_width_pt / GBT_9704.role("table").size_pt
+    html = render_html(report, line_width=width)
+    assert "<th>2024年<br>实际/预计</th>" in html and "<th>2025年<br>目标</th>" in html
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 
 from planwatch.reports.build_annual import build_annual
+from planwatch.reports.build_tables import with_sources
 from planwatch.reports.model import Paragraph, Report, Run, Section, Table
 from planwatch.reports.render import Format, render
 from planwatch.reports.render_html import render_html
@@ -55,6 +56,14 @@ def test_html_links_each_figure_to_its_source_and_only_the_review_copy_marks_the
     assert '<sup class="demo">示例数据</sup>' in review
     assert '<span class="missing">暂无数据</span>' in review
     assert "附件1 数据来源" in review and "gdp_growth" not in review.split("附件1")[1]
+
+
+def test_print_html_keeps_the_review_marks_without_a_span_per_figure(annual):
+    review = render_html(with_sources(annual), links=False)
+    assert "data-source" not in review and "title=" not in review
+    assert '<span class="fig illustrative">' in review
+    assert '<sup class="demo">示例数据</sup>' in review
+    assert "增长6.5%左右" in review
 
 
 def test_html_escapes_every_text():

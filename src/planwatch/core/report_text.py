@@ -36,6 +36,8 @@ class Figure:
     unit: str
     source: str = ""
     about: str = ""
+    words: str = ""  # as the department reported it, qualifier kept ("110余场"); "" → value, unit
+    verb: str = ""  # the word it follows in the report ("增长", "达")
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,20 @@ def written(figure: Figure, pattern: str | None = None) -> str:
     if words != figure.unit:
         raise InvalidValue(f"pattern {pattern!r} does not write the unit {figure.unit!r}")
     return pattern.replace("#", digits)
+
+
+_VERBS = ("增长", "下降", "提高", "减少", "增加", "达到", "达", "实现")
+
+
+def reported(note: str, value: float, unit: str) -> tuple[str, str]:
+    """``value`` ``unit`` as ``note`` (a department's report) writes it, qualifier kept
+    ("突破4100万吨", "110余场"), and the verb before it ("增长", "达"); ``("", "")``
+    when the note does not state that value in that unit."""
+    for q in find_quantities(note):
+        if q.value == value and q.unit == unit:
+            before = note[: q.start]
+            return note[q.start : q.end], next((w for w in _VERBS if before.endswith(w)), "")
+    return "", ""
 
 
 def line_of(raw_lines: list[str], text: str) -> int:

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from planwatch.core.evaluation import Evaluation
-from planwatch.core.report_text import Figure
+from planwatch.core.report_text import Figure, reported
 from planwatch.core.sentences import CategoryTotals, ProjectArrangement
 from planwatch.core.wording import quantity
 from planwatch.reports.inputs import LaggingProject, OverdueProblem, Quoted, TaskArea, TaskItem
@@ -181,8 +181,12 @@ def _figure(v: VerdictLike) -> Figure | None:
     e = v.evaluation
     if e is None or e.observation is None:
         return None
+    obs = e.observation
     unit = "%" if e.indicator.kind.is_rate else e.indicator.unit
-    return Figure(e.observation.value, unit, e.observation.source, v.sub_target.subject)
+    words, verb = reported(obs.note, obs.value, unit)
+    if not verb:
+        verb = "增长" if v.sub_target.measure == "growth" else "达" if unit == "%" else ""
+    return Figure(obs.value, unit, obs.source, v.sub_target.subject, words, verb)
 
 
 def _result(v: VerdictLike) -> tuple[Quoted, ...]:

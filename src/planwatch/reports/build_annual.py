@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planwatch.core.evaluation import Evaluation
+from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.indicators import Kind
 from planwatch.core.observations import Status
 from planwatch.core.sentences import (
@@ -25,7 +25,14 @@ from planwatch.core.sentences import (
 from planwatch.core.summary import summary_paragraph
 from planwatch.core.wording import MISSING, figure, percent, subject
 from planwatch.reports.build_plan_tasks import plan_tasks
-from planwatch.reports.build_review import conclusion, figures, opening, review, year_paragraphs
+from planwatch.reports.build_review import (
+    chinese_count,
+    conclusion,
+    figures,
+    opening,
+    review,
+    year_paragraphs,
+)
 from planwatch.reports.build_tables import indicator_table
 from planwatch.reports.inputs import AnnualInputs
 from planwatch.reports.model import (
@@ -44,7 +51,7 @@ def build_annual(inputs: AnnualInputs) -> Report:
     missing: list[str] = []
     y, n = inputs.year, inputs.next_year
     values = figures(inputs)
-    year = year_paragraphs(inputs, values, missing) or _overview(inputs, missing)
+    year = year_paragraphs(inputs, values, missing) or _year(inputs, missing)
     if inputs.review:
         done = review(inputs, values, missing)
     else:
@@ -74,10 +81,51 @@ def build_annual(inputs: AnnualInputs) -> Report:
     )
 
 
+def _year(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
+    """Without the office's draft: the year's paragraph from the verdicts and the review,
+    then a "——" paragraph per theme of ``report.toml`` stating its indicators (or, without
+    themes, the headline figures)."""
+    themes = [
+        para(Run(f"——{title}。"), *runs)
+        for title, clauses in inputs.themes
+        if (runs := _stated_runs(inputs, clauses, missing))
+    ]
+    return [_intro(inputs), *themes] if themes else _overview(inputs, missing)
+
+
+def _intro(inputs: AnnualInputs) -> Paragraph:
+    """The year's paragraph: the plan carried out, the review's extent and the verdicts
+    ("…七个方面23项重点工作扎实推进,纳入评价的28项计划指标中20项达到或高于预期")."""
+    y = inputs.year
+    runs = [Run(f"{y}年,{inputs.region}认真执行{y}年国民经济和社会发展计划")]
+    areas = inputs.review or ()
+    if areas:
+        items = sum(len(a.tasks) for a in areas)
+        runs.append(Run(f",{chinese_count(len(areas))}个方面{items}项重点工作扎实推进"))
+    judged = [e for e in inputs.evaluations if e.verdict.is_judged]
+    if judged:
+        met = sum(e.verdict in (Verdict.ABOVE, Verdict.MET) for e in judged)
+        about = f"{y}年计划指标评价(对照{y}年目标)"
+        words = f",纳入评价的{len(judged)}项计划指标中{met}项达到或高于预期"
+        runs.append(Run(words, _target_source(inputs), about))
+    return para(*runs, Run("。"))
+
+
 def _overview(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
     """The headline figures: estimates in one 预计 sentence, actuals in another."""
-    by_code = {e.indicator.code: e for e in inputs.evaluations}
     clauses = [list(c) for c in inputs.overview] or _default_clauses(inputs)
+    runs = _stated_runs(inputs, clauses, missing)
+    if not runs:
+        missing.append(f"{inputs.year}年主要指标实际/预计值")
+        return [para(f"{inputs.year}年主要指标执行情况:", missing_run(), "。", style="gap")]
+    return [para(f"{inputs.year}年{inputs.region}主要指标执行情况如下。"), Paragraph(tuple(runs))]
+
+
+def _stated_runs(
+    inputs: AnnualInputs, clauses: Sequence[Sequence[str]], missing: list[str]
+) -> list[Run]:
+    """The indicators of ``clauses``: estimates in one 预计全年 sentence, actuals in another."""
+    by_code = {e.indicator.code: e for e in inputs.evaluations}
     for code in (c for clause in clauses for c in clause):
         if code in by_code and by_code[code].observation is None:
             missing.append(f"{by_code[code].indicator.name} {inputs.year}年实际/预计值")
@@ -90,10 +138,7 @@ def _overview(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
         parts = [_clause(members, inputs) for members in stated if members]
         if parts:
             runs += [Run(lead), *_joined(parts, ","), Run("。")]
-    if not runs:
-        missing.append(f"{inputs.year}年主要指标实际/预计值")
-        return [para(f"{inputs.year}年主要指标执行情况:", missing_run(), "。", style="gap")]
-    return [para(f"{inputs.year}年{inputs.region}主要指标执行情况如下。"), Paragraph(tuple(runs))]
+    return runs
 
 
 def _stated(e: Evaluation, estimate: bool) -> bool:
@@ -134,8 +179,13 @@ def _plain_growth(e: Evaluation, inputs: AnnualInputs) -> bool:
 
 
 def _single(e: Evaluation, inputs: AnnualInputs) -> list[Run]:
+    name = e.indicator.name
+    if e.indicator.kind is Kind.GROWTH and name.endswith(("下降率", "降低率")):
+        return [Run(name.removesuffix("率")), _figure_run(e, percent(e.actual or 0.0))]
     qualifier = inputs.qualifiers.get(e.indicator.code, "")
     words = figure(e.actual or 0.0, e.indicator, qualifier=qualifier)
+    if e.indicator.kind is not Kind.GROWTH and e.indicator.unit == "%":
+        words = f"达{words}"
     return [Run(subject(e.indicator)), _figure_run(e, words)]
 
 
@@ -152,10 +202,14 @@ def _summary(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
         missing.append(f"{inputs.year}年计划指标评价")
         return para(f"{inputs.year}年计划指标评价:", missing_run(), "。", style="gap")
     text = summary_paragraph(inputs.year, inputs.evaluations, examples=inputs.summary_examples)
-    targets = {e.target.source for e in inputs.evaluations if e.target is not None}
-    source = "illustrative" if targets & NOT_PUBLISHED else ",".join(sorted(targets))
     about = f"{inputs.year}年计划指标评价(对照{inputs.year}年目标)"
-    return para("总体来看,", conclusion(inputs), Run(text, source, about))
+    return para("总体来看,", conclusion(inputs), Run(text, _target_source(inputs), about))
+
+
+def _target_source(inputs: AnnualInputs) -> str:
+    """The source of the year's targets: illustrative when any is."""
+    targets = {e.target.source for e in inputs.evaluations if e.target is not None}
+    return "illustrative" if targets & NOT_PUBLISHED else ",".join(sorted(targets))
 
 
 def _requirements(inputs: AnnualInputs, missing: list[str]) -> Section:

@@ -5,7 +5,7 @@ The words are the office's draft (``report-<year>.toml``); every figure in
 them is a stored value — an indicator's value of the year, a key task's
 result, a fact stored with its source — written with the qualifier the
 office writes (余, 以上, 超, 突破, 近, 左右). An item without draft text is
-written from its results alone: "联系服务重点企业及个体户2.2万家(次),…".
+written from its results alone (:mod:`planwatch.reports.build_results`).
 """
 
 from __future__ import annotations
@@ -14,11 +14,17 @@ from collections.abc import Mapping
 
 from planwatch.core.errors import InvalidValue
 from planwatch.core.observations import Status
-from planwatch.core.report_text import Figure, ReportText, render_draft, written
+from planwatch.core.report_text import Figure, ReportText, render_draft
+from planwatch.reports.build_results import results_runs
 from planwatch.reports.inputs import AnnualInputs, TaskArea, TaskItem
 from planwatch.reports.model import Paragraph, Run, para
 
 CN_NUMBERS = "一二三四五六七八九十"
+
+
+def chinese_count(n: int) -> str:
+    """一 to 十 for 1 to 10, digits beyond."""
+    return CN_NUMBERS[n - 1] if 0 < n <= len(CN_NUMBERS) else str(n)
 
 
 def opening(drafts: ReportText | None) -> list[Paragraph]:
@@ -81,8 +87,7 @@ def review(
 ) -> list[Paragraph]:
     """过去一年重点工作: areas as run-in headings, items numbered across areas."""
     areas = inputs.review or ()
-    count = CN_NUMBERS[len(areas) - 1] if 0 < len(areas) <= 10 else str(len(areas))
-    paragraphs = [para(f"过去一年,重点抓了以下{count}个方面工作:")]
+    paragraphs = [para(f"过去一年,重点抓了以下{chinese_count(len(areas))}个方面工作:")]
     items = inputs.drafts.items if inputs.drafts else {}
     number = 0
     for area in areas:
@@ -116,15 +121,7 @@ def _item(
             return drafted(text, values)
         except InvalidValue as exc:
             missing.append(f"{year}年重点任务「{task.title}」的草稿:{exc.message}")
-    return _results(task)
-
-
-def _results(task: TaskItem) -> list[Run]:
-    """An item without draft text: each result with its subject, in the item's order."""
-    runs: list[Run] = []
-    for k, (_, figure) in enumerate(task.figures):
-        runs += [Run("," if k else ""), Run(figure.about), Run(written(figure), figure.source)]
-    return [*runs, Run("。")] if runs else []
+    return results_runs([figure for _, figure in task.figures])
 
 
 def conclusion(inputs: AnnualInputs) -> str:

@@ -28,16 +28,24 @@ MARK = (
 )
 
 
-def add_table(doc: DocumentType, table: Table, widths_twips: Sequence[int], *, marks: bool) -> None:
-    """Append ``table`` to ``doc`` (after its caption paragraph, which the caller writes)."""
+def add_table(
+    doc: DocumentType,
+    table: Table,
+    widths_twips: Sequence[int],
+    headers: Sequence[Sequence[str]],
+    *,
+    marks: bool,
+) -> None:
+    """Append ``table`` to ``doc`` (after its caption paragraph, which the caller writes),
+    each header title in ``headers``' lines."""
     grid = doc.add_table(rows=0, cols=len(table.header), style="Table Grid")
     tbl = grid._tbl
     tbl.tblPr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
     for column, width in zip(tbl.tblGrid.gridCol_lst, widths_twips, strict=True):
         column.set(_w("w"), str(width))  # the grid LibreOffice lays out by
     header = "".join(
-        _cell(title, width, bold=True, align="center")
-        for title, width in zip(table.header, widths_twips, strict=True)
+        _cell(_header(lines), width, align="center")
+        for lines, width in zip(headers, widths_twips, strict=True)
     )
     rows = [_row(header, header_row=True)]
     for row in table.rows:
@@ -64,10 +72,13 @@ def _row(cells: str, *, header_row: bool) -> str:
     return f'<w:tr><w:trPr><w:cantSplit w:val="true"/>{header}</w:trPr>{cells}</w:tr>'
 
 
-def _cell(runs: str, width: int, *, bold: bool = False, align: str = "") -> str:
+def _header(lines: Sequence[str]) -> str:
+    """A header title in bold, a line break between its lines ("总投资" / "(亿元)")."""
+    return "<w:r><w:br/></w:r>".join(_run(line, "<w:b/>") for line in lines)
+
+
+def _cell(runs: str, width: int, *, align: str = "") -> str:
     jc = f'<w:jc w:val="{align}"/>' if align else ""
-    if bold:
-        runs = _run(runs, "<w:b/>")  # a header title: plain text
     return (
         f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
         f'<w:p><w:pPr><w:pStyle w:val="{TABLE_TEXT_ID}"/>{jc}</w:pPr>{runs}</w:p></w:tc>'

@@ -36,6 +36,10 @@ def annual_inputs(region_code: str, year: int, as_of: Period | str | None = None
         summary_examples=evaluated.examples,
         continues=bool(next_codes) and next_codes == this_codes,
         overview=[list(clause) for clause in settings.get("overview", ())],
+        themes=[
+            (theme["title"], [list(clause) for clause in theme["overview"]])
+            for theme in settings.get("themes", ())
+        ],
         qualifiers=dict(settings.get("qualifiers", {})),
         review=work.review(year, region_code),
         plan_tasks=work.key_tasks(year + 1, region_code),

@@ -77,7 +77,9 @@ class AnnualInputs:
     system is this year's carried over. ``overview`` lists the clauses of
     the overview sentence, each a list of indicator codes (several growth
     rates in one clause are said with 分别; empty: one clause per headline
-    indicator), and ``qualifiers`` the word the office writes with a figure (左右, 突破).
+    indicator), ``themes`` the "——" paragraphs written without the office's draft
+    (a title and its clauses), and ``qualifiers`` the word the office writes with
+    a figure (左右, 突破).
     ``review`` holds this year's key tasks with their results, ``plan_tasks``
     next year's key tasks, ``requirements`` the office's draft of next year's
     总体要求, ``drafts`` its draft text of section 一 (``report-<year>.toml``)
@@ -92,6 +94,7 @@ class AnnualInputs:
     summary_examples: Mapping[Verdict, str] = field(default_factory=dict)
     continues: bool = True
     overview: Sequence[Sequence[str]] = ()
+    themes: Sequence[tuple[str, Sequence[Sequence[str]]]] = ()
     qualifiers: Mapping[str, str] = field(default_factory=dict)
     review: Sequence[TaskArea] | None = None
     plan_tasks: Sequence[TaskArea] | None = None

@@ -97,6 +97,9 @@ LINE_WIDTH = 52.0  # CJK characters of table text across an A4 page's text width
 WHOLE_LABEL = 4.0  # characters: a word this short ("低于预期", "约束性") never wraps
 _LATIN_RUN = re.compile(r"[0-9A-Za-z.%<>+\-]+")
 _PIECES = re.compile(r"[((]")  # a cell may wrap before a bracket: "低于预期" / "(<80%)"
+_HEADER_BREAK = re.compile(r"(?<=\d年)|(?=[((])")  # after a year, before a bracket
+HEADER_WORD = 4.5  # characters: a header word this short ("实际/预计", "(万元)") stays whole
+ROOMY = 6.5  # characters the widest column keeps for header words to stay whole
 
 
 def text_width(text: str) -> float:
@@ -127,18 +130,25 @@ def column_shares(table: Table, line_width: float = LINE_WIDTH) -> list[float]:
     column (序号, 属性, 单位) gets its natural width, so it never wraps; the
     other columns share the rest of the line by their widest (capped) cell,
     but never below their widest unbreakable piece, so "低于预期" and a figure
-    never wrap mid-word. DOCX and the PDF's HTML use the same shares.
+    never wrap mid-word. A header may wrap between its words (:func:`header_lines`),
+    leaving the room to the names beside it; its short words stay whole too
+    unless that leaves the widest column under ``ROOMY`` characters (the lag
+    notice's nine columns: its project names come first). DOCX and the PDF's
+    HTML use the same shares.
     """
-    natural, least = [], []
+    natural, least, words, short = [], [], [], []
     for k, title in enumerate(table.header):
         texts = ["".join(r.text for r in row[k]) for row in table.rows]
         cells = [
             text_width(text) + (MARK_WIDTH if any(r.illustrative for r in row[k]) else 0.0)
             for text, row in zip(texts, table.rows, strict=True)
         ]
-        natural.append(min(max([text_width(title), *cells]), CELL_CAP) + CELL_PADDING)
+        short.append(max([text_width(title), *cells]) <= SHORT_COLUMN)
+        pieces = [text_width(piece) for piece in header_lines(title)]
+        natural.append(min(max([max(pieces), *cells]), CELL_CAP) + CELL_PADDING)
         least.append(max(unbreakable_width(t) for t in ["", *texts]) + CELL_PADDING)
-    short = [w <= SHORT_COLUMN + CELL_PADDING for w in natural]
+        short_words = [w + CELL_PADDING for w in pieces if w <= HEADER_WORD]
+        words.append(max([least[-1], *short_words]))
     fixed = sum(w for w, s in zip(natural, short, strict=True) if s)
     flexible = sum(w for w, s in zip(natural, short, strict=True) if not s)
     if not flexible or fixed >= line_width:
@@ -146,8 +156,20 @@ def column_shares(table: Table, line_width: float = LINE_WIDTH) -> list[float]:
     else:
         scale = max(line_width - fixed, 0.0) / flexible
         widths = [w if s else w * scale for w, s in zip(natural, short, strict=True)]
-    widths = _at_least(widths, least, line_width)
-    return [w / sum(widths) for w in widths]
+    whole = _at_least(widths, words, line_width)
+    widest = natural.index(max(natural))
+    if whole[widest] < min(natural[widest], ROOMY):
+        whole = _at_least(widths, least, line_width)
+    return [w / sum(whole) for w in whole]
+
+
+def header_lines(title: str, width: float = 0.0) -> list[str]:
+    """``title`` as the lines of a column ``width`` characters wide: whole when it fits,
+    else its words — a year ("2024年" / "实际/预计") and a unit ("总投资" / "(亿元)")
+    on lines of their own. Without ``width``, the words."""
+    if width and text_width(title) + CELL_PADDING <= width:
+        return [title]
+    return [piece for piece in _HEADER_BREAK.split(title) if piece]
 
 
 def _at_least(widths: list[float], least: list[float], line_width: float) -> list[float]:

@@ -33,6 +33,7 @@ from planwatch.reports.model import (
     Report,
     Table,
     column_shares,
+    header_lines,
 )
 from planwatch.reports.png import chart_png
 from planwatch.reports.styleset import GBT_9704, StyleSet
@@ -98,7 +99,10 @@ class _Writer:
         size = self.style.role("table").size_pt
         text_pt = self.style.page.text_width_pt
         shares = column_shares(table, text_pt / size)
-        add_table(self.doc, table, [round(text_pt * 20 * s) for s in shares], marks=self.marks)
+        widths = [round(text_pt * 20 * s) for s in shares]
+        chars = text_pt / size
+        heads = [header_lines(h, s * chars) for h, s in zip(table.header, shares, strict=True)]
+        add_table(self.doc, table, widths, heads, marks=self.marks)
         if table.note:
             _styled(self.doc, TABLE_TEXT_ID, f"注:{table.note}")
 

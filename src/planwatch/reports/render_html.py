@@ -23,6 +23,7 @@ from planwatch.reports.model import (
     Run,
     Table,
     column_shares,
+    header_lines,
 )
 from planwatch.reports.source_names import source_label
 from planwatch.reports.svg import chart_svg
@@ -57,8 +58,9 @@ def render_html(
 
     ``extra_css`` is appended (the PDF's print sheet), ``line_width`` is the
     table text's width in characters, for the column widths; without
-    ``links`` a figure is plain text (the PDF of the copy to submit, where a
-    tooltip cannot show and every span costs layout time).
+    ``links`` (the PDF, where a tooltip cannot show and every span costs
+    layout time) a figure is plain text, an illustrative one in the review
+    copy highlighted and marked.
     """
     official = report.official or Official()
     body = [f'<p class="number">{escape(official.number)}</p>'] if official.number else []
@@ -72,7 +74,7 @@ def render_html(
         )
     if official.addressees:
         body.append(f'<p class="to">{escape(official.addressees)}:</p>')
-    mode = _Mode(marks=report.review, links=links or report.review, line_width=line_width)
+    mode = _Mode(marks=report.review, links=links, line_width=line_width)
     for section in report.sections:
         for level, s in section.walk():
             tag = f"h{min(level + 1, 6)}"
@@ -117,11 +119,14 @@ def _run(run: Run, mode: _Mode) -> str:
         text = f"<strong>{text}</strong>"
     if run.missing:
         return f'<span class="missing">{text}</span>' if mode.marks else text
-    if not run.source or not mode.links:
+    if not run.source:
         return text
+    marked = run.illustrative and mode.marks
+    if not mode.links:
+        return _marked(text) if marked else text
     cited = f"来源 {source_label(run.source)}"
     title = escape(f"{run.about} · {cited}" if run.about else cited)
-    if run.illustrative and mode.marks:
+    if marked:
         return (
             f'<span class="fig illustrative" data-source="{escape(run.source)}" '
             f'title="{title}({ILLUSTRATIVE_LABEL})">{text}'
@@ -130,19 +135,28 @@ def _run(run: Run, mode: _Mode) -> str:
     return f'<span class="fig" data-source="{escape(run.source)}" title="{title}">{text}</span>'
 
 
+def _marked(text: str) -> str:
+    """An illustrative figure in print: highlighted and marked, without the tooltip."""
+    mark = f'<sup class="demo">{ILLUSTRATIVE_LABEL}</sup>'
+    return f'<span class="fig illustrative">{text}{mark}</span>'
+
+
 def _cell(cell: Cell, numeric: bool, mode: _Mode) -> str:
     css = ' class="num"' if numeric else ""
     return f"<td{css}>{''.join(_run(r, mode) for r in cell)}</td>"
 
 
 def _table(table: Table, mode: _Mode) -> str:
-    head = "".join(f"<th>{escape(h)}</th>" for h in table.header)
+    shares = column_shares(table, mode.line_width)
+    head = "".join(
+        f"<th>{'<br>'.join(escape(line) for line in header_lines(h, share * mode.line_width))}</th>"
+        for h, share in zip(table.header, shares, strict=True)
+    )
     rows = "".join(
         "<tr>" + "".join(_cell(c, k in table.numeric, mode) for k, c in enumerate(row)) + "</tr>"
         for row in table.rows
     )
     note = f'<p class="tnote">注:{escape(table.note)}</p>' if table.note else ""
-    shares = column_shares(table, mode.line_width)
     cols = "".join(f'<col style="width:{share:.1%}">' for share in shares)
     return (
         f"<table><caption>{escape(table.caption)}</caption><colgroup>{cols}</colgroup>"
