@@ -18,7 +18,7 @@ from planwatch.core.observations import Period, Status
 from planwatch.core.plausibility import Earlier, previous
 from planwatch.core.validation import Finding, Severity
 from planwatch.services.value_checks import Entry, earlier_values, findings
-from planwatch.web.accounts.roles import can_read, can_review, can_write_for, require
+from planwatch.web.accounts.roles import can_read, can_review, can_write_for, region_of, require
 from planwatch.web.editing import history
 from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
@@ -49,6 +49,8 @@ def pending(*, actor: Any) -> QuerySet[Submission]:
     """Submissions waiting for review, oldest first (a page of them: :func:`review_item`)."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
     found = history.with_versions(Submission.objects.filter(state=State.SUBMITTED))
+    if (own := region_of(actor)) is not None:
+        found = found.filter(indicator__region_id=own)
     return found.select_related("indicator", "author", "corrects").order_by("updated_at", "id")
 
 

@@ -82,7 +82,11 @@ def can_write_for(user: Any, department: str, region_id: int | None = None) -> b
     return role is Role.CLERK and bool(department) and department_of(user) == department
 
 
-def can_review(user: Any) -> bool:
+def can_review(user: Any, region_id: int | None = None) -> bool:
+    """Review, approve and manage (of the region ``region_id``, when given: a district's
+    plan office reviews only its district's submissions, projects and problems)."""
+    if region_id is not None and region_of(user) not in (None, region_id):
+        return False
     return role_of(user) is Role.PLAN_OFFICE
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -42,36 +43,39 @@ def project_list(request: HttpRequest) -> HttpResponse:
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    asked = request.GET.get("region") or projects.region_of(code).code
-    region = regions.region(asked, actor=request.user)
+    record = projects.project_record(code, request.GET.get("region"), actor=request.user)
+    region = record.region
     period = _period(request, region)
     page = pages.project_page(code, period, region)
-    history = detail_pages.project_history(code)
+    history = detail_pages.project_history(code, region)
     if excel.wanted(request):
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
     chart = tables.progress_chart(page)
     context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
-    context["may_report"] = projects.may_report(request.user, page.status.project.department)
+    context["may_report"] = projects.may_report(request.user, record)
+    context["region"] = region
     return render(request, "projects/detail.html", context)
 
 
 @reader
 def progress_entry(request: HttpRequest, code: str) -> HttpResponse:
     """A department's monthly report of one of its projects; errors beside their fields."""
-    project = projects.project_for_entry(actor=request.user, code=code)
-    reports = pages.project_reports(project)
+    record = projects.record_for_entry(request.user, code, request.GET.get("region"))
+    project, region = record.to_domain(), record.region
+    reports = pages.project_reports(project, region)
     form = ProgressForm(project, reports, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             done = projects.report_project_progress(
-                actor=request.user, code=code, entry=form.entry()
+                actor=request.user, code=code, entry=form.entry(), region=region.code
             )
         except ProgressRefused as refused:
             form.refused(refused.problems)
         else:
             messages.success(request, _("Progress of %(month)s saved.") % {"month": done.period})
-            return redirect("projects:detail", code=code)
-    context = {"form": form, "project": project, "reports": reports}
+            detail = reverse("projects:detail", args=[code])
+            return redirect(f"{detail}?region={region.code}")
+    context = {"form": form, "project": project, "reports": reports, "region": region}
     return render(request, "projects/progress.html", context, status=400 if form.errors else 200)
 
 
@@ -90,7 +94,10 @@ def task_detail(request: HttpRequest, code: str) -> HttpResponse:
 @reader
 def evidence_download(request: HttpRequest, code: str, period: str, name: str) -> HttpResponse:
     """An evidence file of a monthly report, for government users only."""
-    file, kind = evidence.open_listed(actor=request.user, code=code, period=period, name=name)
+    region = regions.region(request.GET.get("region"), actor=request.user)
+    file, kind = evidence.open_listed(
+        actor=request.user, code=code, period=period, name=name, region=region
+    )
     served = FileResponse(file, as_attachment=True, filename=name, content_type=kind)
     served["X-Content-Type-Options"] = "nosniff"
     return served
