@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from planwatch.core.observations import Period
 from planwatch.services import projects, regions
 from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
-from planwatch.web import excel
+from planwatch.web import excel, fragments
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_write_for
 from planwatch.web.plan.models import Region
@@ -35,10 +36,23 @@ def _period(request: HttpRequest, region: Region) -> Period:
 def project_list(request: HttpRequest) -> HttpResponse:
     region = _region(request)
     kept = listing.ProjectFilter.from_query(request.GET)
-    page = listing.project_list(region, _period(request, region), kept)
+    period = _period(request, region)
     if excel.wanted(request):
+        page = listing.project_list(region, period, kept)
         return excel.response(tables.project_sheet(_("Projects"), page))
-    return render(request, "projects/list.html", {"page": page, "kept": kept, "region": region})
+    context: dict[str, object] = {"kept": kept, "region": region}
+    shown = (region.pk, str(period), sorted(request.GET.lists()))
+    context["body"] = fragments.rendered(
+        "projects", shown, lambda: _list_body(request, period, context)
+    )
+    return render(request, "projects/list.html", context)
+
+
+def _list_body(request: HttpRequest, period: Period, context: dict[str, object]) -> str:
+    """The list below the menu; what it read stays in ``context`` (tests)."""
+    region, kept = context["region"], context["kept"]
+    context["page"] = listing.project_list(region, period, kept)  # type: ignore[arg-type]
+    return render_to_string("projects/_list_body.html", context, request)
 
 
 @reader
