@@ -20,6 +20,9 @@ PAGES = (
     "/projects/2025-ZF-001/",
     "/?year=2025",
     "/api/projects/2025-ZF-001",
+    "/api/projects?year=2025",
+    "/api/project-totals?year=2025",
+    "/problems/",
 )
 
 
