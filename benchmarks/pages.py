@@ -12,7 +12,9 @@ after another without think time, each page in turn for ``--seconds``. Prints, p
 page: the cold time (the first request of that page after the server started: the
 judgement of the data version is made then), p50 and p95 warm, requests per second,
 and two ratios measured in the same run: p50 against the login page (no data read)
-and req/s against the first worker count. PostgreSQL is the database of
+and req/s against the first worker count. Every login lands on the dashboard, so
+the default dashboard (2025 here) is rendered once by the clients' logins before
+its cold request. PostgreSQL is the database of
 ``DATABASE_URL`` (emptied first: give the benchmark a database of its own).
 ``--src`` runs another checkout's code (e.g. ``../main/src``) for a before/after.
 """

@@ -13,7 +13,8 @@ dataset directory written from the Fuling demo (``region.toml``, ``indicators.cs
 ``problems-2025.csv``, ``problem-events-2025.csv``; project codes repeat across regions,
 as they may) and loaded with ``load_dataset`` and ``load_year``, as ``planwatch load``
 and ``planwatch projects load`` do. Prints load time, database size and per page cold,
-p50 and p95 (ms) and req/s, with the login page as the same run's baseline.
+p50 and p95 (ms) and req/s, with the login page as the same run's baseline (every
+login lands on the first region's dashboard: its cold render happens then).
 PostgreSQL is ``DATABASE_URL``'s database, emptied first: give it one of its own.
 """
 
