@@ -38,18 +38,19 @@ class ProblemPage:
     problem: Problem
     overdue: bool
     link_year: int | None  # the plan year of a linked project or task, for its page's address
+    link_region: str = ""  # a linked project's region (its code is unique within it)
 
 
 def problem_page(code: str, today: date) -> ProblemPage:
     problem = problem_service.problem(code)
-    year = None
+    year, region = None, ""
     if problem.link_kind is LinkKind.PROJECT:
         linked = ProjectRecord.objects.filter(region__problems__code=code, code=problem.link)
-        year = linked.values_list("year", flat=True).first()
+        year, region = linked.values_list("year", "region__code").first() or (None, "")
     elif problem.link_kind is LinkKind.TASK:
         tasks = TaskRecord.objects.filter(code=problem.link)
         year = tasks.aggregate(y=Max("year"))["y"]
-    return ProblemPage(problem, problem.is_overdue(today), year)
+    return ProblemPage(problem, problem.is_overdue(today), year, region)
 
 
 @dataclass(frozen=True)
