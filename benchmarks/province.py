@@ -6,7 +6,7 @@ PostgreSQL side by side.
         [--workers 2] [--seconds 5] [--clients 1 20]
 
 ``full``: 40 regions × 31 indicators × 3 years (2023–2025) of monthly values, 10,000
-projects (250 a region) × 12 months of progress, 500 problems with their events.
+projects (250 a region) × 12 months of progress, 520 problems (13 a region) with events.
 ``small``: 4 regions, 1,000 projects, 48 problems, for a quick check. Each region is a
 dataset directory written from the Fuling demo (``region.toml``, ``indicators.csv``,
 ``targets.csv``, ``observations.csv``, ``projects-2025.csv``, ``progress-2025.csv``,
