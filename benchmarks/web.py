@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import http.cookiejar
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -46,30 +47,70 @@ def main() -> None:
 
 
 @contextlib.contextmanager
-def demo_server(src: Path) -> Iterator[str]:
-    """`planwatch serve` (waitress, 8 threads, SQLite) of the code in ``src`` on a free
-    loopback port, over a throw-away PLANWATCH_HOME holding the demo data and a leader
-    ``bench``; yields its base address and stops it afterwards."""
+def demo_server(
+    src: Path, *, workers: int = 0, threads: int = 8, database_url: str | None = None
+) -> Iterator[str]:
+    """`planwatch serve` of the code in ``src`` on a free loopback port, over a throw-away
+    PLANWATCH_HOME holding the demo data and a leader ``bench``; yields its base address and
+    stops it afterwards.
+
+    ``workers`` 0: waitress, one process of ``threads`` threads (the development server);
+    N: gunicorn (``serve --production``), N processes of ``threads`` threads each.
+    ``database_url``: a PostgreSQL database, emptied first (default: SQLite in the home).
+    """
     with tempfile.TemporaryDirectory(prefix="planwatch-bench-") as home:
-        env = {**os.environ, "PLANWATCH_HOME": home, "PYTHONPATH": str(src.resolve())}
+        env = server_env(src, home, database_url)
         cli = [sys.executable, "-m", "planwatch"]
+        if database_url:
+            empty_database(database_url)
         subprocess.run([*cli, "demo", "--no-serve"], env=env, check=True, capture_output=True)
         subprocess.run(
             [*cli, "createuser", "bench", "--role", "leader", "--password", "bench-leader-2025"],
             env=env, check=True, capture_output=True,
         )  # fmt: skip
-        port = free_port()
-        server = subprocess.Popen(
-            [*cli, "serve", "--port", str(port), "--threads", "8"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        try:
-            base = f"http://127.0.0.1:{port}"
-            wait_until_up(base)
+        with serving(env, workers=workers, threads=threads) as base:
             yield base
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+
+
+def server_env(src: Path, home: str, database_url: str | None = None) -> dict[str, str]:
+    """The environment of a server of the code in ``src`` over ``home`` (and ``database_url``),
+    with what production mode asks for on loopback."""
+    env = {**os.environ, "PLANWATCH_HOME": home, "PYTHONPATH": str(src.resolve())}
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    env["PLANWATCH_SECRET_KEY"] = secrets.token_urlsafe(50)
+    env["PLANWATCH_ALLOWED_HOSTS"] = "127.0.0.1,localhost"
+    return env
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], *, workers: int = 0, threads: int = 8) -> Iterator[str]:
+    """One `planwatch serve` (waitress for 0 ``workers``, else gunicorn) on a free port."""
+    port = free_port()
+    command = [sys.executable, "-m", "planwatch", "serve", "--port", str(port)]
+    command += ["--threads", str(threads)]
+    if workers:
+        command += ["--production", "--workers", str(workers)]
+    server = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_until_up(base)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def empty_database(url: str) -> None:
+    """Drop every table of the PostgreSQL database ``url`` (the benchmark's own database)."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("DROP SCHEMA public CASCADE")
+        connection.execute("CREATE SCHEMA public")
 
 
 def free_port() -> int:

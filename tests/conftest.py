@@ -21,9 +21,12 @@ def seed_lines() -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_judgements() -> None:
+def fresh_judgements(settings) -> None:
     """Each test judges its own data: the database is rolled back between tests, the
-    process's kept judgements (:mod:`planwatch.web.projects.judged`) must be too."""
+    process's kept judgements (:mod:`planwatch.web.projects.judged`) must be too; pages
+    render whole, so a test may read what a page read from its context (the kept rendered
+    parts, :mod:`planwatch.web.fragments`, are tested on their own)."""
     from planwatch.web.projects import judged
 
     judged.forget()
+    settings.FRAGMENT_SECONDS = 0

@@ -25,6 +25,20 @@ projects_app = typer.Typer(help="The project register: load, import, export, tot
 app.add_typer(projects_app, name="projects")
 
 UserName = Annotated[str, typer.Option("--user", help="Login name of the acting user.")]
+RegionCode = Annotated[
+    str | None,
+    typer.Option(
+        "--region",
+        help="Region code, e.g. fuling (default: the first region by code, the only one of a "
+        "district deployment). Project codes are unique within a region.",
+    ),
+]
+
+
+def _region(code: str | None) -> Any:
+    from planwatch.services.regions import region
+
+    return region(code)
 
 
 def _user(name: str) -> Any:
@@ -58,13 +72,14 @@ def load(
 def import_(
     file: Annotated[Path, typer.Argument(help="A workbook filled from the template (.xlsx).")],
     user: UserName,
+    region: RegionCode = None,
 ) -> None:
     """Import a clerk's workbook: every row, or nothing and the list of every bad cell."""
     database.ready()
     from planwatch.services.project_register import import_workbook
 
     with reported():
-        stored = import_workbook(file, actor=_user(user))
+        stored = import_workbook(file, actor=_user(user), region=_region(region))
     typer.echo(f"imported {stored.projects} projects and {stored.progress} progress reports")
 
 
@@ -78,6 +93,7 @@ def report(
     reason: Annotated[
         str, typer.Option(help="Why: a month reported again, lower than last month, above plan.")
     ] = "",
+    region: RegionCode = None,
 ) -> None:
     """Report a project's month, under the rule of the page and the API; refused exits 2."""
     database.ready()
@@ -86,7 +102,9 @@ def report(
 
     with reported():
         entry = ProgressEntry(month, _money(completed), narrative=narrative, reason=reason)
-        done = report_project_progress(actor=_user(user), code=code, entry=entry, via="cli")
+        done = report_project_progress(
+            actor=_user(user), code=code, entry=entry, via="cli", region=_region(region).code
+        )
     typer.echo(f"{code} {done.period}: {done.completed} 万元")
 
 
@@ -102,13 +120,14 @@ def export(
     out: Annotated[Path, typer.Option(help="Workbook to write.")] = Path("projects.xlsx"),
     year: Annotated[int, typer.Option(help="Plan year.")] = 2025,
     template: Annotated[bool, typer.Option(help="Write an empty template instead.")] = False,
+    region: RegionCode = None,
 ) -> None:
     """Write the register and its progress (or an empty template) as the clerks' workbook."""
     database.ready()
     from planwatch.services.project_register import export_workbook
 
     with reported():
-        stored = export_workbook(out, None if template else year)
+        stored = export_workbook(out, None if template else year, _region(region))
     typer.echo(f"wrote {out}: {stored.projects} projects, {stored.progress} progress reports")
 
 
@@ -119,6 +138,7 @@ def totals_(
     government: Annotated[
         bool, typer.Option("--government", help="Only government investment projects.")
     ] = False,
+    region: RegionCode = None,
 ) -> None:
     """Counts and sums of the register (亿元), grouped."""
     database.ready()
@@ -126,7 +146,9 @@ def totals_(
 
     if by not in GROUPINGS:
         raise typer.BadParameter(f"--by must be one of {', '.join(GROUPINGS)}")
-    projects = [p for p in register(year) if p.government or not government]
+    with reported():
+        chosen = _region(region)
+    projects = [p for p in register(year, chosen) if p.government or not government]
     table = Table("group", "projects", "total (亿元)", "annual plan (亿元)")
     for g in group_totals(projects, by):
         table.add_row(g.key, str(g.count), f"{to_yi(g.total):,.2f}", f"{to_yi(g.annual_plan):,.2f}")
@@ -140,6 +162,7 @@ def notice(
     threshold: Annotated[
         float, typer.Option(help="Points behind time progress before a project lags.")
     ] = float(DEFAULT_THRESHOLD),
+    region: RegionCode = None,
 ) -> None:
     """Write the lag notice (督导通报) of a month as Markdown and DOCX."""
     database.ready()
@@ -148,7 +171,9 @@ def notice(
     from planwatch.services.project_register import lag_notice
 
     with reported():
-        the_notice = lag_notice(Period.parse(month), threshold=Decimal(str(threshold)))
+        the_notice = lag_notice(
+            Period.parse(month), _region(region), threshold=Decimal(str(threshold))
+        )
     out.mkdir(parents=True, exist_ok=True)
     markdown, docx = out / f"notice-{month}.md", out / f"notice-{month}.docx"
     report = build_lag_notice(the_notice)

@@ -49,8 +49,10 @@ def report_problem(problem: Problem, *, actor: User, region: Region | None = Non
     found = problem.found_at
     if problem.deadline < (timezone.localtime(found) if timezone.is_aware(found) else found).date():
         raise InvalidField("deadline", f"整改期限 {problem.deadline} 早于发现日期")
+    region = region or _linked_region(problem, actor)
+    require(can_review(actor, region.pk), f"只能登记{region.name}的问题。")
     try:
-        return store_problem(problem, region or _linked_region(problem))
+        return store_problem(problem, region)
     except IntegrityError:  # the code is unique; checking first would race another report
         raise Conflict(f"问题 {problem.code} 已存在") from None
 
@@ -102,7 +104,7 @@ def take_problem_step(
     with transaction.atomic():
         record = _locked(code)
         if action in OFFICE_ACTIONS:
-            require(can_review(actor), f"只有发展改革委可以{action.label_zh}。")
+            require(can_review(actor, record.region_id), f"只有发展改革委可以{action.label_zh}。")
         else:
             department = record.department.name
             allowed = can_write_for(actor, department, record.region_id)
@@ -160,14 +162,17 @@ def overdue_problems(today: date, region: Region | None = None) -> list[Problem]
     return overdue([r.to_domain() for r in records], today)
 
 
-def _linked_region(problem: Problem) -> Region:
-    """The region of the project or key task a new problem is linked to, else the first one."""
+def _linked_region(problem: Problem, actor: User) -> Region:
+    """The region of the project or key task a new problem is linked to (the actor's district's
+    when codes repeat across regions), else the actor's district or the first region."""
+    default = regions.region(actor=actor)
     linked = {
         LinkKind.PROJECT: ProjectRecord.objects.filter(code=problem.link),
         LinkKind.TASK: TaskRecord.objects.filter(code=problem.link),
     }.get(problem.link_kind)
-    region_id = None if linked is None else linked.values_list("region", flat=True).first()
-    return regions.region() if region_id is None else Region.objects.get(pk=region_id)
+    held = [] if linked is None else list(linked.values_list("region", flat=True))
+    region_id = default.pk if default.pk in held or not held else held[0]
+    return default if region_id == default.pk else Region.objects.get(pk=region_id)
 
 
 def _locked(code: str) -> ProblemRecord:

@@ -54,32 +54,35 @@ def progress_problems(project: Project, entry: ProgressEntry) -> dict[str, str]:
 
 
 def read_entry(
-    project: Project, entry: ProgressEntry, *, source: str
+    project: Project, entry: ProgressEntry, *, project_id: int, source: str
 ) -> tuple[ProgressReport | None, dict[str, str]]:
-    """The report ``entry`` makes (with the month's earlier evidence), or why it cannot."""
-    return _read(project, entry, _existing_evidence(project.code, entry.month), source=source)
+    """The report ``entry`` makes for ``project`` (stored as ``project_id``, with the month's
+    earlier evidence), or why it cannot."""
+    return _read(project, entry, _existing_evidence(project_id, entry.month), source=source)
 
 
-def save_evidence(code: str, report: ProgressReport, upload: Upload) -> None:
+def save_evidence(project_id: int, report: ProgressReport, upload: Upload) -> None:
     """Store the upload listed last on ``report``, renaming it if the month has that name."""
     listed = report.evidence[-1].filename
-    stored = evidence_files.save(code, report.period, listed, upload.data)
+    stored = evidence_files.save(report.project, report.period, listed, upload.data)
     if stored != listed:
         period = report.period
         record = ProgressRecord.objects.get(
-            project__code=code, year=period.year, month=period.month
+            project_id=project_id, year=period.year, month=period.month
         )
         *earlier, (_, kind, size) = record.evidence
         record.evidence = [*earlier, [stored, kind, size]]
         ProgressRecord.objects.filter(pk=record.pk).update(evidence=record.evidence)
 
 
-def _existing_evidence(code: str, month: str) -> list[list[Any]]:
+def _existing_evidence(project_id: int, month: str) -> list[list[Any]]:
     try:
         period = Period.parse(month)
     except InvalidValue:
         return []
-    rows = ProgressRecord.objects.filter(project__code=code, year=period.year, month=period.month)
+    rows = ProgressRecord.objects.filter(
+        project_id=project_id, year=period.year, month=period.month
+    )
     return [item for record in rows for item in record.evidence]
 
 

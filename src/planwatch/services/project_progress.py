@@ -29,6 +29,7 @@ from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport
 from planwatch.core.progress_rules import report_problems, revises
 from planwatch.core.projects import Project
+from planwatch.web.plan.models import Region
 from planwatch.web.projects.baseline import keep_baselines
 from planwatch.web.projects.models import ProgressRecord, ProjectRecord
 
@@ -61,16 +62,21 @@ class Written:
 
 
 def write_reports(
-    reports: Sequence[ProgressReport], projects: Mapping[str, Project], *, actor: User
+    reports: Sequence[ProgressReport],
+    projects: Mapping[str, Project],
+    *,
+    actor: User,
+    region: Region,
 ) -> Written:
-    """Check and store ``reports`` of ``projects`` as ``actor``, in the caller's transaction.
+    """Check and store ``reports`` of ``projects`` (of ``region``: codes are unique within a
+    region) as ``actor``, in the caller's transaction.
 
     Raises :class:`ReportsRefused` naming every refused report; nothing is
     written then. The projects are locked first, so two reports of the same
     month cannot both be taken for the first one.
     """
-    _lock({r.project for r in reports}, {r.period.year for r in reports})
-    ids = _project_ids(r.project for r in reports)
+    _lock(region, {r.project for r in reports}, {r.period.year for r in reports})
+    ids = _project_ids((r.project for r in reports), region)
     stored = _stored(ids, {r.period.year for r in reports})
     merged = _merged(stored, reports)
     created, revised, refusals = [], [], []
@@ -94,9 +100,11 @@ def write_reports(
     return Written(len(created), len(revised), len(reports) - len(created) - len(revised))
 
 
-def store_loaded(reports: list[ProgressReport], *, submitted_by: str) -> None:
-    """Store a dataset's reports as they are: no rule, no history (see the module docstring)."""
-    _upsert(reports, _project_ids(r.project for r in reports), submitted_by=submitted_by)
+def store_loaded(reports: list[ProgressReport], region: Region, *, submitted_by: str) -> None:
+    """Store a dataset's reports of ``region``'s projects as they are: no rule, no history (see
+    the module docstring)."""
+    ids = _project_ids((r.project for r in reports), region)
+    _upsert(reports, ids, submitted_by=submitted_by)
 
 
 def _key(r: ProgressReport) -> Key:
@@ -107,9 +115,9 @@ def _new_evidence(stored: ProgressReport, report: ProgressReport) -> bool:
     return report.evidence != stored.evidence
 
 
-def _lock(codes: set[str], years: set[int]) -> None:
+def _lock(region: Region, codes: set[str], years: set[int]) -> None:
     """Lock the projects reported on (every project of the years for a large batch)."""
-    projects = ProjectRecord.objects.select_for_update()
+    projects = ProjectRecord.objects.select_for_update().filter(region=region)
     chosen = (
         projects.filter(code__in=codes) if len(codes) <= 500 else projects.filter(year__in=years)
     )
@@ -236,8 +244,9 @@ _UPSERT = "ON CONFLICT (project_id, year, month) DO UPDATE SET " + ", ".join(
 )
 
 
-def _project_ids(codes: Iterable[str]) -> dict[str, int]:
-    """Ids of ``codes``, read in one query over the register (no IN list to outgrow)."""
+def _project_ids(codes: Iterable[str], region: Region) -> dict[str, int]:
+    """Ids of ``region``'s ``codes``, read in one query over its register (no IN list to
+    outgrow)."""
     wanted = set(codes)
-    rows = ProjectRecord.objects.values_list("code", "id")
+    rows = ProjectRecord.objects.filter(region=region).values_list("code", "id")
     return {code: pk for code, pk in rows if code in wanted}

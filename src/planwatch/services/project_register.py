@@ -74,14 +74,15 @@ def load_projects(directory: Path, year: int) -> Stored:
         region = dataset_region(directory)
         _ensure_departments(data.departments)
         _store_projects(data.projects, region)
-        store_loaded(data.progress, submitted_by=f"dataset:{directory.name}")
+        store_loaded(data.progress, region, submitted_by=f"dataset:{directory.name}")
         published.changed()  # reports revised in place by the upsert leave no other trace
     return Stored(len(data.projects), len(data.progress))
 
 
 def import_workbook(path: Path, *, actor: User, region: Region | None = None) -> Stored:
-    """Import a clerk's workbook into ``region``'s register (default: the first region): every
-    row, or none and every problem; a project already registered keeps its region.
+    """Import a clerk's workbook into ``region``'s register (default: the actor's district, else
+    the first region): every row, or none and every problem. A district's users import only
+    into their own district (``Forbidden``, nothing written).
 
     A clerk may import only their own department's projects and progress; the
     plan office any. Reports follow the rule of every surface
@@ -90,21 +91,23 @@ def import_workbook(path: Path, *, actor: User, region: Region | None = None) ->
     :class:`~planwatch.core.errors.DatasetError` naming sheet, row, column and
     reason of every bad cell, or ``Forbidden``; the database is then unchanged.
     """
-    region = region or regions.region()
+    region = region or regions.region(actor=actor)
     departments = list(Department.objects.values_list("name", flat=True))
-    existing = register()
+    existing = register(region=region)
     content = read_workbook(path, departments=departments, existing=existing)
     owners = {p.code: p.department for p in [*existing, *content.projects]}
     touched = {p.department for p in content.projects} | {
         owners[r.project] for r in content.progress
     }
-    refused = sorted(d for d in touched if not can_write_for(actor, d))
-    require(not refused, f"{actor.get_username()} 不能报送{'、'.join(refused)}的项目。")
+    refused = sorted(d for d in touched if not can_write_for(actor, d, region.pk))
+    require(
+        not refused, f"{actor.get_username()} 不能报送{'、'.join(refused)}的项目({region.name})。"
+    )
     projects = {p.code: p for p in [*existing, *content.projects]}
     with transaction.atomic():
         _store_projects(content.projects, region)
         try:
-            write_reports(content.progress, projects, actor=actor)
+            write_reports(content.progress, projects, actor=actor, region=region)
         except ReportsRefused as refused:
             rows = content.progress_rows
             bad = [RowProblem(rows[r.index], r.field, r.reason) for r in refused.refusals]
@@ -206,21 +209,32 @@ def lag_notice(
 
 
 def attach_evidence(
-    code: str, period: Period, filename: str, content_type: str, data: bytes, *, actor: User
+    code: str,
+    period: Period,
+    filename: str,
+    content_type: str,
+    data: bytes,
+    *,
+    actor: User,
+    region: Region | None = None,
 ) -> Evidence:
     """Store a photo or PDF backing ``code``'s report of ``period`` and list it on the report.
 
     The core checks type and size (:class:`~planwatch.core.progress.Evidence`)
     before anything is written; the file goes to the configured storage under
-    ``evidence/<project>/<period>/``.
+    ``evidence/<project>/<period>/``. The project is ``region``'s (default: the actor's
+    district, else the first region).
     """
+    region = region or regions.region(actor=actor)
     evidence = Evidence(filename, content_type, len(data))
     with transaction.atomic():
         try:
             record = (
                 ProgressRecord.objects.select_for_update()
                 .select_related("project__department")
-                .get(project__code=code, year=period.year, month=period.month)
+                .get(
+                    project__region=region, project__code=code, year=period.year, month=period.month
+                )
             )
         except ProgressRecord.DoesNotExist:
             raise NotFound(f"{code} 没有 {period} 的进度报告") from None
@@ -243,8 +257,8 @@ def _ensure_departments(names: Iterable[str]) -> None:
 
 
 def _store_projects(projects: list[Project], region: Region) -> None:
-    """Insert or update ``projects`` by code and replace their milestones; new ones belong to
-    ``region``, those already registered keep theirs."""
+    """Insert or update ``region``'s ``projects`` by code and replace their milestones (a code
+    is unique within its region: another region's project of the same code is another one)."""
     if not projects:
         return
     departments = dict(Department.objects.values_list("name", "id"))
@@ -272,11 +286,11 @@ def _store_projects(projects: list[Project], region: Region) -> None:
     ProjectRecord.objects.bulk_create(
         records,
         update_conflicts=True,
-        unique_fields=["code"],
+        unique_fields=["region", "code"],
         update_fields=_PROJECT_FIELDS,
         batch_size=BATCH,
     )
-    ids = _project_ids(p.code for p in projects)
+    ids = _project_ids((p.code for p in projects), region)
     MilestoneRecord.objects.filter(project_id__in=ids.values()).delete()
     MilestoneRecord.objects.bulk_create(
         [
@@ -288,8 +302,9 @@ def _store_projects(projects: list[Project], region: Region) -> None:
     )
 
 
-def _project_ids(codes: Iterable[str]) -> dict[str, int]:
-    """Ids of ``codes``, read in one query over the register (no IN list to outgrow)."""
+def _project_ids(codes: Iterable[str], region: Region) -> dict[str, int]:
+    """Ids of ``region``'s ``codes``, read in one query over its register (no IN list to
+    outgrow)."""
     wanted = set(codes)
-    rows = ProjectRecord.objects.values_list("code", "id")
+    rows = ProjectRecord.objects.filter(region=region).values_list("code", "id")
     return {code: pk for code, pk in rows if code in wanted}

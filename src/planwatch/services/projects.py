@@ -28,8 +28,10 @@ from planwatch.core.projects import (
     Project,
     project_problems,
 )
+from planwatch.services import regions
 from planwatch.services.project_entry import ProgressEntry, read_entry, save_evidence
 from planwatch.services.project_progress import ReportsRefused, write_reports
+from planwatch.web.accounts import roles
 from planwatch.web.accounts.roles import (
     Role,
     can_review,
@@ -62,11 +64,12 @@ class ProgressRefused(InvalidField):
 
 
 def report_project_progress(
-    *, actor: User, code: str, entry: ProgressEntry, via: str = "web"
+    *, actor: User, code: str, entry: ProgressEntry, via: str = "web", region: str | None = None
 ) -> ProgressReport:
     """Store ``entry`` as project ``code``'s report of its month, in one transaction.
 
-    The project's department or the plan office only (``Forbidden``);
+    The project is ``region``'s (a region code; default: see :func:`project_record`). The
+    project's department of that region or the plan office only (``Forbidden``);
     ``NotFound`` for an unknown project. A month already reported is revised
     only with ``entry.reason``; a cumulative below the previous month's or
     above the annual plan needs a reason too; above the total investment is
@@ -75,20 +78,22 @@ def report_project_progress(
     nothing is written then. ``via`` names the channel in the report's
     source (``web:<user>``, ``api:<user>``). Every write keeps a history row.
     """
-    project = project_for_entry(actor=actor, code=code)
+    record = record_for_entry(actor, code, region)
+    project = record.to_domain()
     with transaction.atomic():
-        report, problems = read_entry(project, entry, source=f"{via}:{actor.get_username()}")
+        source = f"{via}:{actor.get_username()}"
+        report, problems = read_entry(project, entry, project_id=record.pk, source=source)
         if report is None:
             raise ProgressRefused(problems)
         try:
-            write_reports([report], {code: project}, actor=actor)
+            write_reports([report], {code: project}, actor=actor, region=record.region)
         except ReportsRefused as refused:
             found: dict[str, str] = {}
             for r in refused.refusals:
                 found[r.field] = "；".join(filter(None, [found.get(r.field), r.reason]))
             raise ProgressRefused(found) from None
         if entry.evidence is not None:
-            save_evidence(code, report, entry.evidence)
+            save_evidence(record.pk, report, entry.evidence)
     return report
 
 
@@ -105,28 +110,25 @@ def writable_projects(*, actor: Any) -> list[ProjectRecord]:
     latest = ProjectRecord.objects.order_by("-year").values("year")[:1]
     records = (
         ProjectRecord.objects.filter(year=latest)
-        .select_related("department")
+        .select_related("department", "region")
         .annotate(last_month=Max("progress__month", filter=Q(progress__year=F("year"))))
     )
     if role is Role.CLERK:
         records = records.filter(department__name=department_of(actor))
+    if (seen := roles.regions_of(actor)) is not None:
+        records = records.filter(region_id__in=seen)
     return list(records.order_by("code"))
 
 
-def may_report(actor: Any, department: str) -> bool:
-    """Whether to offer ``actor`` the progress form of ``department``'s projects."""
-    return can_write_for(actor, department)
+def may_report(actor: Any, record: ProjectRecord) -> bool:
+    """Whether to offer ``actor`` the progress form of the project ``record``."""
+    return can_write_for(actor, record.department.name, record.region_id)
 
 
-def project_for_entry(*, actor: Any, code: str) -> Project:
-    """Project ``code`` if ``actor`` may report on it: ``NotFound`` or ``Forbidden`` else."""
-    record = _record(code)
-    project = record.to_domain()
-    require(
-        can_write_for(actor, project.department, record.region_id),
-        f"只有{project.department}可以报送 {code} 的进度。",
-    )
-    return project
+def project_for_entry(*, actor: Any, code: str, region: str | None = None) -> Project:
+    """Project ``code`` (of ``region``) if ``actor`` may report on it: ``NotFound`` or
+    ``Forbidden`` else."""
+    return record_for_entry(actor, code, region).to_domain()
 
 
 @dataclass(frozen=True)
@@ -135,21 +137,53 @@ class ProjectDetail:
     version: int
 
 
-def project_detail(code: str, month: Period | None = None) -> ProjectDetail:
+def project_detail(
+    code: str, month: Period | None = None, *, region: str | None = None, actor: Any = None
+) -> ProjectDetail:
     """The project ``code`` judged at ``month`` (default: its year's latest reported month)."""
-    record = _record(code)
+    record = project_record(code, region, actor=actor)
     period = month or pages.project_period(str(record.year), region=record.region)
     page = pages.project_page(code, period, record.region)
     return ProjectDetail(page, history.version_of(record))
 
 
-def region_of(code: str) -> Region:
-    """The region project ``code`` belongs to, or ``NotFound``."""
-    return _record(code).region
+def project_record(code: str, region: str | None = None, *, actor: Any = None) -> ProjectRecord:
+    """Project ``code`` of the region ``region`` (a region code), ``NotFound`` otherwise.
+
+    Codes are unique within a region only. Without ``region``: the only project
+    of that code, else the one of ``actor``'s district, else the default region's
+    (:func:`planwatch.services.regions.region`). An ``actor`` of a district is
+    refused (``Forbidden``) a project of another region.
+    """
+    records = ProjectRecord.objects.select_related("department", "region").filter(code=code)
+    if region:
+        records = records.filter(region=regions.region(region))
+    found = list(records)
+    if len(found) > 1:
+        found = [r for r in found if r.region_id == regions.region(actor=actor).pk]
+    if not found:
+        raise NotFound(f"项目 {code} 不存在")
+    seen = None if actor is None else roles.regions_of(actor)
+    require(
+        seen is None or found[0].region_id in seen,
+        f"只能查看本地区的项目,{code} 属于{found[0].region.name}。",
+    )
+    return found[0]
+
+
+def region_of(code: str, *, actor: Any = None) -> Region:
+    """The region project ``code`` belongs to (see :func:`project_record`), or ``NotFound``."""
+    return project_record(code, actor=actor).region
 
 
 def change_project(
-    code: str, *, actor: User, changes: dict[str, Any], version: int, reason: str
+    code: str,
+    *,
+    actor: User,
+    changes: dict[str, Any],
+    version: int,
+    reason: str,
+    region: str | None = None,
 ) -> ProjectDetail:
     """Change some fields of a project at the ``version`` the actor read; the plan office only.
 
@@ -157,12 +191,13 @@ def change_project(
     all. The changed project is checked as an imported one would be
     (:func:`planwatch.core.projects.project_problems`).
     """
-    require(can_review(actor), "只有发展改革委可以修改项目信息。")
+    found = project_record(code, region, actor=actor)
+    require(can_review(actor, found.region_id), "只有发展改革委可以修改项目信息。")
     unknown = sorted(set(changes) - PROJECT_FIELDS)
     if unknown:
         raise InvalidField(unknown[0], f"{unknown[0]} cannot be changed here")
     with transaction.atomic():
-        record = history.locked(ProjectRecord, _record(code).pk, version)
+        record = history.locked(ProjectRecord, found.pk, version)
         fields = dict(changes)
         milestones = fields.pop("milestones", None)
         department = fields.pop("department", None)
@@ -185,14 +220,17 @@ def change_project(
             MilestoneRecord.objects.bulk_create(
                 [MilestoneRecord(project=record, name=m.name, planned=m.planned) for m in planned]
             )
-    return project_detail(code)
+    return project_detail(code, region=found.region.code)
 
 
-def _record(code: str) -> ProjectRecord:
-    try:
-        return ProjectRecord.objects.select_related("department", "region").get(code=code)
-    except ProjectRecord.DoesNotExist:
-        raise NotFound(f"项目 {code} 不存在") from None
+def record_for_entry(actor: Any, code: str, region: str | None) -> ProjectRecord:
+    """Project ``code`` (of ``region``) if ``actor`` may report on it: ``NotFound`` or
+    ``Forbidden`` else."""
+    record = project_record(code, region, actor=actor)
+    department = record.department.name
+    allowed = can_write_for(actor, department, record.region_id)
+    require(allowed, f"只有{department}可以报送 {code} 的进度。")
+    return record
 
 
 def _department(name: str) -> Department:

@@ -18,7 +18,13 @@ from planwatch.core.observations import Period, Status
 from planwatch.core.plausibility import Earlier, previous
 from planwatch.core.validation import Finding, Severity
 from planwatch.services.value_checks import Entry, earlier_values, findings
-from planwatch.web.accounts.roles import can_read, can_review, can_write_for, regions_of, require
+from planwatch.web.accounts.roles import (
+    can_read,
+    can_review,
+    can_write_for,
+    regions_of,
+    require,
+)
 from planwatch.web.editing import history
 from planwatch.web.errors import Conflict
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, TargetRecord
@@ -49,6 +55,9 @@ def pending(*, actor: Any) -> QuerySet[Submission]:
     """Submissions waiting for review, oldest first (a page of them: :func:`review_item`)."""
     require(can_review(actor), "只有发展改革委可以审核报送。")
     found = history.with_versions(Submission.objects.filter(state=State.SUBMITTED))
+    seen = regions_of(actor)
+    if seen is not None:
+        found = found.filter(indicator__region_id__in=seen)
     return found.select_related("indicator", "author", "corrects").order_by("updated_at", "id")
 
 

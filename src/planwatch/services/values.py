@@ -96,8 +96,7 @@ def submit_value(
 @transaction.atomic
 def approve_value(*, actor: Any, submission_id: int, version: int | None = None) -> Submission:
     """Accept a pending submission: its value becomes current, the one before it history."""
-    require(can_review(actor), "只有发展改革委可以审核报送。")
-    submission = _pending(submission_id, version)
+    submission = _pending(submission_id, version, actor)
     if submission.author_id == actor.pk and not settings.ONE_PERSON_OFFICE:
         raise Forbidden(_("You submitted this value yourself: another person must approve it."))
     IndicatorRecord.objects.select_for_update().get(pk=submission.indicator_id)
@@ -127,10 +126,10 @@ def return_value(
     *, actor: Any, submission_id: int, reason: str, version: int | None = None
 ) -> Submission:
     """Send a pending submission back to its department with the reason, for correction."""
-    require(can_review(actor), "只有发展改革委可以审核报送。")
+    submission = _pending(submission_id, version, actor)
     if not reason.strip():
         raise InvalidField("reason", "退回时请写明原因。")
-    return _reviewed(_pending(submission_id, version), actor, State.RETURNED, reason.strip())
+    return _reviewed(submission, actor, State.RETURNED, reason.strip())
 
 
 @transaction.atomic
@@ -326,8 +325,11 @@ def _reviewed(submission: Submission, actor: Any, state: State, comment: str) ->
     return history.save(submission, actor=actor, reason=short(comment or "审核通过"))
 
 
-def _pending(submission_id: int, version: int | None) -> Submission:
+def _pending(submission_id: int, version: int | None, actor: Any) -> Submission:
+    """The submission to review, locked, if ``actor`` reviews its region (``Forbidden``)."""
+    require(can_review(actor), "只有发展改革委可以审核报送。")
     submission = locked(submission_id)
+    require(can_review(actor, submission.indicator.region_id), "只能审核本地区的报送。")
     if version is not None:
         at_version(submission, version)
     if submission.state != State.SUBMITTED:

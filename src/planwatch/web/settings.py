@@ -15,6 +15,9 @@ Environment:
     PLANWATCH_CLIENT_IP_HEADER  behind a proxy, the header naming the client (X-Real-IP)
     PLANWATCH_REPORT_RENDERS    reports rendered at once by all workers together; default 1
     PLANWATCH_ANONYMOUS_REPORT_RATE  report requests per anonymous address; default 20/m
+    PLANWATCH_FRAGMENT_SECONDS  how long rendered page parts are kept (0: never); default 3600
+    PLANWATCH_MEDIA_ROOT    uploaded evidence files; default PLANWATCH_HOME/uploads (share it
+                            between app servers: a shared volume)
 """
 
 from __future__ import annotations
@@ -114,6 +117,9 @@ CACHES = {
     )
 }
 
+# Rendered page parts kept under the data version (planwatch.web.fragments), in seconds.
+FRAGMENT_SECONDS = env_int("PLANWATCH_FRAGMENT_SECONDS", 3600)
+
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 TIME_ZONE = "Asia/Shanghai"
@@ -134,9 +140,11 @@ STORAGES = {
 # Serve straight from the source tree too, so tests and a fresh checkout need no collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MAX_AGE = 3600
-MEDIA_ROOT = (
-    DATA_DIR / "uploads"
-)  # outside any web root; served only through views that check access
+# Outside any web root; served only through views that check access. Every app server
+# of one deployment must see the same directory (a shared volume).
+MEDIA_ROOT = Path(os.environ.get("PLANWATCH_MEDIA_ROOT") or DATA_DIR / "uploads")
+# Sessions live in the database every app server shares: a login on one is valid on all.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"

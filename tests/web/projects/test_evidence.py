@@ -13,6 +13,7 @@ from planwatch.services.project_entry import ProgressEntry, Upload
 from planwatch.services.projects import report_project_progress
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Forbidden
+from planwatch.web.plan.models import Region
 from planwatch.web.projects import evidence
 from planwatch.web.projects.demo import load_year
 from planwatch.web.projects.models import ProgressRecord
@@ -32,6 +33,10 @@ def demo(settings, tmp_path) -> None:
 def report_with(clerk, name: str, data: bytes = PDF) -> None:
     entry = ProgressEntry("2025-11", Decimal(2200), evidence=Upload(name, data))
     report_project_progress(actor=clerk, code=TRANSPORT, entry=entry)
+
+
+def fuling() -> Region:
+    return Region.objects.get(code="fuling")
 
 
 def listed() -> list[str]:
@@ -74,13 +79,17 @@ def test_wrong_types_disguised_and_oversized_files_are_refused(
 def test_a_listed_file_is_served_to_a_leader_but_not_to_the_public(transport_clerk, leader):
     report_with(transport_clerk, "验收.pdf")
     file, kind = evidence.open_listed(
-        actor=leader, code=TRANSPORT, period="2025-11", name="验收.pdf"
+        actor=leader, code=TRANSPORT, period="2025-11", name="验收.pdf", region=fuling()
     )
     assert (file.read(), kind) == (PDF, "application/pdf")
     file.close()
     with pytest.raises(Forbidden):
         evidence.open_listed(
-            actor=AnonymousUser(), code=TRANSPORT, period="2025-11", name="验收.pdf"
+            actor=AnonymousUser(),
+            code=TRANSPORT,
+            period="2025-11",
+            name="验收.pdf",
+            region=fuling(),
         )
 
 
@@ -90,7 +99,9 @@ def test_a_listed_file_is_served_to_a_leader_but_not_to_the_public(transport_cle
 def test_a_name_the_report_does_not_list_is_never_opened(transport_clerk, leader, name):
     report_with(transport_clerk, "验收.pdf")
     with pytest.raises(NotFound):
-        evidence.open_listed(actor=leader, code=TRANSPORT, period="2025-11", name=name)
+        evidence.open_listed(
+            actor=leader, code=TRANSPORT, period="2025-11", name=name, region=fuling()
+        )
 
 
 def test_the_project_page_links_its_evidence_as_a_download(transport_clerk, client):

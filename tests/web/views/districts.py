@@ -15,9 +15,18 @@ COPIED = ("departments.csv", "projects-2025.csv", "progress-2025.csv")
 PROBLEMS = ("problems-2025.csv", "problem-events-2025.csv")
 
 
-def district(at: Path, region: str, name: str, prefix: str, *, problems: bool = True) -> Path:
+def district(
+    at: Path,
+    region: str,
+    name: str,
+    prefix: str,
+    *,
+    problems: bool = True,
+    same_codes: bool = False,
+) -> Path:
     """A dataset directory of ``region`` holding the demo's 2025 register (and problems)
-    with every project code ``2025-<prefix>…-…`` and problem code ``<prefix>-2025-…``."""
+    with every project code ``2025-<prefix>…-…`` (Fuling's own codes with ``same_codes``:
+    codes are unique within a region only) and problem code ``<prefix>-2025-…``."""
     at.mkdir(parents=True)
     (at / "region.toml").write_text(
         f'code = "{region}"\nname = "{name}"\nparent = "重庆市"\nyears = [2025]\n',
@@ -25,7 +34,7 @@ def district(at: Path, region: str, name: str, prefix: str, *, problems: bool = 
     )
     for file in COPIED + (PROBLEMS if problems else ()):
         text = (DEMO_DATASET / file).read_text(encoding="utf-8")
-        for kind in ("ZF", "QY"):
+        for kind in () if same_codes else ("ZF", "QY"):
             text = text.replace(f"2025-{kind}-", f"2025-{prefix}{kind}-")
         text = text.replace("WT-2025-", f"{prefix}-2025-")
         (at / file).write_text(text, encoding="utf-8")

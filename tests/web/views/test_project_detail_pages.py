@@ -74,7 +74,7 @@ def test_the_problem_page_shows_every_event_with_actor_note_and_evidence(leader)
         "assign", "start", "submit", "close",
     ]  # fmt: skip
     assert "区水利局·联络员" in html and "WT-2025-001-整改报告.pdf" in html
-    assert "/projects/2025-ZF-002/?year=2025" in html  # the project it concerns
+    assert "/projects/2025-ZF-002/?region=fuling&amp;year=2025" in html  # the project it concerns
     assert "已销号" in html
 
 

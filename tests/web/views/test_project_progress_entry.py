@@ -44,7 +44,7 @@ def test_a_clerk_records_this_months_progress_of_its_project(commerce, settings)
         f"/projects/{OWN}/progress/",
         entry(reached_start="2025-03-22", evidence=upload),
     )
-    assert response.status_code == 302 and response["Location"] == f"/projects/{OWN}/"
+    assert response.status_code == 302 and response["Location"] == f"/projects/{OWN}/?region=fuling"
     stored = report(OWN)
     assert stored.completed == Decimal("50200") and stored.submitted_by == "commerce"
     assert stored.reached == {"开工": "2025-03-22"} and stored.narrative == "主体施工"

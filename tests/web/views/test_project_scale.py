@@ -21,6 +21,9 @@ PAGES = (
     "/?year=2025",
     "/api/projects/2025-ZF-001",
     "/rankings/?year=2025",
+    "/api/projects?year=2025",
+    "/api/project-totals?year=2025",
+    "/problems/",
 )
 
 

@@ -106,7 +106,12 @@ def can_write_for(user: Any, department: str, region_id: int | None = None) -> b
     return role is Role.CLERK and bool(department) and department_of(user) == department
 
 
-def can_review(user: Any) -> bool:
+def can_review(user: Any, region_id: int | None = None) -> bool:
+    """Review, approve and manage (of the region ``region_id``, when given: a district's
+    plan office reviews only its district's submissions, projects and problems)."""
+    seen = regions_of(user) if region_id is not None else None
+    if seen is not None and region_id not in seen:
+        return False
     return role_of(user) is Role.PLAN_OFFICE
 
 

@@ -270,16 +270,27 @@ def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 
 
 @router.get("/projects/{project_code}", response=ProjectDetailOut)
-def get_project(request: HttpRequest, project_code: ProjectCode, month: Month | None = None) -> Any:
-    """One project with its milestones, monthly reports and linked problems."""
+def get_project(
+    request: HttpRequest,
+    project_code: ProjectCode,
+    month: Month | None = None,
+    region: RegionCode = None,
+) -> Any:
+    """One project of ``region`` (codes are unique within a region; default: the only project
+    of that code, else the user's district's or the first region's) with its milestones,
+    monthly reports and linked problems."""
     period = None if month is None else Period.parse(month)
-    regions.region(projects.region_of(project_code).code, actor=request.user)  # a district's own
-    return _detail(projects.project_detail(project_code, period))
+    return _detail(projects.project_detail(project_code, period, region=region, actor=request.user))
 
 
 @router.patch("/projects/{project_code}", response=ProjectDetailOut)
-def change_project(request: HttpRequest, project_code: ProjectCode, change: ProjectChange) -> Any:
-    """Change fields of a project at the version read (plan office)."""
+def change_project(
+    request: HttpRequest,
+    project_code: ProjectCode,
+    change: ProjectChange,
+    region: RegionCode = None,
+) -> Any:
+    """Change fields of a project (of ``region``) at the version read (plan office)."""
     fields = change.model_dump(exclude_unset=True, exclude_none=True, exclude={"version", "reason"})
     for name in ("total", "annual_plan"):
         if name in fields:
@@ -290,14 +301,18 @@ def change_project(request: HttpRequest, project_code: ProjectCode, change: Proj
         changes=fields,
         version=change.version,
         reason=change.reason,
+        region=region,
     )
     return _detail(changed)
 
 
 @router.post("/projects/{project_code}/progress", response={201: ProgressOut})
-def report_progress(request: HttpRequest, project_code: ProjectCode, report: ProgressIn) -> Any:
-    """A month's report (the owning department's clerk or the plan office); a month
-    already reported is revised with a ``reason`` and kept in the history."""
+def report_progress(
+    request: HttpRequest, project_code: ProjectCode, report: ProgressIn, region: RegionCode = None
+) -> Any:
+    """A month's report of a project of ``region`` (the owning department's clerk of that region
+    or the plan office); a month already reported is revised with a ``reason`` and kept in the
+    history."""
     entry = ProgressEntry(
         month=str(Period.parse(report.month)),
         completed=Decimal(str(report.completed)),
@@ -307,7 +322,7 @@ def report_progress(request: HttpRequest, project_code: ProjectCode, report: Pro
     )
     try:
         stored = projects.report_project_progress(
-            actor=request.user, code=project_code, entry=entry, via="api"
+            actor=request.user, code=project_code, entry=entry, via="api", region=region
         )
     except projects.ProgressRefused as refused:
         if refused.field in MILESTONE_NAMES:

@@ -70,8 +70,13 @@ def _indicators(text: str) -> list[Hit]:
 def _projects(text: str) -> list[Hit]:
     found = ProjectRecord.objects.filter(Q(name__icontains=text) | Q(code__icontains=text))
     return [
-        Hit(p.code, p.name, reverse("projects:detail", args=[p.code]), str(p.year))
-        for p in found.order_by("-year", "code")[:LIMIT]
+        Hit(
+            p.code,
+            p.name,
+            reverse("projects:detail", args=[p.code]) + f"?region={p.region.code}",
+            str(p.year),
+        )
+        for p in found.select_related("region").order_by("-year", "code")[:LIMIT]
     ]
 
 

@@ -6,16 +6,19 @@ become HTTP statuses in ``planwatch.web.errors``.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.core.observations import Period
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import CONTENT_TYPES, Format
-from planwatch.services import changes
-from planwatch.web import excel, published
+from planwatch.services import changes, evaluation
+from planwatch.web import excel, fragments, published
 from planwatch.web.access import reader
 from planwatch.web.accounts import visits
 from planwatch.web.downloads import attachment
@@ -45,21 +48,35 @@ def _title(scope: pages.Scope, what: str) -> str:
 @reader
 def dashboard(request: HttpRequest) -> HttpResponse:
     scope = _scope(request, current=True)
-    page = pages.dashboard(scope)
     if excel.wanted(request):
         title = _title(scope, _("Lagging indicators"))
-        return excel.response(tables.evaluation_sheet(title, page.lagging))
+        return excel.response(tables.evaluation_sheet(title, pages.dashboard(scope).lagging))
+    context: dict[str, object] = {"scope": scope}
+    today = timezone.localdate()
+    shown = (scope.region.pk, scope.year, str(scope.as_of), today)
+    context["body"] = fragments.rendered(
+        "dashboard", shown, lambda: _dashboard_body(request, scope, today, context)
+    )
+    as_of = evaluation.resolve_as_of(scope.region, scope.year, scope.as_of).period
+    context["changes"] = _changes(request, scope, as_of)  # marks new since the reader's visit
+    return render(request, "plan/dashboard.html", context)
+
+
+def _dashboard_body(
+    request: HttpRequest, scope: pages.Scope, today: date, context: dict[str, object]
+) -> str:
+    """The dashboard below the user's own panel; what it read stays in ``context`` (tests)."""
+    page = pages.dashboard(scope)
     sparks = [charts.sparkline(card.series) for card in page.cards]
-    context = {"scope": scope, "page": page, "cards": list(zip(page.cards, sparks, strict=True))}
+    context |= {"page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
     context["inyear"] = nowcast_pages.year_nowcast(scope.region, scope.year, as_of)
-    context["changes"] = _changes(request, scope, as_of)
-    panel = overview.projects_panel(scope.region, as_of, timezone.localdate())
+    panel = overview.projects_panel(scope.region, as_of, today)
     context["projects"] = panel
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
         context["curve"] = charts.completion_curve(points)
-    return render(request, "plan/dashboard.html", context)
+    return render_to_string("plan/_dashboard_body.html", context, request)
 
 
 def _changes(

@@ -20,6 +20,7 @@ from planwatch.core.project_rows import PROGRESS_FIELDS, PROJECT_FIELDS
 from planwatch.core.tasks import Area, Task
 from planwatch.services import problems as problem_service
 from planwatch.services import tasks
+from planwatch.web.plan.models import Region
 from planwatch.web.projects.baseline import BASELINE_REASON
 from planwatch.web.projects.models import (
     Department,
@@ -37,19 +38,19 @@ class ProblemPage:
     problem: Problem
     overdue: bool
     link_year: int | None  # the plan year of a linked project or task, for its page's address
+    link_region: str = ""  # a linked project's region (its code is unique within it)
 
 
 def problem_page(code: str, today: date) -> ProblemPage:
     problem = problem_service.problem(code)
-    year = None
+    year, region = None, ""
     if problem.link_kind is LinkKind.PROJECT:
-        year = (
-            ProjectRecord.objects.filter(code=problem.link).values_list("year", flat=True).first()
-        )
+        linked = ProjectRecord.objects.filter(region__problems__code=code, code=problem.link)
+        year, region = linked.values_list("year", "region__code").first() or (None, "")
     elif problem.link_kind is LinkKind.TASK:
         tasks = TaskRecord.objects.filter(code=problem.link)
         year = tasks.aggregate(y=Max("year"))["y"]
-    return ProblemPage(problem, problem.is_overdue(today), year)
+    return ProblemPage(problem, problem.is_overdue(today), year, region)
 
 
 @dataclass(frozen=True)
@@ -114,21 +115,24 @@ class Change:
     subject: str = ""  # what changed when it is not the project itself: "2025-10 月度进度"
 
 
-def project_history(code: str) -> list[Change]:
-    """Every recorded change of project ``code`` and of its monthly reports, newest first.
+def project_history(code: str, region: Region) -> list[Change]:
+    """Every recorded change of ``region``'s project ``code`` and of its monthly reports,
+    newest first.
 
     Rows exist for every change by a user (the page, the API, a workbook
     import, the admin); dataset loads write none (their state shows as the
     baseline of the first change after them).
     """
-    changes = _project_changes(code) + _progress_changes(code)
+    changes = _project_changes(code, region) + _progress_changes(code, region)
     return sorted(changes, key=lambda c: c.at, reverse=True)
 
 
-def _progress_changes(code: str) -> list[Change]:
+def _progress_changes(code: str, region: Region) -> list[Change]:
     """Each report's history rows, a revision as old → new; the loaded state is not repeated."""
     rows = list(
-        ProgressRecord.history.filter(project__code=code)  # type: ignore[attr-defined]
+        ProgressRecord.history.filter(  # type: ignore[attr-defined]
+            project__region=region, project__code=code
+        )
         .select_related("history_user")
         .order_by("id", "history_date", "history_id")
     )
@@ -155,9 +159,9 @@ def _progress_changes(code: str) -> list[Change]:
     return changes
 
 
-def _project_changes(code: str) -> list[Change]:
+def _project_changes(code: str, region: Region) -> list[Change]:
     rows = list(
-        ProjectRecord.history.filter(code=code)  # type: ignore[attr-defined]
+        ProjectRecord.history.filter(region=region, code=code)  # type: ignore[attr-defined]
         .select_related("history_user")
         .order_by("history_date", "history_id")
     )

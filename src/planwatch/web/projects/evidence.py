@@ -19,6 +19,7 @@ from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.progress import Evidence
 from planwatch.web.accounts.roles import can_read, require
+from planwatch.web.plan.models import Region
 from planwatch.web.projects.models import ProblemEventRecord, ProgressRecord
 from planwatch.web.projects.models.fields import split_list
 
@@ -83,8 +84,10 @@ def save(code: str, period: Period, name: str, data: bytes) -> str:
     return PurePosixPath(stored).name
 
 
-def open_listed(*, actor: Any, code: str, period: str, name: str) -> tuple[IO[bytes], str]:
-    """The file ``name`` listed on ``code``'s report of ``period``, and its content type.
+def open_listed(
+    *, actor: Any, code: str, period: str, name: str, region: Region
+) -> tuple[IO[bytes], str]:
+    """The file ``name`` listed on ``region``'s ``code``'s report of ``period``, and its type.
 
     Anyone inside the government may read a project's evidence; the public may
     not. :class:`NotFound` for an unknown report, an unlisted name or a lost file.
@@ -95,7 +98,7 @@ def open_listed(*, actor: Any, code: str, period: str, name: str) -> tuple[IO[by
     except InvalidValue:
         raise NotFound(f"没有 {period} 的报告") from None
     record = ProgressRecord.objects.filter(
-        project__code=code, year=month.year, month=month.month
+        project__region=region, project__code=code, year=month.year, month=month.month
     ).first()
     listed = {n: kind for n, kind, _ in (record.evidence if record else [])}
     path = f"evidence/{code}/{month}/{name}"

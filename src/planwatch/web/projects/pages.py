@@ -72,12 +72,14 @@ def project_page(code: str, period: Period, region: Region | None = None) -> Pro
     """One project (of ``region`` when given) judged at the end of ``period``'s month: reads
     that project, its reports of the year and its problems, nothing of the others."""
     status, reports = project_register.project_status(code, period, region)
-    return ProjectPage(status, reports, problem_service.problems(link=code))
+    return ProjectPage(status, reports, problem_service.problems(link=code, region=region))
 
 
-def project_reports(project: Project) -> list[ProgressReport]:
-    """``project``'s monthly reports of its year, oldest first."""
-    rows = ProgressRecord.objects.filter(project__code=project.code, year=project.year)
+def project_reports(project: Project, region: Region) -> list[ProgressReport]:
+    """``project``'s (of ``region``) monthly reports of its year, oldest first."""
+    rows = ProgressRecord.objects.filter(
+        project__region=region, project__code=project.code, year=project.year
+    )
     return [r.to_domain(project.code) for r in rows.order_by("month")]
 
 

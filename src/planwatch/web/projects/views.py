@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,7 +15,7 @@ from planwatch.core.observations import Period
 from planwatch.services import projects, regions
 from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
-from planwatch.web import excel
+from planwatch.web import excel, fragments
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_write_for
 from planwatch.web.plan.models import Region
@@ -42,10 +44,23 @@ def _period(request: HttpRequest, region: Region) -> Period:
 def project_list(request: HttpRequest) -> HttpResponse:
     region = _region(request)
     kept = listing.ProjectFilter.from_query(request.GET)
-    page = listing.project_list(region, _period(request, region), kept)
+    period = _period(request, region)
     if excel.wanted(request):
+        page = listing.project_list(region, period, kept)
         return excel.response(tables.project_sheet(_("Projects"), page))
-    return render(request, "projects/list.html", {"page": page, "kept": kept, "region": region})
+    context: dict[str, object] = {"kept": kept, "region": region}
+    shown = (region.pk, str(period), sorted(request.GET.lists()))
+    context["body"] = fragments.rendered(
+        "projects", shown, lambda: _list_body(request, period, context)
+    )
+    return render(request, "projects/list.html", context)
+
+
+def _list_body(request: HttpRequest, period: Period, context: dict[str, object]) -> str:
+    """The list below the menu; what it read stays in ``context`` (tests)."""
+    region, kept = context["region"], context["kept"]
+    context["page"] = listing.project_list(region, period, kept)  # type: ignore[arg-type]
+    return render_to_string("projects/_list_body.html", context, request)
 
 
 @reader
@@ -66,36 +81,39 @@ def rankings(request: HttpRequest) -> HttpResponse:
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
-    asked = request.GET.get("region") or projects.region_of(code).code
-    region = regions.region(asked, actor=request.user)
+    record = projects.project_record(code, request.GET.get("region"), actor=request.user)
+    region = record.region
     period = _period(request, region)
     page = pages.project_page(code, period, region)
-    history = detail_pages.project_history(code)
+    history = detail_pages.project_history(code, region)
     if excel.wanted(request):
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
     chart = tables.progress_chart(page)
     context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
-    context["may_report"] = projects.may_report(request.user, page.status.project.department)
+    context["may_report"] = projects.may_report(request.user, record)
+    context["region"] = region
     return render(request, "projects/detail.html", context)
 
 
 @reader
 def progress_entry(request: HttpRequest, code: str) -> HttpResponse:
     """A department's monthly report of one of its projects; errors beside their fields."""
-    project = projects.project_for_entry(actor=request.user, code=code)
-    reports = pages.project_reports(project)
+    record = projects.record_for_entry(request.user, code, request.GET.get("region"))
+    project, region = record.to_domain(), record.region
+    reports = pages.project_reports(project, region)
     form = ProgressForm(project, reports, request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             done = projects.report_project_progress(
-                actor=request.user, code=code, entry=form.entry()
+                actor=request.user, code=code, entry=form.entry(), region=region.code
             )
         except ProgressRefused as refused:
             form.refused(refused.problems)
         else:
             messages.success(request, _("Progress of %(month)s saved.") % {"month": done.period})
-            return redirect("projects:detail", code=code)
-    context = {"form": form, "project": project, "reports": reports}
+            detail = reverse("projects:detail", args=[code])
+            return redirect(f"{detail}?region={region.code}")
+    context = {"form": form, "project": project, "reports": reports, "region": region}
     return render(request, "projects/progress.html", context, status=400 if form.errors else 200)
 
 
@@ -114,7 +132,10 @@ def task_detail(request: HttpRequest, code: str) -> HttpResponse:
 @reader
 def evidence_download(request: HttpRequest, code: str, period: str, name: str) -> HttpResponse:
     """An evidence file of a monthly report, for government users only."""
-    file, kind = evidence.open_listed(actor=request.user, code=code, period=period, name=name)
+    region = regions.region(request.GET.get("region"), actor=request.user)
+    file, kind = evidence.open_listed(
+        actor=request.user, code=code, period=period, name=name, region=region
+    )
     served = FileResponse(file, as_attachment=True, filename=name, content_type=kind)
     served["X-Content-Type-Options"] = "nosniff"
     return served

@@ -37,8 +37,9 @@ class Imported:
 
 def export_workbook(*, actor: Any, region_code: str, period: str, department: str) -> bytes:
     """The pre-filled workbook of what ``department`` owes in an open ``period``."""
-    require(can_write_for(actor, department), f"只能下载本部门的报送表,不能下载{department}的。")
     region = get_region(region_code)
+    allowed = can_write_for(actor, department, region.pk)
+    require(allowed, f"只能下载本部门的报送表,不能下载{region.name}{department}的。")
     record = ReportingPeriod.objects.filter(region=region, period=period, is_open=True).first()
     if record is None:
         raise Conflict(f"{region.name}的{period}报告期没有开启。")
@@ -55,7 +56,8 @@ def import_workbook(
     if not (region_code or content.region):
         raise InvalidValue("工作簿没有写明地区,请指定地区。")
     region = get_region(region_code or content.region or "")
-    indicators = {i.code: i for i in IndicatorRecord.objects.filter(region=region)}
+    held = IndicatorRecord.objects.filter(region=region).select_related("region")
+    indicators = {i.code: i for i in held}
     problems: list[DatasetProblem] = list(content.problems)
     seen: dict[tuple[str, str, str], int] = {}
     with transaction.atomic():
@@ -86,8 +88,9 @@ def _submit(
 
     if indicator is None:
         return bad("code", f"没有指标「{row.code}」")
-    if not can_write_for(actor, indicator.owner):
-        return bad("code", f"只有{indicator.owner or '发展改革委'}可以报送{indicator.name}")
+    if not can_write_for(actor, indicator.owner, indicator.region_id):
+        owner = f"{indicator.region.name}{indicator.owner or '发展改革委'}"
+        return bad("code", f"只有{owner}可以报送{indicator.name}")
     own = _own_open(indicator, row)
     try:
         with transaction.atomic():  # a refused row leaves nothing behind

@@ -30,7 +30,7 @@ class ProjectRecord(models.Model):
     """A project of a region's register; every list, total and page is scoped by its region."""
 
     region = models.ForeignKey("plan.Region", on_delete=models.PROTECT, related_name="projects")
-    code = models.CharField(max_length=40, unique=True)
+    code = models.CharField(max_length=40, db_index=True, help_text="unique within its region")
     name = models.CharField(max_length=200)
     year = models.PositiveSmallIntegerField(db_index=True)
     category = models.CharField(max_length=20, choices=enum_choices(Category))
@@ -50,6 +50,9 @@ class ProjectRecord(models.Model):
     class Meta:
         db_table = "projects_project"
         ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "code"], name="one_project_code_per_region")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} {self.name}"

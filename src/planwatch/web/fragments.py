@@ -1,0 +1,39 @@
+"""Rendered parts of pages kept in the shared cache under the data version.
+
+The dashboard's body (cards, nowcast, projects panel) reads the whole plan and
+the judged register and takes tens of milliseconds to render; it is the same for
+every user of the same scope until the data changes. So it is rendered once per
+(what it shows, language, data version) and kept in the cache every worker
+process shares (:data:`planwatch.web.settings.CACHES`): the first worker to
+render it saves the others the work. A write makes a new data version
+(:func:`planwatch.web.published.data_version`), so a kept part is never stale;
+old versions expire after ``settings.FRAGMENT_SECONDS`` (0: render every time, as
+the tests that read a page's context do). What depends on the user (the values
+they owe, the menu) stays outside the kept part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from planwatch.web import published
+
+
+def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> SafeString:
+    """The HTML ``render`` makes for ``kind`` of the scope ``shown`` (values whose ``repr``
+    names what the part shows), from the cache when this version was rendered before."""
+    if not settings.FRAGMENT_SECONDS:
+        return mark_safe(render())
+    scope = repr((kind, tuple(shown), get_language(), published.data_version()))
+    key = "fragment:" + hashlib.sha256(scope.encode()).hexdigest()
+    body = cache.get(key)
+    if body is None:
+        body = render()
+        cache.set(key, body, settings.FRAGMENT_SECONDS)
+    return mark_safe(body)
