@@ -92,7 +92,7 @@ def test_docx_uses_real_word_styles_so_an_office_can_restyle_it(annual):
     first_row = document.tables[0].rows[0]._tr
     assert first_row.xpath("./w:trPr/w:tblHeader")
     annex = [p for p in document.paragraphs if p.text.startswith("已发布报告第33行。")]
-    assert {p.style.name for p in annex} == {"Table Text"}
+    assert {p.style.name for p in annex} == {"List Text"}
     assert annex[0].runs[0].bold and "2024年预计值:增长6.5%左右 [" in annex[0].text
     footer = document.sections[0].footer.paragraphs[0]
     assert "PAGE" in footer._p.xml and footer.text == "—  —"

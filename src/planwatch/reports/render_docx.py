@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from planwatch.reports.docx_layout import (
     LEAD,
+    LIST_TEXT_ID,
     TABLE_TEXT_ID,
     apply_page,
     apply_styles,
@@ -39,7 +40,7 @@ from planwatch.reports.png import chart_png
 from planwatch.reports.styleset import GBT_9704, StyleSet
 
 # Paragraph styles of the model's paragraph kinds that are not Normal (by id).
-_PARAGRAPH_STYLES = {"lead": LEAD, "list": TABLE_TEXT_ID}
+_PARAGRAPH_STYLES = {"lead": LEAD, "list": LIST_TEXT_ID}
 
 
 def render_docx(report: Report, style: StyleSet = GBT_9704) -> bytes:
