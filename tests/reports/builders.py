@@ -43,6 +43,7 @@ def annual_inputs_without_db(year: int = 2024, **changes: object) -> AnnualInput
         "summary_examples": d.summary_examples.get(year, {}),
         "overview": settings.get("overview", ()),
         "qualifiers": settings.get("qualifiers", {}),
+        "opening": settings.get("opening", {}),
     }
     fields.update(changes)
     return AnnualInputs(**fields)  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from planwatch.core.evaluation import Verdict
 from planwatch.core.report_text import Figure, ReportText
 from planwatch.core.summary import summary_paragraph
 from planwatch.reports.build_annual import build_annual
@@ -143,3 +144,31 @@ def test_an_item_whose_draft_cites_a_value_not_held_is_written_from_its_results(
     review = paragraphs(report.without_gaps(), seed_line(27))
     assert "1.深入推进新型工业化。全年联系服务重点企业及个体户2.2万家(次)。" in review
     assert any("{s9999}" in item for item in report.missing)
+
+
+def test_without_a_draft_the_opening_is_written_from_the_region_as_the_seed_words_it():
+    report = build_annual(annual_inputs_without_db())
+    assert [b.text for b in report.sections[0].blocks] == [seed_line(23), seed_line(25)]
+    assert report.sections[0].blocks[0].style == "to"
+
+
+def test_the_opening_takes_the_government_and_session_from_the_settings():
+    opening = {"session": "县第十八届人民代表大会第五次会议", "advisers": ""}
+    report = build_annual(annual_inputs_without_db(region="丰都县", opening=opening))
+    assert [b.text for b in report.sections[0].blocks] == [
+        "各位代表:",
+        "受县人民政府委托,现将丰都县2024年国民经济和社会发展计划执行情况及2025年计划草案"
+        "提请县第十八届人民代表大会第五次会议审议。",
+    ]
+
+
+def test_without_a_draft_the_conclusion_judges_the_year_by_the_share_of_targets_met():
+    inputs = annual_inputs_without_db()
+    met = [e for e in inputs.evaluations if e.verdict in (Verdict.ABOVE, Verdict.MET)]
+    below = [e for e in inputs.evaluations if e.verdict is Verdict.BELOW]
+    assert 2 / 3 <= len(met) / (len(met) + len(below)) < 1
+    cases = {"较好完成": inputs, "全面完成": replace(inputs, evaluations=met)}
+    cases["未能全面完成"] = replace(inputs, evaluations=[*met[:1], *below])
+    for words, case in cases.items():
+        [summary] = [p for p in paragraphs(build_annual(case), seed_line(27)) if "总体来看" in p]
+        assert summary.startswith(f"总体来看,2024年涪陵区主要发展预期目标{words}。与2024年初")

@@ -32,7 +32,7 @@ def test_report_annual_writes_markdown_with_the_seed_targets_sentence(loaded, tm
     assert seed_line(111) in out.read_text(encoding="utf-8")
 
 
-def test_report_annual_with_sources_appends_the_source_table(loaded, tmp_path):
+def test_report_annual_with_sources_appends_the_sources_annex(loaded, tmp_path):
     out = tmp_path / "annual.html"
     assert annual("--format", "html", "--output", str(out), "--sources").exit_code == 0
     html = out.read_text(encoding="utf-8")

@@ -91,7 +91,9 @@ def test_docx_uses_real_word_styles_so_an_office_can_restyle_it(annual):
     assert {t.style.name for t in document.tables} == {"Table Grid"}
     first_row = document.tables[0].rows[0]._tr
     assert first_row.xpath("./w:trPr/w:tblHeader")
-    assert document.tables[-1].rows[0].cells[3].text == "来源"
+    annex = [p for p in document.paragraphs if p.text.startswith("已发布报告第33行。")]
+    assert {p.style.name for p in annex} == {"List Text"}
+    assert annex[0].runs[0].bold and "2024年预计值:增长6.5%左右 [" in annex[0].text
     footer = document.sections[0].footer.paragraphs[0]
     assert "PAGE" in footer._p.xml and footer.text == "—  —"
     texts = [p.text for p in document.paragraphs]

@@ -45,6 +45,9 @@ from planwatch.reports.model import (
     para,
 )
 
+# Words for the share of judged indicators that met or beat their target, highest first.
+EXTENTS = ((1.0, "全面完成"), (2 / 3, "较好完成"), (0.5, "基本完成"), (0.0, "未能全面完成"))
+
 
 def build_annual(inputs: AnnualInputs) -> Report:
     """The annual report of ``inputs.year`` and the plan of the year after."""
@@ -58,7 +61,7 @@ def build_annual(inputs: AnnualInputs) -> Report:
         missing.append(f"{y}年重点任务及完成情况")
         done = [para(f"{y}年重点任务完成情况:暂无数据。", style="gap")]
     sections = (
-        Section("", tuple(opening(inputs.drafts))),
+        Section("", tuple(opening(inputs))),
         Section(
             f"一、{y}年国民经济和社会发展计划执行情况",
             (*year, *done, _summary(inputs, missing)),
@@ -102,13 +105,34 @@ def _intro(inputs: AnnualInputs) -> Paragraph:
     if areas:
         items = sum(len(a.tasks) for a in areas)
         runs.append(Run(f",{chinese_count(len(areas))}个方面{items}项重点工作扎实推进"))
-    judged = [e for e in inputs.evaluations if e.verdict.is_judged]
+    met, judged = _met(inputs)
     if judged:
-        met = sum(e.verdict in (Verdict.ABOVE, Verdict.MET) for e in judged)
-        about = f"{y}年计划指标评价(对照{y}年目标)"
-        words = f",纳入评价的{len(judged)}项计划指标中{met}项达到或高于预期"
-        runs.append(Run(words, _target_source(inputs), about))
+        words = f",纳入评价的{judged}项计划指标中{met}项达到或高于预期"
+        runs.append(Run(words, _target_source(inputs), _judged_about(inputs)))
     return para(*runs, Run("。"))
+
+
+def _met(inputs: AnnualInputs) -> tuple[int, int]:
+    """How many indicators met or beat their target, of how many judged."""
+    judged = [e for e in inputs.evaluations if e.verdict.is_judged]
+    return sum(e.verdict in (Verdict.ABOVE, Verdict.MET) for e in judged), len(judged)
+
+
+def _judged_about(inputs: AnnualInputs) -> str:
+    return f"{inputs.year}年计划指标评价(对照{inputs.year}年目标)"
+
+
+def _judgement(inputs: AnnualInputs) -> Run:
+    """The first sentence of 总体来看: the office's judgement of the year, or else the
+    share of indicators that met or beat their target said in words — all 全面完成,
+    two thirds 较好完成, half 基本完成, fewer 未能全面完成."""
+    drafted = conclusion(inputs)
+    if drafted:
+        return Run(drafted)
+    met, judged = _met(inputs)
+    extent = next(words for share, words in EXTENTS if met >= share * judged)
+    words = f"{inputs.year}年{inputs.region}主要发展预期目标{extent}。"
+    return Run(words, _target_source(inputs), _judged_about(inputs))
 
 
 def _overview(inputs: AnnualInputs, missing: list[str]) -> list[Paragraph]:
@@ -202,8 +226,8 @@ def _summary(inputs: AnnualInputs, missing: list[str]) -> Paragraph:
         missing.append(f"{inputs.year}年计划指标评价")
         return para(f"{inputs.year}年计划指标评价:", missing_run(), "。", style="gap")
     text = summary_paragraph(inputs.year, inputs.evaluations, examples=inputs.summary_examples)
-    about = f"{inputs.year}年计划指标评价(对照{inputs.year}年目标)"
-    return para("总体来看,", conclusion(inputs), Run(text, _target_source(inputs), about))
+    about = _judged_about(inputs)
+    return para("总体来看,", _judgement(inputs), Run(text, _target_source(inputs), about))
 
 
 def _target_source(inputs: AnnualInputs) -> str:

@@ -14,12 +14,13 @@ from collections.abc import Mapping
 
 from planwatch.core.errors import InvalidValue
 from planwatch.core.observations import Status
-from planwatch.core.report_text import Figure, ReportText, render_draft
+from planwatch.core.report_text import Figure, render_draft
 from planwatch.reports.build_results import results_runs
 from planwatch.reports.inputs import AnnualInputs, TaskArea, TaskItem
 from planwatch.reports.model import Paragraph, Run, para
 
 CN_NUMBERS = "一二三四五六七八九十"
+REGION_LEVELS = "区县市旗"  # the last character of a region's name: its level
 
 
 def chinese_count(n: int) -> str:
@@ -27,12 +28,35 @@ def chinese_count(n: int) -> str:
     return CN_NUMBERS[n - 1] if 0 < n <= len(CN_NUMBERS) else str(n)
 
 
-def opening(drafts: ReportText | None) -> list[Paragraph]:
-    """各位代表: and the sentence submitting the report, when the office drafted them."""
-    if drafts is None:
-        return []
-    lines = [para(Run(drafts.salutation), style="to")] if drafts.salutation else []
-    return lines + ([para(drafts.opening)] if drafts.opening else [])
+def opening(inputs: AnnualInputs) -> list[Paragraph]:
+    """各位代表: and the sentence submitting the report: the office's draft, or else
+    written from ``[annual.opening]`` of ``report.toml`` and the region's name.
+
+    Settings (each optional): ``salutation`` (各位代表:), ``government`` (the
+    body that commissions the report; 区人民政府 for a 区, 县人民政府 for a 县),
+    ``session`` (the 人大 session asked to review it; 大会), ``advisers`` (who
+    is asked for opinions; 各位政协委员, empty for none).
+    """
+    drafts = inputs.drafts
+    if drafts is not None and (drafts.salutation or drafts.opening):
+        lines = [para(Run(drafts.salutation), style="to")] if drafts.salutation else []
+        return lines + ([para(drafts.opening)] if drafts.opening else [])
+    settings, region = inputs.opening, inputs.region
+    government = settings.get("government") or _government(region)
+    advisers = settings.get("advisers", "各位政协委员")
+    text = (
+        f"受{government}委托,现将{region}{inputs.year}年国民经济和社会发展计划执行情况"
+        f"及{inputs.next_year}年计划草案提请{settings.get('session', '大会')}审议"
+        + (f",并请{advisers}提出意见。" if advisers else "。")
+    )
+    return [para(settings.get("salutation", "各位代表:"), style="to"), para(text)]
+
+
+def _government(region: str) -> str:
+    """The people's government of ``region`` as its own report names it: 区人民政府 for
+    涪陵区, 县人民政府 for a 县, the full name for anything else."""
+    level = region[-1:]
+    return f"{level}人民政府" if level in REGION_LEVELS else f"{region}人民政府"
 
 
 def figures(inputs: AnnualInputs) -> dict[str, Figure]:

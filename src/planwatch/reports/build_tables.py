@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import groupby
 
 from planwatch.core.evaluation import Evaluation
 from planwatch.core.observations import Status
@@ -11,6 +12,7 @@ from planwatch.reports.inputs import AnnualInputs
 from planwatch.reports.model import (
     ILLUSTRATIVE_LABEL,
     Cell,
+    Paragraph,
     Report,
     Run,
     Section,
@@ -108,18 +110,31 @@ def todo_section(missing: list[str] | tuple[str, ...]) -> Section | None:
 def with_sources(report: Report) -> Report:
     """The review copy: figures marked, an annex naming the source of every figure,
     then the author's to-do list."""
-    rows = tuple(
-        (_plain(str(k)), _plain(about), _plain(figure), _plain(source_label(source)))
-        for k, (about, figure, source) in enumerate(report.sources(), start=1)
-    )
-    table = Table(
-        caption="数据来源",
-        header=("序号", "记录", "数值或文字", "来源"),
-        rows=rows,
-        note=f"“{ILLUSTRATIVE_LABEL}”为演示用的示意数值,并非已发布数据。",
-    )
-    annexes = [Section("附件1 数据来源", (table,))]
+    annexes = [Section("附件1 数据来源", sources_blocks(report))]
     todo = todo_section(report.missing)
     if todo is not None:
         annexes.append(todo)
     return replace(report, sections=(*report.sections, *annexes), review=True)
+
+
+def sources_blocks(report: Report) -> tuple[Paragraph, ...]:
+    """附件1 as paragraphs: one per run of figures from the same source, in reading order.
+
+    "**已发布报告第43行。**[28]联系服务重点企业及个体户:2.2万家(次) [29]联系服务企业问题
+    解决率:96.9%" — each figure numbered, with its record, the source said once
+    for all of them (a stored text may hold ; or 。, the number marks where an
+    entry starts). A paragraph is laid out several times faster than the table
+    of 序号, 记录, 数值, 来源 it replaces (the review copy's 708 figures made
+    2,832 cells), and states the same.
+    """
+    note = para(f"“{ILLUSTRATIVE_LABEL}”为演示用的示意数值,并非已发布数据。", style="note")
+    numbered = [(k, *entry) for k, entry in enumerate(report.sources(), start=1)]
+    groups = groupby(numbered, key=lambda entry: entry[3])
+    return (note, *(_source_paragraph(source, list(entries)) for source, entries in groups))
+
+
+def _source_paragraph(source: str, entries: list[tuple[int, str, str, str]]) -> Paragraph:
+    text = " ".join(
+        f"[{k}]{about}:{figure}" if about else f"[{k}]{figure}" for k, about, figure, _ in entries
+    )
+    return para(Run(f"{source_label(source)}。", strong=True), text, style="list")

@@ -29,6 +29,8 @@ from planwatch.reports.styleset import StyleSet
 
 TABLE_TEXT = "Table Text"  # paragraph styles of our own, based on Normal
 TABLE_TEXT_ID = "TableText"
+LIST_TEXT = "List Text"  # an annex's entries: table text with room between them
+LIST_TEXT_ID = "ListText"
 LEAD = "Lead"  # a run-in level-2 heading ("(一)多措并举助企业扩内需。")
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 # The styles of the document and the role each takes from the style set.
@@ -74,6 +76,11 @@ def apply_styles(doc: DocumentType, style: StyleSet) -> None:
     cells.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
     cells.paragraph_format.line_spacing = 1.0
     _off_grid(cells)
+    entries = doc.styles.add_style(LIST_TEXT, WD_STYLE_TYPE.PARAGRAPH)
+    assert entries.style_id == LIST_TEXT_ID
+    entries.base_style = cells
+    entries.paragraph_format.line_spacing = 1.3
+    entries.paragraph_format.space_before = Pt(style.role("table").size_pt / 3)
     title_borders = doc.styles["Title"].element.get_or_add_pPr().find(qn("w:pBdr"))
     if title_borders is not None:  # the template's blue rule under the title
         title_borders.getparent().remove(title_borders)

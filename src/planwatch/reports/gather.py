@@ -46,6 +46,7 @@ def annual_inputs(region_code: str, year: int, as_of: Period | str | None = None
         projects=work.project_arrangement(year + 1, region_code),
         requirements=Quoted(drafted["text"], drafted["source"]) if drafted else None,
         drafts=report_text(evaluated.region, year),
+        opening=dict(settings.get("opening", {})),
         key_projects=work.key_projects(year + 1, region_code),
     )
 

@@ -82,8 +82,10 @@ class AnnualInputs:
     a figure (左右, 突破).
     ``review`` holds this year's key tasks with their results, ``plan_tasks``
     next year's key tasks, ``requirements`` the office's draft of next year's
-    总体要求, ``drafts`` its draft text of section 一 (``report-<year>.toml``)
-    and ``key_projects`` next year's 区级重点项目 for 专栏5.
+    总体要求, ``drafts`` its draft text of section 一 (``report-<year>.toml``),
+    ``opening`` the settings the opening is written from without a draft
+    (``[annual.opening]``: salutation, government, session, advisers) and
+    ``key_projects`` next year's 区级重点项目 for 专栏5.
     """
 
     region: str
@@ -101,6 +103,7 @@ class AnnualInputs:
     projects: ProjectArrangement | None = None
     requirements: Quoted | None = None
     drafts: ReportText | None = None
+    opening: Mapping[str, str] = field(default_factory=dict)
     key_projects: Sequence[KeyProject] | None = None
 
     @property

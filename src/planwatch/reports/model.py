@@ -40,8 +40,9 @@ class Run:
 @dataclass(frozen=True)
 class Paragraph:
     """A paragraph of runs; ``style`` is ``body``, ``lead`` (a run-in level-2 heading),
-    ``to`` (an addressee, flush left), ``note``, or ``gap`` (standing in for missing
-    data: only the review copy shows it)."""
+    ``to`` (an addressee, flush left), ``note``, ``list`` (an annex's entries, in the
+    tables' small type) or ``gap`` (standing in for missing data: only the review
+    copy shows it)."""
 
     runs: tuple[Run, ...]
     style: str = "body"

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from planwatch.reports.docx_layout import (
     LEAD,
+    LIST_TEXT_ID,
     TABLE_TEXT_ID,
     apply_page,
     apply_styles,
@@ -37,6 +38,9 @@ from planwatch.reports.model import (
 )
 from planwatch.reports.png import chart_png
 from planwatch.reports.styleset import GBT_9704, StyleSet
+
+# Paragraph styles of the model's paragraph kinds that are not Normal (by id).
+_PARAGRAPH_STYLES = {"lead": LEAD, "list": LIST_TEXT_ID}
 
 
 def render_docx(report: Report, style: StyleSet = GBT_9704) -> bytes:
@@ -73,7 +77,8 @@ class _Writer:
     def block(self, block: Block) -> None:
         if isinstance(block, Paragraph):
             lead = block.style == "lead"
-            paragraph = _styled(self.doc, LEAD) if lead else self.doc.add_paragraph()
+            style_id = _PARAGRAPH_STYLES.get(block.style)
+            paragraph = _styled(self.doc, style_id) if style_id else self.doc.add_paragraph()
             heading = self.style.heading(2 if lead else 3)
             font = self.style.docx_font(heading.font)
             add_runs(

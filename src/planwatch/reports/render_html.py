@@ -35,7 +35,7 @@ h1{font-family:"Noto Sans CJK SC",sans-serif;font-size:1.6em;text-align:center}
 h2,h3,h4,th,caption,figcaption,p.lead{font-family:"Noto Sans CJK SC",sans-serif}
 p{text-indent:2em;margin:.4em 0}p.lead{font-weight:bold}p.note{color:#555}
 p.subtitle,p.banner,p.number{text-indent:0;text-align:center}
-p.to,p.copies{text-indent:0}p.sign{text-align:right;margin-right:4em}
+p.to,p.copies,p.list{text-indent:0}p.list{font-size:.85em}p.sign{text-align:right;margin-right:4em}
 p.copies{border-top:1px solid #000;border-bottom:1px solid #000;padding:0 1em}
 p.banner{border:1px solid #d4a017;background:#fff8e1;padding:.3em}
 .fig{border-bottom:1px dotted #2e86c1}

@@ -42,6 +42,14 @@ def print_css(style: StyleSet) -> str:
         ),
         _role_css("p.lead,p.lead strong", style, "heading2", "font-weight:normal"),
         _role_css("p strong", style, "heading3", ""),
+        _role_css(
+            "p.list",
+            style,
+            "table",
+            "text-indent:0;text-align:left;line-height:1.5;letter-spacing:0;margin-top:.2em",
+        ),
+        f"p.list strong{{font-family:{style.css_family(style.role('table').font, bold=True)};"
+        "font-size:inherit;font-weight:700}",
         _role_css("caption", style, "caption", "text-indent:0;margin:.5em 0;text-align:center"),
         _role_css("table", style, "table", "line-height:1.35;letter-spacing:0"),
         "h1,h2,h3,h4,h5,p.lead,caption{break-after:avoid}",
