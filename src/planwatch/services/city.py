@@ -58,6 +58,11 @@ class CityYear:
     def cell(self, district: str, indicator: str) -> Evaluation | None:
         return self.evaluations.get(district, {}).get(indicator)
 
+    @property
+    def month(self) -> Period:
+        """The month whose end the districts' projects are judged at (a quarter's last)."""
+        return Period(self.year, month=end_month(self.as_of.period))
+
     def ranking(self, code: str) -> IndicatorRanking:
         """The districts ranked on ``code``'s value as of the period, with their change of rank
         since the previous one; a district that has not reported the period is not ranked."""
@@ -145,8 +150,7 @@ def district_projects(view: CityYear) -> list[DistrictProjects]:
     """Each district's government projects summed at the end of the view's month: investment
     planned and completed, lagging and 未报 counts, from the month-end judgement its own
     dashboard shows (:mod:`planwatch.web.projects.judged`)."""
-    period = Period(view.year, month=end_month(view.as_of.period))
-    statuses = judged.months(view.districts, period)
+    statuses = judged.months(view.districts, view.month)
     rows = []
     for district in view.districts:
         shown = [s for s in statuses[district.pk].values() if s.project.government]
