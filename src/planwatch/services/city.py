@@ -25,7 +25,7 @@ from planwatch.core.observations import Observation, Period
 from planwatch.core.plan import PlanYear, evaluate_plan
 from planwatch.core.ranking import Ranked, common_as_of, previous_period, ranking
 from planwatch.core.targets import Target
-from planwatch.services.evaluation import default_periods, parse_as_of
+from planwatch.services.evaluation import as_of_period, default_periods, parse_as_of
 from planwatch.web.accounts.roles import region_of, regions_of, require
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
 from planwatch.web.projects import judged
@@ -129,7 +129,7 @@ def city_year(
     if not years:
         raise NotFound(f"{city.name}的区县还没有计划目标。")
     if year is None and as_of:
-        year = (Period.parse(as_of.strip()) if isinstance(as_of, str) else as_of).year
+        year = as_of_period(as_of).year
     given = parse_as_of(as_of, year) if year is not None else None
     if year is None:
         year = _default_year(districts, years)
