@@ -18,8 +18,9 @@ from django.core.files.storage import default_storage
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.progress import Evidence
+from planwatch.services import regions
 from planwatch.web.accounts.roles import can_read, require
-from planwatch.web.projects.models import ProblemEventRecord, ProgressRecord
+from planwatch.web.projects.models import ProblemEventRecord, ProblemRecord, ProgressRecord
 from planwatch.web.projects.models.fields import split_list
 
 # extension -> (content type, the bytes a real file of that type starts with)
@@ -63,6 +64,9 @@ def problem_files(code: str) -> set[str]:
 def open_problem_file(*, actor: Any, code: str, name: str) -> tuple[IO[bytes], str]:
     """A file a step of problem ``code`` lists, and its type; government users only."""
     require(can_read(actor), "佐证材料仅对政府用户开放。")
+    region_id = ProblemRecord.objects.filter(code=code).values_list("region", flat=True).first()
+    if region_id is not None:
+        regions.require_sees(region_id, actor=actor)
     listed = ProblemEventRecord.objects.filter(problem__code=code).values_list(
         "evidence", flat=True
     )
