@@ -173,3 +173,10 @@ def test_a_district_s_office_may_not_step_another_district_s_problem(district_of
     assert (
         district_office.post("/problems/NC-2025-019/send_back/", {"note": "本区"}).status_code < 400
     )
+
+
+def test_a_district_s_search_finds_its_own_district_only(district_office, office) -> None:
+    own = district_office.get("/search/?q=2025").content.decode()
+    assert "NC-2025-" in own and "2025-NCQY-" in own
+    assert "WT-2025-" not in own and "2025-QY-" not in own
+    assert "WT-2025-" in office.get("/search/?q=WT-2025").content.decode()
