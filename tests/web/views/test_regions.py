@@ -180,3 +180,10 @@ def test_a_district_s_search_finds_its_own_district_only(district_office, office
     assert "NC-2025-" in own and "2025-NCQY-" in own
     assert "WT-2025-" not in own and "2025-QY-" not in own
     assert "WT-2025-" in office.get("/search/?q=WT-2025").content.decode()
+
+
+def test_a_district_s_office_may_not_open_another_district_s_project_evidence(
+    district_office, office
+) -> None:
+    path = "/projects/2025-ZF-001/evidence/2025-09/photo.pdf"
+    assert (district_office.get(path).status_code, office.get(path).status_code) == (403, 404)

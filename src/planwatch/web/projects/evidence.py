@@ -101,6 +101,8 @@ def open_listed(*, actor: Any, code: str, period: str, name: str) -> tuple[IO[by
     record = ProgressRecord.objects.filter(
         project__code=code, year=month.year, month=month.month
     ).first()
+    if record is not None:
+        regions.require_sees(record.project.region_id, actor=actor)
     listed = {n: kind for n, kind, _ in (record.evidence if record else [])}
     path = f"evidence/{code}/{month}/{name}"
     if name not in listed or not default_storage.exists(path):
