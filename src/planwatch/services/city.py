@@ -25,7 +25,7 @@ from planwatch.core.observations import Observation, Period
 from planwatch.core.plan import PlanYear, evaluate_plan
 from planwatch.core.ranking import Ranked, common_as_of, previous_period, ranking
 from planwatch.core.targets import Target
-from planwatch.services.evaluation import default_periods, parse_as_of
+from planwatch.services.evaluation import as_of_period, default_periods, parse_as_of
 from planwatch.web.accounts.roles import region_of, regions_of, require
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord, Region, TargetRecord
 from planwatch.web.projects import judged
@@ -57,6 +57,11 @@ class CityYear:
 
     def cell(self, district: str, indicator: str) -> Evaluation | None:
         return self.evaluations.get(district, {}).get(indicator)
+
+    @property
+    def month(self) -> Period:
+        """The month whose end the districts' projects are judged at (a quarter's last)."""
+        return Period(self.year, month=end_month(self.as_of.period))
 
     def ranking(self, code: str) -> IndicatorRanking:
         """The districts ranked on ``code``'s value as of the period, with their change of rank
@@ -124,7 +129,7 @@ def city_year(
     if not years:
         raise NotFound(f"{city.name}的区县还没有计划目标。")
     if year is None and as_of:
-        year = (Period.parse(as_of.strip()) if isinstance(as_of, str) else as_of).year
+        year = as_of_period(as_of).year
     given = parse_as_of(as_of, year) if year is not None else None
     if year is None:
         year = _default_year(districts, years)
@@ -145,8 +150,7 @@ def district_projects(view: CityYear) -> list[DistrictProjects]:
     """Each district's government projects summed at the end of the view's month: investment
     planned and completed, lagging and 未报 counts, from the month-end judgement its own
     dashboard shows (:mod:`planwatch.web.projects.judged`)."""
-    period = Period(view.year, month=end_month(view.as_of.period))
-    statuses = judged.months(view.districts, period)
+    statuses = judged.months(view.districts, view.month)
     rows = []
     for district in view.districts:
         shown = [s for s in statuses[district.pk].values() if s.project.government]

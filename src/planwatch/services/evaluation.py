@@ -86,13 +86,27 @@ def evaluate(region: str, year: int, *, as_of: Period | str | None = None) -> Ye
     return YearEvaluation(record.code, record.name, year, chosen, evaluations, examples)
 
 
+def as_of_period(as_of: Period | str) -> Period:
+    """An as-of period as a page or the API writes it; a malformed one says so in Chinese."""
+    if isinstance(as_of, Period):
+        return as_of
+    try:
+        return Period.parse(as_of.strip())
+    except InvalidValue:
+        raise InvalidValue(f"截至期 {as_of!r} 无法识别:应写作 2025、2025-Q3 或 2025-07。") from None
+
+
+def require_in_year(period: Period, year: int) -> None:
+    if period.year != year:
+        raise InvalidValue(f"截至期 {period} 不在 {year} 年内。")
+
+
 def parse_as_of(as_of: Period | str | None, year: int) -> Period | None:
     """An as-of period asked for, checked to lie in ``year``; ``None`` stays ``None``."""
     if as_of is None or as_of == "":
         return None
-    period = Period.parse(as_of.strip()) if isinstance(as_of, str) else as_of
-    if period.year != year:
-        raise InvalidValue(f"as_of {period} is not in {year}")
+    period = as_of_period(as_of)
+    require_in_year(period, year)
     return period
 
 

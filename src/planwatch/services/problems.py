@@ -10,6 +10,7 @@ clerks start the rectification and submit it for checking.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -103,6 +104,7 @@ def take_problem_step(
     files = [(_checked(u), u.data) for u in uploads]
     with transaction.atomic():
         record = _locked(code)
+        regions.require_sees(record.region_id, actor=actor)
         if action in OFFICE_ACTIONS:
             require(can_review(actor, record.region_id), f"只有发展改革委可以{action.label_zh}。")
         else:
@@ -128,13 +130,16 @@ def _checked(upload: Upload) -> str:
         raise InvalidField("files", refused.message) from None
 
 
-def problem(code: str) -> Problem:
-    """The problem ``code`` with every step taken, or ``NotFound``."""
+def problem(code: str, *, actor: Any = None) -> Problem:
+    """The problem ``code`` with every step taken, or ``NotFound``; ``Forbidden`` to an
+    ``actor`` of another district."""
     records = ProblemRecord.objects.select_related("department").prefetch_related("events")
     try:
-        return records.get(code=code).to_domain()
+        record = records.get(code=code)
     except ProblemRecord.DoesNotExist:
         raise NotFound(f"问题 {code} 不存在") from None
+    regions.require_sees(record.region_id, actor=actor)
+    return record.to_domain()
 
 
 def problems(

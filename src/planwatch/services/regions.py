@@ -42,6 +42,14 @@ def region(code: str | None = None, *, actor: Any = None) -> Region:
     return found
 
 
+def require_sees(region_id: int, *, actor: Any) -> None:
+    """Refuse ``actor`` an object of a region outside its own (a district's users keep to
+    their district, a city's to its districts); the unscoped see every one."""
+    own = None if actor is None else regions_of(actor)
+    if own is not None and region_id not in own:
+        require(False, f"只能查看{Region.objects.get(pk=region_of(actor)).name}的数据。")
+
+
 def dataset_region(directory: Path) -> Region:
     """The region of a dataset directory, stored with its names when it is new.
 

@@ -3,6 +3,12 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from planwatch.web.accounts.roles import Role
+from planwatch.web.accounts.services import create_user
+from planwatch.web.api import tokens
+from planwatch.web.plan.models import Region
+from tests.web.conftest import Caller
+
 ANNUAL = "/api/regions/fuling/reports/annual/2024"
 
 
@@ -47,6 +53,18 @@ def test_the_briefs_and_the_notice_are_for_signed_in_users(register, erin):
     ]
     assert [Client().get(p, {"format": "md"}).status_code for p in paths] == [401, 401, 401]
     assert [erin.get(p, {"format": "md"}).status_code for p in paths] == [403, 403, 403]
+
+
+def test_the_briefs_and_the_notice_are_refused_to_another_district_s_users(register):
+    Region.objects.create(code="nanchuan", name="南川区")
+    create_user("nc-office", "pw-nc-office-long-enough", Role.PLAN_OFFICE, region="nanchuan")
+    nanchuan = Caller("nc-office", tokens.create("nc-office")[1])
+    paths = [
+        "/api/regions/fuling/reports/quarterly/2025-Q3",
+        "/api/regions/fuling/reports/monthly/2025-10",
+        "/api/regions/fuling/reports/notice/2025-06",
+    ]
+    assert [nanchuan.get(p, {"format": "md"}).status_code for p in paths] == [403, 403, 403]
 
 
 def test_the_quarterly_brief_is_named_by_its_quarter(register, bob):

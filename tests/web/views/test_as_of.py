@@ -7,6 +7,7 @@ that had not reported for that month were judged on older figures.
 
 from __future__ import annotations
 
+import html
 from decimal import Decimal
 
 import pytest
@@ -140,3 +141,19 @@ def test_an_as_of_outside_the_year_is_refused_beside_the_scope(leader):
     assert leader.get("/?year=2024&as_of=2025-10").status_code == 400
     assert leader.get("/api/regions/fuling/evaluations/2024?as_of=2025-10").status_code == 422
     assert leader.get("/?as_of=2025-13").status_code in (400, 422)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "says"),
+    [
+        ("/?as_of=2025-13", "截至期 '2025-13' 无法识别"),
+        ("/city/?as_of=garbage", "截至期 'garbage' 无法识别"),
+        ("/projects/?as_of=2025-Q5", "截至期 '2025-Q5' 无法识别"),
+        ("/rankings/?year=2025&as_of=2024-10", "截至期 2024-10 不在 2025 年内"),
+    ],
+)
+def test_a_malformed_as_of_is_refused_in_the_page_s_language(leader, path, says):
+    response = leader.get(path)
+    assert response.status_code == 400
+    assert says in html.unescape(response.content.decode())

@@ -3,6 +3,7 @@ the unscoped only; a district's users keep to their district and its submissions
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from planwatch.web.projects import judged
 from planwatch.web.projects.demo import load_year
 from tests.web.views.conftest import PASSWORD, client_for
 from tests.web.views.districts import district
+from tests.web.views.test_drill_down import shown_projects
 
 pytestmark = pytest.mark.django_db
 RANKING = "/city/?year=2025&as_of=2025-09&indicator=gdp_growth"
@@ -45,7 +47,7 @@ def test_a_city_user_sees_every_district_ranked_with_links_to_its_pages(district
     ranking = html[html.index('id="city-ranking"') : html.index('id="city-verdicts"')]
     assert ranking.index("示例甲区") < ranking.index("涪陵区") < ranking.index("示例丙县")
     assert "/?region=sample-b&year=2025" in html  # drill down to the district's dashboard
-    assert "/projects/?region=sample-b&year=2025&lagging=1" in html
+    assert "/projects/?region=sample-b&as_of=2025-09&government=1&lagging=1" in html
     assert "未报" in html and "高于预期" in html and "▲" in html  # word and icon, not colour
     view = city.city_year(Region.objects.get(code="chongqing"), 2025, as_of="2025-09")
     late = sum(
@@ -54,6 +56,22 @@ def test_a_city_user_sees_every_district_ranked_with_links_to_its_pages(district
     foot = html[html.index("<tfoot>") : html.index("</tfoot>")]
     unreported = foot[foot.index("v-not_reported") :].split("</tr>")[0]
     assert late > 10 and unreported.endswith(f'<td class="n">{late}</td>')
+
+
+def test_each_district_s_project_figures_open_as_many_projects(districts) -> None:
+    mayor = client_for("mayor")
+    html = mayor.get(RANKING).content.decode()
+    table = html[html.index('id="city-projects"') :]
+    rows = re.findall(
+        r'<a href="(/projects/\?region=[\w-]+[^"]*government=1)">[^<]+</a></th>\s*'
+        r'<td class="n"[^>]*>(\d+)</td>.*?<a href="([^"]+lagging=1)">(\d+)</a>',
+        table,
+        re.S,
+    )
+    assert len(rows) == 4
+    for projects, count, lagging, lagging_count in rows:
+        assert shown_projects(mayor.get(projects).content.decode()) == int(count) > 0
+        assert shown_projects(mayor.get(lagging).content.decode()) == int(lagging_count)
 
 
 def test_the_city_view_is_chinese_first_and_english_on_request(districts) -> None:

@@ -125,6 +125,14 @@ def test_the_indicator_page_says_its_change_in_its_unit(office):
     assert "比上月提高0.1个百分点" in page and "(2025-08: 9)" in page
 
 
+def test_a_quarterly_indicator_s_change_is_named_against_the_quarter(office):
+    page = office.get("/indicators/gdp_growth/?year=2025").content.decode()
+    assert "较上季度变化" in page and "较上月变化" not in page
+    office.cookies["django_language"] = "en"
+    english = office.get("/indicators/gdp_growth/?year=2025").content.decode()
+    assert "Quarter on quarter (2025-Q3)" in english and "Month on month" not in english
+
+
 def test_values_stored_after_the_last_visit_are_marked_new_on_the_next_visit():
     first = client_for("leader").get("/").content.decode()
     assert "此后录入的数值将在您下次访问时标为“新”" in first

@@ -45,3 +45,14 @@ def test_the_indicator_page_draws_the_fan(leader):
         inyear.assessment.high - inyear.assessment.low
     )
     assert "尚需" in response.content.decode()
+
+
+def test_the_nowcast_names_its_unit_on_the_dashboard_and_the_indicator_page(leader):
+    fdi = next(
+        a
+        for a in leader.get("/?year=2025").context["inyear"].ranked()
+        if a.indicator.code == "fdi_utilized"
+    )
+    shown = f"{fdi.nowcast:.2f}万美元"
+    assert shown in leader.get("/?year=2025").content.decode()
+    assert shown in leader.get("/indicators/fdi_utilized/?year=2025").content.decode()

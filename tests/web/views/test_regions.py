@@ -137,3 +137,53 @@ def test_a_district_s_clerk_writes_for_its_own_district_only(nanchuan) -> None:
     with pytest.raises(Forbidden):
         projects.project_for_entry(actor=water_elsewhere, code="2025-ZF-002")  # Fuling's
     assert projects.project_for_entry(actor=water_elsewhere, code="2025-NCZF-002")
+
+
+@pytest.fixture
+def district_office(nanchuan) -> Client:
+    create_user("nc-office", "district-office-password", Role.PLAN_OFFICE, region="nanchuan")
+    client = Client()
+    client.force_login(User.objects.get(username="nc-office"))
+    return client
+
+
+def test_a_district_s_office_may_not_read_another_district_s_problem_task_or_compliance(
+    district_office,
+) -> None:
+    fuling_task = TaskRecord.objects.filter(region__code="fuling").first()
+    assert fuling_task is not None
+    for path in (
+        "/problems/WT-2025-019/",
+        "/api/problems/WT-2025-019",
+        f"/tasks/{fuling_task.code}/?region=fuling&year={fuling_task.year}",
+        "/compliance/?region=fuling",
+    ):
+        assert district_office.get(path).status_code == 403, path
+    assert district_office.get("/problems/NC-2025-019/").status_code == 200
+    assert "涪陵区" not in district_office.get("/compliance/").content.decode()
+
+
+def test_a_district_s_office_may_not_step_another_district_s_problem(district_office) -> None:
+    before = ProblemRecord.objects.get(code="WT-2025-019")
+    steps = before.events.count()
+    response = district_office.post("/problems/WT-2025-019/send_back/", {"note": "不在本区"})
+    assert response.status_code == 403
+    after = ProblemRecord.objects.get(code="WT-2025-019")
+    assert (after.state, after.events.count()) == (before.state, steps)
+    assert (
+        district_office.post("/problems/NC-2025-019/send_back/", {"note": "本区"}).status_code < 400
+    )
+
+
+def test_a_district_s_search_finds_its_own_district_only(district_office, office) -> None:
+    own = district_office.get("/search/?q=2025").content.decode()
+    assert "NC-2025-" in own and "2025-NCQY-" in own
+    assert "WT-2025-" not in own and "2025-QY-" not in own
+    assert "WT-2025-" in office.get("/search/?q=WT-2025").content.decode()
+
+
+def test_a_district_s_office_may_not_open_another_district_s_project_evidence(
+    district_office, office
+) -> None:
+    path = "/projects/2025-ZF-001/evidence/2025-09/photo.pdf"
+    assert (district_office.get(path).status_code, office.get(path).status_code) == (403, 404)

@@ -91,7 +91,7 @@ def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
 @router.get("/problems/{problem_code}", response=ProblemOut)
 def get_problem(request: HttpRequest, problem_code: ProblemCode) -> Problem:
     """One problem with every step taken, oldest first."""
-    return problem_service.problem(problem_code)
+    return problem_service.problem(problem_code, actor=request.user)
 
 
 @router.post("/problems", response={201: ProblemOut})

@@ -18,6 +18,7 @@ from planwatch.reports.documents import (
     quarterly_report,
 )
 from planwatch.reports.render import CONTENT_TYPES, Format
+from planwatch.services import regions
 from planwatch.web import published
 from planwatch.web.api.types import AsOf, Month, Quarter, Region, Year
 from planwatch.web.downloads import attachment
@@ -78,6 +79,7 @@ def quarterly(
     request: HttpRequest, code: Region, period: Quarter, query: Query[ReportQuery]
 ) -> Any:
     """The quarterly brief (季度经济运行分析) of ``period``, e.g. 2025-Q3."""
+    regions.region(code, actor=request.user)  # a district's users read their own
     body = published.report(
         "quarterly",
         (code, period, query.format, query.sources),
@@ -89,6 +91,7 @@ def quarterly(
 @router.get("/regions/{code}/reports/monthly/{period}", openapi_extra=FILE)
 def monthly(request: HttpRequest, code: Region, period: Month, query: Query[ReportQuery]) -> Any:
     """The monthly brief (月度经济运行分析) of ``period``, e.g. 2025-10: the year's outlook."""
+    regions.region(code, actor=request.user)  # a district's users read their own
     body = published.report(
         "monthly",
         (code, period, query.format, query.sources),
@@ -100,6 +103,7 @@ def monthly(request: HttpRequest, code: Region, period: Month, query: Query[Repo
 @router.get("/regions/{code}/reports/notice/{month}", openapi_extra=FILE)
 def notice(request: HttpRequest, code: Region, month: Month, query: Query[NoticeQuery]) -> Any:
     """The lag notice (督导通报) of ``month``, e.g. 2025-06, by department."""
+    regions.region(code, actor=request.user)
     limit = None if query.threshold is None else Decimal(str(query.threshold))
     body = notice_report(code, month, query.format, threshold=limit, sources=query.sources)
     return _file(body, query.format, f"{code}-{month}-notice")

@@ -18,7 +18,7 @@ from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.observations import Period
 from planwatch.core.timeprogress import Light
-from planwatch.services.evaluation import YearEvaluation, evaluate, parse_as_of
+from planwatch.services.evaluation import YearEvaluation, as_of_period, evaluate, parse_as_of
 from planwatch.web.accounts.roles import regions_of
 from planwatch.web.errors import Forbidden
 from planwatch.web.plan.models import ObservationRecord, Region, TargetRecord
@@ -66,7 +66,7 @@ def scope(
     Unknown regions or years raise :class:`NotFound` (a 404), never a 500; an
     as-of period that is not a period or not in the year is :class:`InvalidValue` (a 400).
     """
-    chosen = Period.parse(as_of.strip()) if as_of else None
+    chosen = as_of_period(as_of) if as_of else None
     if chosen is not None and not year:
         year = str(chosen.year)
     own = None if actor is None else regions_of(actor)

@@ -9,10 +9,12 @@ shorter than :data:`SHORTEST` finds nothing (one character matches everything).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Q
 from django.urls import reverse
 
+from planwatch.web.accounts.roles import regions_of
 from planwatch.web.plan.models import IndicatorRecord
 from planwatch.web.projects.models import ProblemRecord, ProjectRecord, TaskRecord
 
@@ -41,20 +43,30 @@ class Found:
         return len(self.indicators) + len(self.projects) + len(self.tasks) + len(self.problems)
 
 
-def search(query: str) -> Found:
-    """What matches ``query`` (case-insensitive, anywhere in the name or code), four queries."""
+def search(query: str, *, actor: Any = None) -> Found:
+    """What matches ``query`` (case-insensitive, anywhere in the name or code), four queries;
+    of the ``actor``'s regions only (a district's users find their district's)."""
     text = query.strip()
     if len(text) < SHORTEST:
         return Found(text)
-    return Found(text, _indicators(text), _projects(text), _tasks(text), _problems(text))
+    seen = None if actor is None else regions_of(actor)
+    within = Q() if seen is None else Q(region__in=seen)
+    return Found(
+        text,
+        _indicators(text, within),
+        _projects(text, within),
+        _tasks(text, within),
+        _problems(text, within),
+    )
 
 
-def _indicators(text: str) -> list[Hit]:
+def _indicators(text: str, within: Q) -> list[Hit]:
     found = IndicatorRecord.objects.filter(
+        within,
         Q(name__icontains=text)
         | Q(code__icontains=text)
         | Q(name_en__icontains=text)
-        | Q(aliases__icontains=text)
+        | Q(aliases__icontains=text),
     ).select_related("region")
     return [
         Hit(
@@ -67,8 +79,8 @@ def _indicators(text: str) -> list[Hit]:
     ]
 
 
-def _projects(text: str) -> list[Hit]:
-    found = ProjectRecord.objects.filter(Q(name__icontains=text) | Q(code__icontains=text))
+def _projects(text: str, within: Q) -> list[Hit]:
+    found = ProjectRecord.objects.filter(within, Q(name__icontains=text) | Q(code__icontains=text))
     return [
         Hit(
             p.code,
@@ -80,16 +92,18 @@ def _projects(text: str) -> list[Hit]:
     ]
 
 
-def _tasks(text: str) -> list[Hit]:
-    found = TaskRecord.objects.filter(Q(title__icontains=text) | Q(code__icontains=text))
+def _tasks(text: str, within: Q) -> list[Hit]:
+    found = TaskRecord.objects.filter(within, Q(title__icontains=text) | Q(code__icontains=text))
     return [
         Hit(t.code, t.title, reverse("projects:task", args=[t.code]) + f"?year={t.year}", t.lead)
         for t in found.order_by("-year", "code")[:LIMIT]
     ]
 
 
-def _problems(text: str) -> list[Hit]:
-    found = ProblemRecord.objects.filter(Q(description__icontains=text) | Q(code__icontains=text))
+def _problems(text: str, within: Q) -> list[Hit]:
+    found = ProblemRecord.objects.filter(
+        within, Q(description__icontains=text) | Q(code__icontains=text)
+    )
     return [
         Hit(
             p.code,

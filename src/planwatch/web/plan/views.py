@@ -137,7 +137,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 @reader
 def search_page(request: HttpRequest) -> HttpResponse:
     """The header's search: what matches ``?q=`` among everything the user may read."""
-    found = search.search(request.GET.get("q", ""))
+    found = search.search(request.GET.get("q", ""), actor=request.user)
     return render(request, "plan/search.html", {"found": found})
 
 

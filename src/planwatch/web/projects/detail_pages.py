@@ -19,7 +19,7 @@ from planwatch.core.problems import LinkKind, Problem
 from planwatch.core.project_rows import PROGRESS_FIELDS, PROJECT_FIELDS
 from planwatch.core.tasks import Area, Task
 from planwatch.services import problems as problem_service
-from planwatch.services import tasks
+from planwatch.services import regions, tasks
 from planwatch.web.plan.models import Region
 from planwatch.web.projects.baseline import BASELINE_REASON
 from planwatch.web.projects.models import (
@@ -41,8 +41,8 @@ class ProblemPage:
     link_region: str = ""  # a linked project's region (its code is unique within it)
 
 
-def problem_page(code: str, today: date) -> ProblemPage:
-    problem = problem_service.problem(code)
+def problem_page(code: str, today: date, *, actor: Any = None) -> ProblemPage:
+    problem = problem_service.problem(code, actor=actor)
     year, region = None, ""
     if problem.link_kind is LinkKind.PROJECT:
         linked = ProjectRecord.objects.filter(region__problems__code=code, code=problem.link)
@@ -68,8 +68,9 @@ class TaskPage:
     problems: list[Problem]
 
 
-def task_page(code: str, year: str | None, today: date) -> TaskPage:
-    """Task ``code`` of ``year`` (default: the latest year that has it), judged like the tree."""
+def task_page(code: str, year: str | None, today: date, *, actor: Any = None) -> TaskPage:
+    """Task ``code`` of ``year`` (default: the latest year that has it), judged like the tree;
+    ``Forbidden`` to an ``actor`` of another district."""
     held = {t.year: t for t in TaskRecord.objects.filter(code=code).select_related("region")}
     years = sorted(held)
     if not years:
@@ -78,6 +79,7 @@ def task_page(code: str, year: str | None, today: date) -> TaskPage:
     if chosen not in years:
         raise NotFound(f"{year}年没有主要任务 {code!r}。")
     region = held[chosen].region
+    regions.require_sees(region.pk, actor=actor)
     of_region = TaskProgressRecord.objects.filter(year=chosen, sub_target__task__region=region)
     reported = of_region.aggregate(q=Max("quarter"))["q"]
     period = Period(chosen, quarter=reported or 4)  # as the tree page judges

@@ -18,9 +18,10 @@ from django.core.files.storage import default_storage
 from planwatch.core.errors import InvalidValue, NotFound
 from planwatch.core.observations import Period
 from planwatch.core.progress import Evidence
+from planwatch.services import regions
 from planwatch.web.accounts.roles import can_read, require
 from planwatch.web.plan.models import Region
-from planwatch.web.projects.models import ProblemEventRecord, ProgressRecord
+from planwatch.web.projects.models import ProblemEventRecord, ProblemRecord, ProgressRecord
 from planwatch.web.projects.models.fields import split_list
 
 # extension -> (content type, the bytes a real file of that type starts with)
@@ -64,6 +65,9 @@ def problem_files(code: str) -> set[str]:
 def open_problem_file(*, actor: Any, code: str, name: str) -> tuple[IO[bytes], str]:
     """A file a step of problem ``code`` lists, and its type; government users only."""
     require(can_read(actor), "佐证材料仅对政府用户开放。")
+    region_id = ProblemRecord.objects.filter(code=code).values_list("region", flat=True).first()
+    if region_id is not None:
+        regions.require_sees(region_id, actor=actor)
     listed = ProblemEventRecord.objects.filter(problem__code=code).values_list(
         "evidence", flat=True
     )
@@ -100,6 +104,8 @@ def open_listed(
     record = ProgressRecord.objects.filter(
         project__region=region, project__code=code, year=month.year, month=month.month
     ).first()
+    if record is not None:
+        regions.require_sees(record.project.region_id, actor=actor)
     listed = {n: kind for n, kind, _ in (record.evidence if record else [])}
     path = f"evidence/{code}/{month}/{name}"
     if name not in listed or not default_storage.exists(path):

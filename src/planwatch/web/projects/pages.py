@@ -13,7 +13,7 @@ from datetime import date
 from django.db.models import Max
 
 from planwatch.core.as_of import end_month
-from planwatch.core.errors import InvalidValue, NotFound
+from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
 from planwatch.core.problems import Problem, State
 from planwatch.core.progress import ProgressReport, ProjectStatus
@@ -21,7 +21,7 @@ from planwatch.core.projects import Project
 from planwatch.core.tasks import Area, Task
 from planwatch.services import problems as problem_service
 from planwatch.services import project_register, regions, tasks
-from planwatch.services.evaluation import resolve_as_of
+from planwatch.services.evaluation import as_of_period, require_in_year, resolve_as_of
 from planwatch.web.plan.models import Region
 from planwatch.web.projects.models import (
     ProgressRecord,
@@ -44,7 +44,7 @@ def project_period(
     month is 未报 (:func:`planwatch.core.progress.assess`).
     """
     region = region or regions.region()
-    chosen_as_of = Period.parse(as_of.strip()) if as_of else None
+    chosen_as_of = as_of_period(as_of) if as_of else None
     if chosen_as_of is not None and not year:
         year = str(chosen_as_of.year)
     held = ProjectRecord.objects.filter(region=region).order_by("year")
@@ -56,8 +56,7 @@ def project_period(
         raise NotFound(f"{region.name}没有{year}年的项目清单。")
     if chosen_as_of is None:
         chosen_as_of = resolve_as_of(region, chosen, None).period
-    elif chosen_as_of.year != chosen:
-        raise InvalidValue(f"as_of {chosen_as_of} is not in {chosen}")
+    require_in_year(chosen_as_of, chosen)
     return Period(chosen, month=end_month(chosen_as_of))
 
 

@@ -119,7 +119,8 @@ def progress_entry(request: HttpRequest, code: str) -> HttpResponse:
 
 @reader
 def task_detail(request: HttpRequest, code: str) -> HttpResponse:
-    page = detail_pages.task_page(code, request.GET.get("year"), timezone.localdate())
+    today = timezone.localdate()
+    page = detail_pages.task_page(code, request.GET.get("year"), today, actor=request.user)
     if excel.wanted(request):
         return excel.response(
             tables.sub_target_sheet(f"{page.task.ordinal}{page.task.title}", page)
@@ -167,7 +168,7 @@ def problem_board(request: HttpRequest) -> HttpResponse:
 
 @reader
 def problem_detail(request: HttpRequest, code: str) -> HttpResponse:
-    page = detail_pages.problem_page(code, timezone.localdate())
+    page = detail_pages.problem_page(code, timezone.localdate(), actor=request.user)
     if excel.wanted(request):
         return excel.response(tables.event_sheet(f"{code} {_('History')}", page.problem))
     context = {"page": page, "today": timezone.localdate(), "files": evidence.problem_files(code)}

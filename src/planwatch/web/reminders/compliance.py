@@ -18,9 +18,9 @@ from django.db.models import Min
 from django.utils import timezone
 
 from planwatch.core.observations import Status
+from planwatch.services import regions
 from planwatch.web.accounts.roles import can_read, require
 from planwatch.web.plan.models import ObservationRecord
-from planwatch.web.plan.services import get_region
 from planwatch.web.submissions.models import ReportingPeriod, State, Submission
 from planwatch.web.submissions.periods import Obligation, owed_in
 
@@ -59,7 +59,7 @@ def months(
     given), latest first."""
     require(can_read(actor), "请先登录。")
     today = today or timezone.localdate()
-    region = get_region(region_code)
+    region = regions.region(region_code, actor=actor)
     owed: list[Obligation] = []
     records = ReportingPeriod.objects.filter(region=region)
     for record in records.filter(year=year) if year is not None else records:

@@ -14,7 +14,7 @@ from planwatch.web.reminders import compliance
 
 @reader
 def compliance_page(request: HttpRequest) -> HttpResponse:
-    scope = pages.scope(request.GET.get("region"), None)
+    scope = pages.scope(request.GET.get("region"), None, actor=request.user)
     found = compliance.months(actor=request.user, region_code=scope.region.code)
     if excel.wanted(request):
         return excel.response(_sheet(f"{scope.region.name} {_('Monthly compliance')}", found))
