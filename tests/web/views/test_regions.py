@@ -185,5 +185,5 @@ def test_a_district_s_search_finds_its_own_district_only(district_office, office
 def test_a_district_s_office_may_not_open_another_district_s_project_evidence(
     district_office, office
 ) -> None:
-    path = "/projects/2025-ZF-001/evidence/2025-09/photo.pdf"
+    path = "/projects/2025-ZF-001/evidence/2025-09/photo.pdf?region=fuling"
     assert (district_office.get(path).status_code, office.get(path).status_code) == (403, 404)
