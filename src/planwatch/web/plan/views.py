@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.core.as_of import AsOf
 from planwatch.core.observations import Period
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import CONTENT_TYPES, Format
@@ -54,19 +55,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"scope": scope}
     today = timezone.localdate()
     shown = (scope.region.pk, scope.year, str(scope.as_of), today)
+    as_of = evaluation.resolve_as_of(scope.region, scope.year, scope.as_of)
     context["body"] = fragments.rendered(
-        "dashboard", shown, lambda: _dashboard_body(request, scope, today, context)
+        "dashboard", shown, lambda: _dashboard_body(request, scope, as_of, today, context)
     )
-    as_of = evaluation.resolve_as_of(scope.region, scope.year, scope.as_of).period
-    context["changes"] = _changes(request, scope, as_of)  # marks new since the reader's visit
+    context["changes"] = _changes(request, scope, as_of.period)  # new since the reader's visit
     return render(request, "plan/dashboard.html", context)
 
 
 def _dashboard_body(
-    request: HttpRequest, scope: pages.Scope, today: date, context: dict[str, object]
+    request: HttpRequest,
+    scope: pages.Scope,
+    as_of: AsOf,
+    today: date,
+    context: dict[str, object],
 ) -> str:
     """The dashboard below the user's own panel; what it read stays in ``context`` (tests)."""
-    page = pages.dashboard(scope)
+    page = pages.dashboard(scope, as_of)
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context |= {"page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
