@@ -10,6 +10,7 @@ from datetime import date
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -81,6 +82,12 @@ def _dashboard_body(
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
         context["curve"] = charts.completion_curve(points)
+        listing = reverse("projects:list")
+        links = [  # a point of the curve opens its month's projects, as the table's rows do
+            f"{listing}?as_of={p.month}&government=1&region={scope.region.code}"
+            for p in panel.curve
+        ]
+        context |= {"curve_links": links, "curve_rows": list(zip(panel.curve, links, strict=True))}
     return render_to_string("plan/_dashboard_body.html", context, request)
 
 
