@@ -72,11 +72,12 @@ def _waiting(*statuses: str) -> bool:
     """
     from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
-    from django_tasks_rq import RQBackend
 
     backend, path = daily_reminders.get_backend(), daily_reminders.module_path
     if isinstance(backend, DatabaseBackend):
         return DBTaskResult.objects.filter(task_path=path, status__in=statuses).exists()
+    from django_tasks_rq import RQBackend  # only with Redis: the default never loads RQ
+
     if isinstance(backend, RQBackend):
         return path in _queued_on_rq(daily_reminders.queue_name, statuses)
     return False
