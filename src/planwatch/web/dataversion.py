@@ -83,13 +83,14 @@ class _Writes:
     """A transaction's writes at one savepoint depth: an on-commit hook, dropped with the
     savepoint if it is rolled back."""
 
-    def __init__(self, once: _Once) -> None:
-        self.token, self.count, self.once = secrets.token_hex(8), 0, once
+    def __init__(self, db: BaseDatabaseWrapper, once: _Once) -> None:
+        self.db, self.once = db, once
+        self.token, self.count = secrets.token_hex(8), 0
 
     def __call__(self) -> None:
         if not self.once.done:
             self.once.done = True
-            _bump()
+            _bump(self.db)
 
 
 def _pending(db: BaseDatabaseWrapper) -> list[_Writes]:
@@ -109,13 +110,13 @@ def _wrote(db: BaseDatabaseWrapper) -> None:
         last[1].count += 1
         return
     earlier = _pending(db)
-    writes = _Writes(earlier[-1].once if earlier else _Once())
+    writes = _Writes(db, earlier[-1].once if earlier else _Once())
     writes.count += 1
     transaction.on_commit(writes, using=db.alias)
 
 
-def _bump(db: BaseDatabaseWrapper | None = None) -> None:
-    with (db or connection).cursor() as cursor:
+def _bump(db: BaseDatabaseWrapper) -> None:
+    with db.cursor() as cursor:
         cursor.execute(_BUMP, [secrets.token_hex(8)])
         epoch, writes = cursor.fetchone()
     if _request.within:
