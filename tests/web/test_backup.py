@@ -17,6 +17,7 @@ from planwatch.web import backup
 from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
 from planwatch.web.api import tokens
+from planwatch.web.dataversion import data_version
 from planwatch.web.plan import services
 from planwatch.web.plan.models import IndicatorRecord, ObservationRecord
 from planwatch.web.submissions.models import Submission
@@ -78,6 +79,15 @@ def test_new_rows_after_a_restore_take_fresh_ids(filled, tmp_path: Path):
         indicator=gdp, period="2026", year=2026, value=1, status="actual", origin="t"
     )
     assert created.pk > highest
+
+
+def test_a_restore_makes_a_new_data_version(filled, tmp_path: Path):
+    file = tmp_path / "b.json.gz"
+    backup.backup(file)
+    call_command("flush", interactive=False, verbosity=0)
+    emptied = data_version()
+    backup.restore(file)
+    assert data_version() != emptied
 
 
 def test_a_restore_into_a_database_with_data_is_refused_and_changes_nothing(filled, tmp_path):

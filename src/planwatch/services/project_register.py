@@ -36,7 +36,6 @@ from planwatch.projects_io.notice import Notice, build_notice
 from planwatch.services import regions
 from planwatch.services.project_progress import ReportsRefused, store_loaded, write_reports
 from planwatch.services.regions import dataset_region
-from planwatch.web import published
 from planwatch.web.accounts.roles import can_write_for, require
 from planwatch.web.plan.models import Region
 from planwatch.web.projects import evidence as evidence_files
@@ -75,7 +74,6 @@ def load_projects(directory: Path, year: int) -> Stored:
         _ensure_departments(data.departments)
         _store_projects(data.projects, region)
         store_loaded(data.progress, region, submitted_by=f"dataset:{directory.name}")
-        published.changed()  # reports revised in place by the upsert leave no other trace
     return Stored(len(data.projects), len(data.progress))
 
 

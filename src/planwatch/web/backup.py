@@ -35,8 +35,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, models, transaction
 
 from planwatch.core.errors import PlanwatchError
+from planwatch.web.plan.models import DataVersion
 
-RECREATED = (ContentType, Permission)  # made by migrate itself, so not backed up
+# Made by migrate itself, or the database's own count of its writes (a restore counts it
+# up in the database it goes into), so not backed up.
+RECREATED = (ContentType, Permission, DataVersion)
 
 
 class NotEmpty(PlanwatchError):

@@ -6,10 +6,10 @@ every user of the same scope until the data changes. So it is rendered once per
 (what it shows, language, data version) and kept in the cache every worker
 process shares (:data:`planwatch.web.settings.CACHES`): the first worker to
 render it saves the others the work. A write makes a new data version
-(:func:`planwatch.web.published.data_version`), so a kept part is never stale;
-old versions expire after ``settings.FRAGMENT_SECONDS`` (0: render every time, as
-the tests that read a page's context do). What depends on the user (the values
-they owe, the menu) stays outside the kept part.
+(:func:`planwatch.web.dataversion.data_version`: one query, once per request), so
+a kept part is never stale; old versions expire after ``settings.FRAGMENT_SECONDS``
+(0: render every time, as the tests that read a page's context do). What depends
+on the user (the values they owe, the menu) stays outside the kept part.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from planwatch.web import published
+from planwatch.web.dataversion import data_version
 
 
 def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> SafeString:
@@ -30,7 +30,7 @@ def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> S
     names what the part shows), from the cache when this version was rendered before."""
     if not settings.FRAGMENT_SECONDS:
         return mark_safe(render())
-    scope = repr((kind, tuple(shown), get_language(), published.data_version()))
+    scope = repr((kind, tuple(shown), get_language(), data_version()))
     key = "fragment:" + hashlib.sha256(scope.encode()).hexdigest()
     body = cache.get(key)
     if body is None:

@@ -7,11 +7,8 @@ cache, :data:`settings.CACHES`) under the data's version; at most
 with 503 and ``Retry-After`` instead of queueing without end; anonymous
 visitors are rate-limited per address (django-ratelimit on the shared cache).
 
-The data version changes with every write of the tables a report reads: a
-fingerprint of their row counts and highest ids (rows added, bulk loads,
-deletions; every change of a recorded object adds a history row) and a counter
-that any ORM save or delete of those apps bumps (in-place changes of objects
-without history).
+The data version (:func:`planwatch.web.dataversion.data_version`) changes with
+every committed write of the tables a report reads, however it was written.
 """
 
 from __future__ import annotations
@@ -20,21 +17,16 @@ import hashlib
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
+from planwatch.web.dataversion import data_version
 from planwatch.web.errors import TryLater
 from planwatch.web.security import client_address
 
-DATA_APPS = ("plan", "submissions", "projects", "editing")
-_COUNTER = "data-version:writes"
 _CACHED_FOR = 7 * 24 * 3600  # a new data version makes a new key; old ones expire
 RECENT_REPORTS = 8
 _recent: dict[str, bytes] = {}  # insertion order: the oldest first
@@ -111,46 +103,3 @@ def _address(group: str, request: HttpRequest) -> str:
     """The client's address; requests without one (a unix-socket proxy that sets none) share
     one budget rather than failing."""
     return client_address(request) or "unknown"
-
-
-def data_version() -> str:
-    """A string that changes whenever the data any report reads changes."""
-    tables = sorted(
-        (m._meta.db_table, m._meta.pk.column)
-        for m in apps.get_models()
-        if m._meta.app_label in DATA_APPS
-    )
-    quote = connection.ops.quote_name
-    sql = " UNION ALL ".join(
-        f"SELECT COUNT(*), MAX({quote(pk)}) FROM {quote(table)}" for table, pk in tables
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        fingerprint = cursor.fetchall()
-    return hashlib.sha256(repr((fingerprint, cache.get(_COUNTER, 0))).encode()).hexdigest()
-
-
-def _written(sender: Any, **kwargs: Any) -> None:
-    if sender._meta.app_label in DATA_APPS:
-        changed()
-
-
-def changed() -> None:
-    """Bump the counter once per transaction that wrote the data, when it commits; called by
-    every ORM save or delete, and by bulk writes that change rows in place (no signal)."""
-    if not any(hook[1] is _bump for hook in connection.run_on_commit):
-        transaction.on_commit(_bump)
-
-
-def _bump() -> None:
-    if not cache.add(_COUNTER, 1, timeout=None):
-        try:
-            cache.incr(_COUNTER)
-        except ValueError:  # evicted between add and incr
-            cache.set(_COUNTER, 1, timeout=None)
-
-
-def connect() -> None:
-    """Bump the write counter on every ORM save or delete of the report's data (once, at start)."""
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(_written, dispatch_uid=f"data-version-{id(signal)}")

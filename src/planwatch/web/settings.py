@@ -17,6 +17,7 @@ Environment:
     PLANWATCH_REPORT_RENDERS    reports rendered at once by all workers together; default 1
     PLANWATCH_ANONYMOUS_REPORT_RATE  report requests per anonymous address; default 20/m
     PLANWATCH_FRAGMENT_SECONDS  how long rendered page parts are kept (0: never); default 3600
+    PLANWATCH_DB_CONN_MAX_AGE   seconds a worker thread keeps its database connection; default 60
     PLANWATCH_MEDIA_ROOT    uploaded evidence files; default PLANWATCH_HOME/uploads (share it
                             between app servers: a shared volume)
 """

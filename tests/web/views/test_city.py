@@ -137,10 +137,10 @@ def test_a_district_s_pages_link_to_the_city_view_for_the_city_not_for_the_distr
     ("path", "budget"),
     [
         # the session, user, role and profile, the city's districts (5); the city (3); the
-        # districts' plan years (5); the data version (2) and the registers and reports (3)
+        # districts' plan years (5); the data version (1) and the registers and reports (3)
         # their projects' month-end judgement is kept under
-        (RANKING, 17),
-        ("/city/", 21),  # and 4 for the default year and each district's default as-of
+        (RANKING, 16),
+        ("/city/", 20),  # and 4 for the default year and each district's default as-of
     ],
 )
 def test_the_city_page_reads_the_same_queries_whatever_the_number_of_districts(

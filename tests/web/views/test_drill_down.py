@@ -189,12 +189,12 @@ def test_each_rankings_table_exports_to_excel(office):
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
-        # 4 for the user and its role, 5 for the default month, 2 for the data version and
+        # 4 for the user and its role, 5 for the default month, 1 for the data version and
         # 3 for the month's judgement, 4 for the reporting, 2 for the office's badges
-        ("/rankings/", 20),
+        ("/rankings/", 19),
         ("/sources/seed/?line=33", 8),  # 4 for the user, the region, the text, 2 badges
         ("/problems/?overdue=1", 12),
-        ("/projects/?not_reported=1&government=1", 19),
+        ("/projects/?not_reported=1&government=1", 16),
     ],
 )
 def test_the_new_pages_read_a_bounded_number_of_queries(

@@ -113,8 +113,8 @@ def test_the_board_offers_each_user_only_its_own_steps(office, commerce, leader)
     [
         (
             "/projects/",
-            19,
-        ),  # 14 (page, totals, choices: 3), 3 for the default as-of, 2 data version
+            18,
+        ),  # 14 (page, totals, choices: 3), 3 for the default as-of, 1 data version
         ("/problems/", 12),
         ("/tasks/", 14),
     ],

@@ -7,6 +7,6 @@ class PlanConfig(AppConfig):
     verbose_name = "计划指标 Plan indicators"
 
     def ready(self) -> None:
-        from planwatch.web import published
+        from planwatch.web import dataversion
 
-        published.connect()
+        dataversion.connect()

@@ -245,3 +245,13 @@ class DocumentStatement(models.Model):
 
     def __str__(self) -> str:
         return f"L{self.line} {self.subject} {self.value}{self.unit}"
+
+
+class DataVersion(models.Model):
+    """The data's version: one row (id 1), counted up once after each transaction that wrote
+    the data commits (:mod:`planwatch.web.dataversion`). ``epoch`` is drawn when the row is
+    made, so a database emptied or made anew never repeats a version of the one before. Not
+    backed up: a restore counts up the version of the database it goes into."""
+
+    writes = models.BigIntegerField(default=0)
+    epoch = models.CharField(max_length=16)

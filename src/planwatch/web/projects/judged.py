@@ -5,7 +5,7 @@ the core lag rule (:func:`planwatch.core.progress.assess_all`) over them:
 seconds at a city's scale. Pages need it for a page of rows, a count or a
 curve, and the answer only changes when the data does. So the judgement of a
 month (and the S-curve of the dashboard) is kept in this process under the
-data version (:func:`planwatch.web.published.data_version`, two queries) for
+data version (:func:`planwatch.web.dataversion.data_version`, one query a request) for
 the last ``KEPT_HERE`` asked; a write makes a new version, and the next
 request judges again. Each worker process judges a version once: cheaper than
 moving a pickled register through the shared cache on every request.
@@ -21,7 +21,7 @@ from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport, ProjectStatus, assess_all
 from planwatch.core.projects import Project
 from planwatch.services import project_register
-from planwatch.web import published
+from planwatch.web.dataversion import data_version
 from planwatch.web.plan.models import Region
 
 T = TypeVar("T")
@@ -33,7 +33,7 @@ _lock = threading.Lock()
 
 def month(region: Region, period: Period) -> dict[str, ProjectStatus]:
     """Every project of ``region`` of ``period``'s year judged at the month's end, by code."""
-    key = _key("month", region, period, published.data_version())
+    key = _key("month", region, period, data_version())
     found = _get(key)
     if found is None:
         found = _put(key, _by_code(project_register.project_statuses(period, region)))
@@ -44,7 +44,7 @@ def months(regions: list[Region], period: Period) -> dict[int, dict[str, Project
     """:func:`month` of each of ``regions``, by id, under one data version: the judgements kept
     here are reused and the others judged from one read of their registers, so a city of
     38 districts costs the queries of one."""
-    version = published.data_version()
+    version = data_version()
     keys = {r.pk: _key("month", r, period, version) for r in regions}
     found = {pk: _get(key) for pk, key in keys.items()}
     missing = [r for r in regions if found[r.pk] is None]
@@ -58,7 +58,7 @@ def with_curve(region: Region, period: Period) -> tuple[dict[str, ProjectStatus]
     """:func:`month`, and the completion (% of the annual plan) of ``region``'s government
     projects at the end of each month of the year up to ``period``'s: the dashboard's S-curve.
     Both from one read of the register and its reports."""
-    version = published.data_version()
+    version = data_version()
     month_key, curve_key = (_key(kind, region, period, version) for kind in ("month", "curve"))
     judged, points = _get(month_key), _get(curve_key)
     if judged is None or points is None:
