@@ -119,10 +119,9 @@ def test_a_district_s_plan_office_takes_no_step_of_another_district_s_problem(na
     signed_in("nc-office", Role.PLAN_OFFICE)
     fuling_problem = ProblemRecord.objects.filter(region__code="fuling", state="found").first()
     assert fuling_problem is not None
-    with pytest.raises(Forbidden):
-        take_problem_step(
-            fuling_problem.code, Action.ASSIGN, actor=User.objects.get(username="nc-office")
-        )
+    actor = User.objects.get(username="nc-office")
+    with pytest.raises(Forbidden, match="涪陵区"):
+        take_problem_step(fuling_problem.code, Action.ASSIGN, actor=actor, region="fuling")
     assert ProblemRecord.objects.get(pk=fuling_problem.pk).state == "found"
 
 
