@@ -125,7 +125,7 @@ def take_problem_step(
             refused = _("Only %(department)s of %(region)s may %(step)s.") % named
             require(can_write_for(actor, department, of.pk), refused)
         before, who, when = record.to_domain(), actor.get_username(), at or timezone.now()
-        names = evidence + tuple(name for name, _ in files)
+        names = evidence + tuple(name for name, _data in files)
         apply(before, action, actor=who, at=when, note=note, evidence=names)  # refuse first
         stored = tuple(evidence_files.save_for_problem(of.code, code, n, d) for n, d in files)
         problem = apply(before, action, actor=who, at=when, note=note, evidence=evidence + stored)
