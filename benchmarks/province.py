@@ -10,11 +10,12 @@ projects (250 a region) × 12 months of progress, 520 problems (13 a region) wit
 ``small``: 4 regions, 1,000 projects, 48 problems, for a quick check. Each region is a
 dataset directory written from the Fuling demo (``region.toml``, ``indicators.csv``,
 ``targets.csv``, ``observations.csv``, ``projects-2025.csv``, ``progress-2025.csv``,
-``problems-2025.csv``, ``problem-events-2025.csv``; project codes repeat across regions,
-as they may) and loaded with ``load_dataset`` and ``load_year``, as ``planwatch load``
-and ``planwatch projects load`` do. Prints load time, database size and per page cold,
-p50 and p95 (ms) and req/s, with the login page as the same run's baseline (every
-login lands on the first region's dashboard: its cold render happens then).
+``problems-2025.csv``, ``problem-events-2025.csv``; project and problem codes repeat
+across regions, as they may: each is unique within its region only) and loaded with
+``load_dataset`` and ``load_year``, as ``planwatch load`` and ``planwatch projects load``
+do. Prints load time, database size and per page cold, p50 and p95 (ms) and req/s, with
+the login page as the same run's baseline (every login lands on the first region's
+dashboard: its cold render happens then).
 PostgreSQL is ``DATABASE_URL``'s database, emptied first: give it one of its own.
 ``--servers 2``: scaled out, two `planwatch serve` on two ports over the one database
 (and home: one uploads directory), each client asking them in turn as a proxy would, on
@@ -150,7 +151,7 @@ def write_region(at: Path, number: int, projects: int, problems: int) -> None:
     _targets(at)
     _observations(at, random.Random(number))
     _projects(at, projects, random.Random(number))
-    _problems(at, code.upper(), problems)
+    _problems(at, problems)
 
 
 def _read(name: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -216,17 +217,15 @@ def _projects(at: Path, count: int, chance: random.Random) -> None:
     _write(at / "progress-2025.csv", fields, kept)
 
 
-def _problems(at: Path, prefix: str, count: int) -> None:
-    """The demo's first ``count`` problems and their events, codes prefixed by the region."""
+def _problems(at: Path, count: int) -> None:
+    """The demo's first ``count`` problems and their events, under the demo's codes (every
+    region has its WT-2025-001, as it has its 2025-ZF-001)."""
     fields, rows = _read("problems-2025.csv")
     chosen = rows[:count]
-    _write(
-        at / "problems-2025.csv", fields, [{**r, "code": f"{prefix}-{r['code']}"} for r in chosen]
-    )
+    _write(at / "problems-2025.csv", fields, chosen)
     codes = {r["code"] for r in chosen}
     fields, events = _read("problem-events-2025.csv")
-    kept = [{**e, "problem": f"{prefix}-{e['problem']}"} for e in events if e["problem"] in codes]
-    _write(at / "problem-events-2025.csv", fields, kept)
+    _write(at / "problem-events-2025.csv", fields, [e for e in events if e["problem"] in codes])
 
 
 def report(clients: int, results: dict[str, Result], seconds: float) -> None:

@@ -77,7 +77,7 @@ def test_only_the_plan_office_assigns_sends_back_and_closes(
     problem: str, transport_clerk: User, leader: User
 ) -> None:
     for user in (transport_clerk, leader):
-        with pytest.raises(Forbidden, match="只有发展改革委可以交办"):
+        with pytest.raises(Forbidden, match="只有涪陵区发展改革委可以交办"):
             take_problem_step(problem, Action.ASSIGN, actor=user, at=at(1))
     assert ProblemEventRecord.objects.count() == 0
 
@@ -86,7 +86,7 @@ def test_only_the_responsible_department_rectifies(
     problem: str, office: User, water_clerk: User
 ) -> None:
     take_problem_step(problem, Action.ASSIGN, actor=office, at=at(1))
-    with pytest.raises(Forbidden, match="只有区交通局可以开始整改"):
+    with pytest.raises(Forbidden, match="只有涪陵区区交通局可以开始整改"):
         take_problem_step(problem, Action.START, actor=water_clerk, at=at(2))
 
 

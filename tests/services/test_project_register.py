@@ -178,7 +178,7 @@ def test_evidence_is_stored_and_listed_on_its_report(
     report = ProgressRecord.objects.get(project__code="2025-ZF-001", month=6)
     assert report.evidence == [["现场.jpg", "image/jpeg", 2]]
     assert (
-        tmp_path / "evidence" / "2025-ZF-001" / "2025-06" / "现场.jpg"
+        tmp_path / "evidence" / "fuling" / "2025-ZF-001" / "2025-06" / "现场.jpg"
     ).read_bytes() == b"\xff\xd8"
 
 

@@ -60,5 +60,5 @@ def test_the_demo_quarterly_progress_judges_every_sub_target() -> None:
 def test_only_the_lead_department_reports_on_a_sub_target(
     tree: None, transport_clerk: User
 ) -> None:
-    with pytest.raises(Forbidden, match="只有区经济信息委可以报送 1-1-1"):
+    with pytest.raises(Forbidden, match="只有涪陵区区经济信息委可以报送 1-1-1"):
         tasks.report_subtarget_progress(TaskProgress("1-1-1", Q2, value=1), actor=transport_clerk)

@@ -30,7 +30,7 @@ RegionCode = Annotated[
     typer.Option(
         "--region",
         help="Region code, e.g. fuling (default: the first region by code, the only one of a "
-        "district deployment). Project codes are unique within a region.",
+        "district deployment). Project and problem codes are unique within a region.",
     ),
 ]
 
@@ -188,13 +188,16 @@ def problems(
         bool, typer.Option("--overdue", help="Only open problems past due.")
     ] = False,
     today: Annotated[str, typer.Option(help="The day to judge by (YYYY-MM-DD).")] = "",
+    region: RegionCode = None,
 ) -> None:
-    """List the problem list (问题清单), or only its overdue entries."""
+    """List a region's problem list (问题清单), or only its overdue entries."""
     database.ready()
     from planwatch.services.problems import overdue_problems, problems
 
     day = date.fromisoformat(today) if today else date.today()
-    listed = overdue_problems(day) if overdue else problems()
+    with reported():
+        chosen = _region(region)
+    listed = overdue_problems(day, chosen) if overdue else problems(region=chosen)
     table = Table("code", "state", "department", "deadline", "days late", "description")
     for p in listed:
         late = (day - p.deadline).days if p.is_overdue(day) else 0
@@ -236,14 +239,21 @@ def problem(
     evidence: Annotated[
         list[str] | None, typer.Option(help="File name of a piece of evidence; repeatable.")
     ] = None,
+    region: RegionCode = None,
 ) -> None:
-    """Take one step of a problem's closed loop; a step the rules refuse exits 2 saying why."""
+    """Take one step of a region's problem's closed loop; a step the rules refuse exits 2
+    saying why."""
     database.ready()
     from planwatch.services.problems import take_problem_step
 
     with reported():
         result = take_problem_step(
-            code, action, actor=_user(user), note=note, evidence=tuple(evidence or ())
+            code,
+            action,
+            actor=_user(user),
+            region=region,
+            note=note,
+            evidence=tuple(evidence or ()),
         )
     typer.echo(f"{result.code}: {result.history[-1].before.label_zh} → {result.state.label_zh}")
 

@@ -89,17 +89,19 @@ def raise_early_warnings(*, actor: User, region: str, year: int, as_of: Period) 
     """Report each early warning of ``as_of`` as a problem, unless it was reported already.
 
     The problem's code names the month and the indicator, so asking again in
-    the same month adds nothing; a new month raises it again if it still
-    holds. Only the plan office may; one transaction.
+    the same month adds nothing to the region; another region's warning of the
+    same indicator is that region's problem of the same code (codes are unique
+    within a region). A new month raises it again if it still holds. Only the
+    plan office (of that region) may; one transaction.
     """
-    require(can_review(actor), "只有发展改革委可以登记预警问题。")
-    result = nowcast_year(region, year, as_of)
     scope = get_region(region)
+    require(can_review(actor, scope.pk), f"只有{scope.name}发展改革委可以登记预警问题。")
+    result = nowcast_year(region, year, as_of)
     raised = []
     with transaction.atomic():
         for warning in result.warnings:
             code = warning_code(as_of, warning.indicator.code)
-            if ProblemRecord.objects.filter(code=code).exists():
+            if ProblemRecord.objects.filter(region=scope, code=code).exists():
                 continue
             raised.append(report_problem(_problem(code, warning, as_of), actor=actor, region=scope))
     return raised

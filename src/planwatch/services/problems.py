@@ -5,6 +5,10 @@ this module checks the actor's role, locks the problem row, appends the one new
 event and mirrors the state. Events are never updated or deleted. The plan
 office reports, assigns, sends back and closes; the responsible department's
 clerks start the rectification and submit it for checking.
+
+A problem belongs to a region and its code is unique within that region only:
+every use case that takes a code takes the region too (a region code; see
+:func:`problem_record` for the default).
 """
 
 from __future__ import annotations
@@ -15,14 +19,17 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from planwatch.core.errors import InvalidValue, NotFound
+from planwatch.core.labels_en import english_label
 from planwatch.core.problems import Action, Event, LinkKind, Problem, State, apply, overdue
 from planwatch.services import regions
 from planwatch.services.project_entry import Upload
-from planwatch.web.accounts.roles import can_review, can_write_for, require
+from planwatch.web.accounts.roles import can_review, can_write_for, regions_of, require
 from planwatch.web.editing.history import InvalidField
 from planwatch.web.errors import Conflict
+from planwatch.web.language import english, name_of
 from planwatch.web.plan.models import Region
 from planwatch.web.projects import evidence as evidence_files
 from planwatch.web.projects.models import (
@@ -39,7 +46,9 @@ OFFICE_ACTIONS = {Action.ASSIGN, Action.SEND_BACK, Action.CLOSE}
 def report_problem(problem: Problem, *, actor: User, region: Region | None = None) -> Problem:
     """Enter a new problem (state 发现); only the plan office may.
 
-    Refused with ``Conflict`` when the code is taken, and as bad input when
+    The problem is ``region``'s (default: the region of the project or key task it
+    is linked to, else the actor's district or the first region). Refused with
+    ``Conflict`` when the code is taken in that region, and as bad input when
     the department is unknown or the deadline is before the day it was found.
     """
     require(can_review(actor), "只有发展改革委可以登记问题。")
@@ -50,12 +59,12 @@ def report_problem(problem: Problem, *, actor: User, region: Region | None = Non
     found = problem.found_at
     if problem.deadline < (timezone.localtime(found) if timezone.is_aware(found) else found).date():
         raise InvalidField("deadline", f"整改期限 {problem.deadline} 早于发现日期")
-    region = region or _linked_region(problem, actor)
+    region = region or linked_region(problem, actor)
     require(can_review(actor, region.pk), f"只能登记{region.name}的问题。")
     try:
         return store_problem(problem, region)
-    except IntegrityError:  # the code is unique; checking first would race another report
-        raise Conflict(f"问题 {problem.code} 已存在") from None
+    except IntegrityError:  # unique in its region; checking first would race another report
+        raise Conflict(f"{region.name}的问题 {problem.code} 已存在") from None
 
 
 def store_problem(problem: Problem, region: Region) -> Problem:
@@ -87,39 +96,47 @@ def take_problem_step(
     action: Action,
     *,
     actor: User,
+    region: str | None = None,
     note: str = "",
     evidence: tuple[str, ...] = (),
     uploads: tuple[Upload, ...] = (),
     at: datetime | None = None,
 ) -> Problem:
-    """Take ``action`` on problem ``code`` as ``actor``.
+    """Take ``action`` on problem ``code`` of ``region`` (see :func:`problem_record`) as
+    ``actor``.
 
     ``uploads`` are evidence files sent with the step (the browser's): each is
     checked as project evidence is (type by content, size), stored outside the
     web root, and listed with ``evidence`` (names only, as the API sends them).
-    Raises ``Forbidden`` when the actor's role may not take the action,
+    Raises ``Forbidden`` when the actor's role or region may not take the action,
     ``InvalidField`` for a refused file and ``IllegalTransition`` when the
     state machine refuses the step; no step is stored then.
     """
     files = [(_checked(u), u.data) for u in uploads]
     with transaction.atomic():
-        record = _locked(code)
-        regions.require_sees(record.region_id, actor=actor)
+        record = _locked(problem_record(code, region, actor=actor).pk)
+        of = record.region
+        named = {"region": name_of(of), "step": _label(action), "department": ""}
         if action in OFFICE_ACTIONS:
-            require(can_review(actor, record.region_id), f"只有发展改革委可以{action.label_zh}。")
+            refused = _("Only the plan office of %(region)s may %(step)s.") % named
+            require(can_review(actor, of.pk), refused)
         else:
-            department = record.department.name
-            allowed = can_write_for(actor, department, record.region_id)
-            require(allowed, f"只有{department}可以{action.label_zh}。")
+            named["department"] = department = record.department.name
+            refused = _("Only %(department)s of %(region)s may %(step)s.") % named
+            require(can_write_for(actor, department, of.pk), refused)
         before, who, when = record.to_domain(), actor.get_username(), at or timezone.now()
-        names = evidence + tuple(name for name, _ in files)
+        names = evidence + tuple(name for name, _data in files)
         apply(before, action, actor=who, at=when, note=note, evidence=names)  # refuse first
-        stored = tuple(evidence_files.save_for_problem(code, n, data) for n, data in files)
+        stored = tuple(evidence_files.save_for_problem(of.code, code, n, d) for n, d in files)
         problem = apply(before, action, actor=who, at=when, note=note, evidence=evidence + stored)
         _event(record, len(problem.history), problem.history[-1]).save()
         record.state = problem.state.value
         record.save(update_fields=["state"])
     return problem
+
+
+def _label(action: Action) -> str:
+    return english_label(action).lower() if english() else action.label_zh
 
 
 def _checked(upload: Upload) -> str:
@@ -130,16 +147,28 @@ def _checked(upload: Upload) -> str:
         raise InvalidField("files", refused.message) from None
 
 
-def problem(code: str, *, actor: Any = None) -> Problem:
-    """The problem ``code`` with every step taken, or ``NotFound``; ``Forbidden`` to an
-    ``actor`` of another district."""
-    records = ProblemRecord.objects.select_related("department").prefetch_related("events")
-    try:
-        record = records.get(code=code)
-    except ProblemRecord.DoesNotExist:
-        raise NotFound(f"问题 {code} 不存在") from None
-    regions.require_sees(record.region_id, actor=actor)
-    return record.to_domain()
+def problem(code: str, region: str | None = None, *, actor: Any = None) -> Problem:
+    """The problem ``code`` of ``region`` (see :func:`problem_record`) with every step taken."""
+    return problem_record(code, region, actor=actor).to_domain()
+
+
+def problem_record(code: str, region: str | None = None, *, actor: Any = None) -> ProblemRecord:
+    """Problem ``code`` of the region ``region`` (a region code), ``NotFound`` otherwise.
+
+    Codes are unique within a region only. Without ``region``: the only problem
+    of that code, else the one of ``actor``'s district, else the default region's
+    (:func:`planwatch.services.regions.of_code`). An ``actor`` of a district is
+    refused (``Forbidden``) a problem of another region, naming that region.
+    """
+    records = ProblemRecord.objects.select_related("department", "region")
+    found = regions.of_code(records, code, region, actor=actor)
+    if found is None:
+        raise NotFound(f"问题 {code} 不存在")
+    seen = None if actor is None else regions_of(actor)
+    named = {"code": code, "region": name_of(found.region)}
+    refused = _("Your district's problems only: %(code)s is a problem of %(region)s.") % named
+    require(seen is None or found.region_id in seen, refused)
+    return found
 
 
 def problems(
@@ -167,7 +196,7 @@ def overdue_problems(today: date, region: Region | None = None) -> list[Problem]
     return overdue([r.to_domain() for r in records], today)
 
 
-def _linked_region(problem: Problem, actor: User) -> Region:
+def linked_region(problem: Problem, actor: User) -> Region:
     """The region of the project or key task a new problem is linked to (the actor's district's
     when codes repeat across regions), else the actor's district or the first region."""
     default = regions.region(actor=actor)
@@ -180,11 +209,10 @@ def _linked_region(problem: Problem, actor: User) -> Region:
     return default if region_id == default.pk else Region.objects.get(pk=region_id)
 
 
-def _locked(code: str) -> ProblemRecord:
-    try:
-        return ProblemRecord.objects.select_for_update().select_related("department").get(code=code)
-    except ProblemRecord.DoesNotExist:
-        raise NotFound(f"问题 {code} 不存在") from None
+def _locked(pk: int) -> ProblemRecord:
+    return (
+        ProblemRecord.objects.select_for_update().select_related("department", "region").get(pk=pk)
+    )
 
 
 def _department(name: str) -> Department:

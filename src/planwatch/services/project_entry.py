@@ -20,7 +20,7 @@ from planwatch.core.progress import ProgressReport
 from planwatch.core.project_rows import read_progress
 from planwatch.core.projects import Project
 from planwatch.web.projects import evidence as evidence_files
-from planwatch.web.projects.models import ProgressRecord
+from planwatch.web.projects.models import ProgressRecord, ProjectRecord
 
 
 @dataclass(frozen=True)
@@ -61,14 +61,16 @@ def read_entry(
     return _read(project, entry, _existing_evidence(project_id, entry.month), source=source)
 
 
-def save_evidence(project_id: int, report: ProgressReport, upload: Upload) -> None:
-    """Store the upload listed last on ``report``, renaming it if the month has that name."""
+def save_evidence(project: ProjectRecord, report: ProgressReport, upload: Upload) -> None:
+    """Store the upload listed last on ``report`` of ``project``, renaming it if the month has
+    that name."""
     listed = report.evidence[-1].filename
-    stored = evidence_files.save(report.project, report.period, listed, upload.data)
+    region = project.region.code
+    stored = evidence_files.save(region, report.project, report.period, listed, upload.data)
     if stored != listed:
         period = report.period
         record = ProgressRecord.objects.get(
-            project_id=project_id, year=period.year, month=period.month
+            project_id=project.pk, year=period.year, month=period.month
         )
         *earlier, (_, kind, size) = record.evidence
         record.evidence = [*earlier, [stored, kind, size]]

@@ -220,8 +220,8 @@ def attach_evidence(
 
     The core checks type and size (:class:`~planwatch.core.progress.Evidence`)
     before anything is written; the file goes to the configured storage under
-    ``evidence/<project>/<period>/``. The project is ``region``'s (default: the actor's
-    district, else the first region).
+    ``evidence/<region>/<project>/<period>/``. The project is ``region``'s (default: the
+    actor's district, else the first region).
     """
     region = region or regions.region(actor=actor)
     evidence = Evidence(filename, content_type, len(data))
@@ -238,8 +238,8 @@ def attach_evidence(
             raise NotFound(f"{code} 没有 {period} 的进度报告") from None
         department = record.project.department.name
         allowed = can_write_for(actor, department, record.project.region_id)
-        require(allowed, f"只有{department}可以为 {code} 上传佐证。")
-        stored = evidence_files.save(code, period, filename, data)
+        require(allowed, f"只有{region.name}{department}可以为 {code} 上传佐证。")
+        stored = evidence_files.save(region.code, code, period, filename, data)
         record.evidence = [*record.evidence, [stored, content_type, len(data)]]
         record.submitted_by = actor.get_username()
         record._history_user = actor  # type: ignore[attr-defined]

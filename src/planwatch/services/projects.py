@@ -16,6 +16,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import F, Max, Q
+from django.utils.translation import gettext as _
 
 from planwatch.core.errors import NotFound
 from planwatch.core.observations import Period
@@ -42,6 +43,7 @@ from planwatch.web.accounts.roles import (
 )
 from planwatch.web.editing import history
 from planwatch.web.editing.history import InvalidField
+from planwatch.web.language import name_of
 from planwatch.web.plan.models import Region
 from planwatch.web.projects import pages
 from planwatch.web.projects.models import Department, MilestoneRecord, ProjectRecord
@@ -93,7 +95,7 @@ def report_project_progress(
                 found[r.field] = "；".join(filter(None, [found.get(r.field), r.reason]))
             raise ProgressRefused(found) from None
         if entry.evidence is not None:
-            save_evidence(record.pk, report, entry.evidence)
+            save_evidence(record, report, entry.evidence)
     return report
 
 
@@ -155,20 +157,15 @@ def project_record(code: str, region: str | None = None, *, actor: Any = None) -
     (:func:`planwatch.services.regions.region`). An ``actor`` of a district is
     refused (``Forbidden``) a project of another region.
     """
-    records = ProjectRecord.objects.select_related("department", "region").filter(code=code)
-    if region:
-        records = records.filter(region=regions.region(region))
-    found = list(records)
-    if len(found) > 1:
-        found = [r for r in found if r.region_id == regions.region(actor=actor).pk]
-    if not found:
+    records = ProjectRecord.objects.select_related("department", "region")
+    found = regions.of_code(records, code, region, actor=actor)
+    if found is None:
         raise NotFound(f"项目 {code} 不存在")
     seen = None if actor is None else roles.regions_of(actor)
-    require(
-        seen is None or found[0].region_id in seen,
-        f"只能查看本地区的项目,{code} 属于{found[0].region.name}。",
-    )
-    return found[0]
+    named = {"code": code, "region": name_of(found.region)}
+    refused = _("Your district's projects only: %(code)s is a project of %(region)s.") % named
+    require(seen is None or found.region_id in seen, refused)
+    return found
 
 
 def region_of(code: str, *, actor: Any = None) -> Region:
@@ -192,7 +189,8 @@ def change_project(
     (:func:`planwatch.core.projects.project_problems`).
     """
     found = project_record(code, region, actor=actor)
-    require(can_review(actor, found.region_id), "只有发展改革委可以修改项目信息。")
+    office = f"{found.region.name}发展改革委"
+    require(can_review(actor, found.region_id), f"只有{office}可以修改项目信息。")
     unknown = sorted(set(changes) - PROJECT_FIELDS)
     if unknown:
         raise InvalidField(unknown[0], f"{unknown[0]} cannot be changed here")
@@ -229,7 +227,8 @@ def record_for_entry(actor: Any, code: str, region: str | None) -> ProjectRecord
     record = project_record(code, region, actor=actor)
     department = record.department.name
     allowed = can_write_for(actor, department, record.region_id)
-    require(allowed, f"只有{department}可以报送 {code} 的进度。")
+    named = {"department": department, "region": name_of(record.region), "code": code}
+    require(allowed, _("Only %(department)s of %(region)s reports %(code)s's progress.") % named)
     return record
 
 

@@ -10,13 +10,17 @@ region of their directory's ``region.toml``, and link it to its city
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from django.db.models import Model, QuerySet
 
 from planwatch.core.dataset import Region as NamedRegion
 from planwatch.core.dataset import read_region
 from planwatch.core.errors import NotFound
 from planwatch.web.accounts.roles import region_of, regions_of, require
 from planwatch.web.plan.models import Region
+
+Held = TypeVar("Held", bound=Model)
 
 
 def region(code: str | None = None, *, actor: Any = None) -> Region:
@@ -48,6 +52,24 @@ def require_sees(region_id: int, *, actor: Any) -> None:
     own = None if actor is None else regions_of(actor)
     if own is not None and region_id not in own:
         require(False, f"只能查看{Region.objects.get(pk=region_of(actor)).name}的数据。")
+
+
+def of_code(records: QuerySet[Held], code: str, asked: str | None, *, actor: Any) -> Held | None:
+    """The one of ``records`` (a model with ``region`` and ``code``) of ``code`` in the region
+    ``asked`` (a region code), ``None`` when there is none.
+
+    Codes are unique within a region only. Without ``asked``: the only record of
+    that code, else the one of ``actor``'s district, else the default region's
+    (:func:`region`). Whether ``actor`` may see it is the caller's to check.
+    """
+    chosen = records.filter(code=code)
+    if asked:
+        chosen = chosen.filter(region=region(asked))
+    found = list(chosen)
+    if len(found) > 1:
+        default = region(actor=actor).pk
+        found = [r for r in found if r.region_id == default]  # type: ignore[attr-defined]
+    return found[0] if found else None
 
 
 def dataset_region(directory: Path) -> Region:

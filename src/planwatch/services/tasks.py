@@ -83,7 +83,7 @@ def report_subtarget_progress(
         record = _sub_target(report, lock=True)
         sub = record.to_domain(record.task)
         allowed = can_write_for(actor, sub.lead, record.task.region_id)
-        require(allowed, f"只有{sub.lead}可以报送 {sub.code} 的进展。")
+        require(allowed, f"只有{record.task.region.name}{sub.lead}可以报送 {sub.code} 的进展。")
         kept = record.progress.filter(
             year=report.period.year, quarter=report.period.quarter
         ).first()
@@ -138,7 +138,7 @@ def _filled(record: TaskProgressRecord, report: TaskProgress, source: str) -> Ta
 
 
 def _sub_target(report: TaskProgress, *, lock: bool = False) -> SubTargetRecord:
-    records = SubTargetRecord.objects.select_related("task")
+    records = SubTargetRecord.objects.select_related("task__region")
     try:
         return (records.select_for_update(of=("self",)) if lock else records).get(
             code=report.sub_target, task__year=report.period.year

@@ -122,11 +122,11 @@ def correctable(*, actor: Any, submission_id: int) -> Submission:
 def indicator_for_entry(*, actor: Any, indicator_id: int) -> IndicatorRecord:
     """The indicator the actor is about to report on, if its department may."""
     try:
-        indicator = IndicatorRecord.objects.get(id=indicator_id)
+        indicator = IndicatorRecord.objects.select_related("region").get(id=indicator_id)
     except IndicatorRecord.DoesNotExist:
         raise NotFound(f"没有编号为 {indicator_id} 的指标。") from None
     allowed = can_write_for(actor, indicator.owner, indicator.region_id)
-    require(allowed, f"只有{indicator.owner}可以报送该指标。")
+    require(allowed, f"只有{indicator.region.name}{indicator.owner}可以报送该指标。")
     return indicator
 
 

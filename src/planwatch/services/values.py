@@ -210,8 +210,8 @@ def _save(
     state: State,
 ) -> Submission:
     indicator = _indicator(indicator_id)
-    allowed = can_write_for(actor, indicator.owner, indicator.region_id)
-    require(allowed, f"只有{indicator.owner}可以报送该指标。")
+    if not can_write_for(actor, indicator.owner, indicator.region_id):
+        raise Forbidden(f"只有{indicator.region.name}{indicator.owner}可以报送该指标。")
     submission = _editable(indicator, submission_id, version)
     period, _warnings = checked(indicator, entry, needs_target=not submission.is_correction)
     if submission.is_correction and (str(period), entry.status.value) != (

@@ -9,7 +9,7 @@ transaction so that it is a consistent snapshot (REPEATABLE READ on
 PostgreSQL; SQLite holds its read lock to the end). A restore goes only into an
 empty database (schema created, no data) and is all or nothing; the files are
 put back once the rows are in. A backup of an earlier version (the gzip JSON
-alone) is restored too.
+alone) is restored too, and its evidence files moved to their region's folders.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from django.db import connection, models, transaction
 
 from planwatch.core.errors import PlanwatchError
 from planwatch.web.plan.models import DataVersion
+from planwatch.web.projects.evidence_move import move_to_region_folders
 
 # Made by migrate itself, or the database's own count of its writes (a restore counts it
 # up in the database it goes into), so not backed up.
@@ -121,6 +122,7 @@ def restore(path: Path) -> int:
         rows = _restore_database(Path(work) / DATABASE_MEMBER)
         if (Path(work) / UPLOADS).is_dir():
             shutil.copytree(Path(work) / UPLOADS, settings.MEDIA_ROOT, dirs_exist_ok=True)
+            move_to_region_folders()  # a backup of an earlier version holds the old layout
     return rows
 
 

@@ -8,6 +8,7 @@ language cookie (set by ``/i18n/setlang/``) changes it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -26,3 +27,13 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+def english() -> bool:
+    """Whether the active language is English (the page's, or a message's being written)."""
+    return (translation.get_language() or "").startswith("en")
+
+
+def name_of(record: Any) -> str:
+    """A region's (or any record's with ``name`` and ``name_en``) name in the active language."""
+    return record.name_en if english() and getattr(record, "name_en", "") else record.name

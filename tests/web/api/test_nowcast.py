@@ -1,6 +1,10 @@
+import shutil
+
 import pytest
 
+from planwatch.web.plan import services
 from planwatch.web.projects.models import Department, ProblemRecord
+from tests.conftest import DEMO_DATASET
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +42,21 @@ def test_warnings_are_raised_once_by_the_plan_office_only(demo, alice, dave):
     assert alice.post(path).json()["raised"] == ["YJ-2025-10-water_quality_share"]
     assert alice.post(path).json()["raised"] == []
     assert ProblemRecord.objects.count() == 1
+
+
+def test_a_warning_of_the_same_indicator_is_raised_in_each_district_under_one_code(
+    demo, alice, tmp_path
+):
+    copy = tmp_path / "nanchuan"
+    shutil.copytree(DEMO_DATASET, copy, ignore=shutil.ignore_patterns("documents*", "report*"))
+    region = (copy / "region.toml").read_text(encoding="utf-8")
+    region = region.replace('code = "fuling"', 'code = "nanchuan"').replace("涪陵区", "南川区")
+    (copy / "region.toml").write_text(region.replace("Fuling", "Nanchuan"), encoding="utf-8")
+    services.load_dataset(copy)
+    Department.objects.create(name="区生态环境局")
+    for region_code in ("fuling", "nanchuan"):
+        path = f"/api/regions/{region_code}/nowcast/2025/warnings?as_of=2025-10"
+        assert alice.post(path).json()["raised"] == ["YJ-2025-10-water_quality_share"]
+    raised = ProblemRecord.objects.filter(code="YJ-2025-10-water_quality_share")
+    assert sorted(raised.values_list("region__code", flat=True)) == ["fuling", "nanchuan"]
+    assert alice.post(path).json()["raised"] == []

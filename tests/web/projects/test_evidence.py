@@ -47,7 +47,9 @@ def listed() -> list[str]:
 def test_a_name_with_a_path_is_stored_inside_its_reports_folder(transport_clerk, tmp_path):
     report_with(transport_clerk, "../../../etc/验收报告.pdf")
     assert listed() == ["验收报告.pdf"]
-    assert (tmp_path / "evidence" / TRANSPORT / "2025-11" / "验收报告.pdf").read_bytes() == PDF
+    assert (
+        tmp_path / "evidence" / "fuling" / TRANSPORT / "2025-11" / "验收报告.pdf"
+    ).read_bytes() == PDF
 
 
 def test_a_second_file_of_the_same_name_is_kept_beside_the_first(transport_clerk, tmp_path):
@@ -55,7 +57,7 @@ def test_a_second_file_of_the_same_name_is_kept_beside_the_first(transport_clerk
     report_with(transport_clerk, "照片.pdf", PDF + b" second")
     first, second = listed()
     assert first == "照片.pdf" and second != first
-    folder = tmp_path / "evidence" / TRANSPORT / "2025-11"
+    folder = tmp_path / "evidence" / "fuling" / TRANSPORT / "2025-11"
     assert (folder / second).read_bytes() == PDF + b" second"
 
 

@@ -43,7 +43,9 @@ def test_a_submission_stores_its_files_and_lists_them_on_the_step(office, rectif
     upload = Upload("../整改报告.pdf", PDF)
     done = problems.take_problem_step(rectifying, Action.SUBMIT, actor=office, uploads=(upload,))
     assert done.state is State.PENDING_CHECK and done.history[-1].evidence == ("整改报告.pdf",)
-    assert (tmp_path / "problem-evidence" / rectifying / "整改报告.pdf").read_bytes() == PDF
+    assert (
+        tmp_path / "problem-evidence" / "fuling" / rectifying / "整改报告.pdf"
+    ).read_bytes() == PDF
 
 
 def test_a_renamed_file_is_refused_and_no_step_is_taken(office, rectifying, tmp_path):

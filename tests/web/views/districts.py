@@ -1,7 +1,8 @@
 """Copies of the demo's register as other districts' (or more of Fuling's) dataset directories.
 
-Project and problem codes get a prefix of their own, so a copy loads beside
-the demo through the same loader (:func:`planwatch.web.projects.demo.load_year`).
+Project and problem codes get a prefix of their own (or keep Fuling's: codes are
+unique within a region only), so a copy loads beside the demo through the same
+loader (:func:`planwatch.web.projects.demo.load_year`).
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ def district(
     same_codes: bool = False,
 ) -> Path:
     """A dataset directory of ``region`` holding the demo's 2025 register (and problems)
-    with every project code ``2025-<prefix>…-…`` (Fuling's own codes with ``same_codes``:
-    codes are unique within a region only) and problem code ``<prefix>-2025-…``."""
+    with every project code ``2025-<prefix>…-…`` and problem code ``<prefix>-2025-…``
+    (Fuling's own codes with ``same_codes``: codes are unique within a region only)."""
     at.mkdir(parents=True)
     (at / "region.toml").write_text(
         f'code = "{region}"\nname = "{name}"\nparent = "重庆市"\nyears = [2025]\n',
@@ -36,7 +37,8 @@ def district(
         text = (DEMO_DATASET / file).read_text(encoding="utf-8")
         for kind in () if same_codes else ("ZF", "QY"):
             text = text.replace(f"2025-{kind}-", f"2025-{prefix}{kind}-")
-        text = text.replace("WT-2025-", f"{prefix}-2025-")
+        if not same_codes:
+            text = text.replace("WT-2025-", f"{prefix}-2025-")
         (at / file).write_text(text, encoding="utf-8")
     return at
 

@@ -40,7 +40,8 @@ def problem_form(**changes: str) -> dict[str, str]:
 def test_the_plan_office_reports_a_problem_which_starts_as_found(year_2025, office):
     assert "/problems/new/" in office.get("/problems/").content.decode()
     response = office.post("/problems/new/", problem_form())
-    assert response.status_code == 302 and response["Location"] == "/problems/WT-2025-901/"
+    assert response.status_code == 302
+    assert response["Location"] == "/problems/WT-2025-901/?region=fuling"
     found = problems.problem("WT-2025-901")
     assert found.state.label_zh == "发现" and found.department == "区商务委"
 

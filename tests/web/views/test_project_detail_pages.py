@@ -97,7 +97,9 @@ def test_the_problem_page_offers_only_the_viewers_own_steps(office, leader):
 
 @pytest.mark.django_db
 def test_board_cards_link_to_their_problem_pages(leader):
-    assert 'href="/problems/WT-2025-001/"' in leader.get("/problems/").content.decode()
+    assert (
+        'href="/problems/WT-2025-001/?region=fuling"' in leader.get("/problems/").content.decode()
+    )
 
 
 @pytest.mark.django_db
@@ -121,7 +123,7 @@ def test_the_task_page_judges_its_sub_targets_as_the_tree_does(leader):
 @pytest.mark.django_db
 def test_the_task_page_lists_the_problems_linked_to_it(leader):
     html = leader.get("/tasks/3-2/").content.decode()
-    assert 'href="/problems/WT-2025-015/"' in html
+    assert 'href="/problems/WT-2025-015/?region=fuling"' in html
 
 
 @pytest.mark.django_db

@@ -49,7 +49,9 @@ def test_a_clerk_records_this_months_progress_of_its_project(commerce, settings)
     assert stored.completed == Decimal("50200") and stored.submitted_by == "commerce"
     assert stored.reached == {"开工": "2025-03-22"} and stored.narrative == "主体施工"
     assert stored.evidence == [["现场照片.pdf", "application/pdf", len(PDF)]]
-    assert (settings.MEDIA_ROOT / "evidence" / OWN / "2025-11" / "现场照片.pdf").read_bytes() == PDF
+    assert (
+        settings.MEDIA_ROOT / "evidence" / "fuling" / OWN / "2025-11" / "现场照片.pdf"
+    ).read_bytes() == PDF
 
 
 @pytest.mark.django_db

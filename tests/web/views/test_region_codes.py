@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 import planwatch.cli.commands  # noqa: F401  (registers the commands)
 from planwatch.cli import app
 from planwatch.core.errors import DatasetError
+from planwatch.core.observations import Period
 from planwatch.core.problems import Action
 from planwatch.services import project_register, regions, value_reads, values
 from planwatch.services.problems import take_problem_step
@@ -119,10 +120,9 @@ def test_a_district_s_plan_office_takes_no_step_of_another_district_s_problem(na
     signed_in("nc-office", Role.PLAN_OFFICE)
     fuling_problem = ProblemRecord.objects.filter(region__code="fuling", state="found").first()
     assert fuling_problem is not None
-    with pytest.raises(Forbidden):
-        take_problem_step(
-            fuling_problem.code, Action.ASSIGN, actor=User.objects.get(username="nc-office")
-        )
+    actor = User.objects.get(username="nc-office")
+    with pytest.raises(Forbidden, match="涪陵区"):
+        take_problem_step(fuling_problem.code, Action.ASSIGN, actor=actor, region="fuling")
     assert ProblemRecord.objects.get(pk=fuling_problem.pk).state == "found"
 
 
@@ -178,3 +178,23 @@ def test_the_cli_reports_progress_of_the_region_named(nanchuan) -> None:
     assert done.exit_code == 0, done.output
     assert progress("nanchuan") == [(Decimal(1), "nc-water")]
     assert progress("fuling") == fuling_before
+
+
+def test_two_districts_same_code_projects_keep_their_own_evidence(
+    nanchuan, settings, tmp_path: Path, leader
+) -> None:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    month = Period(2025, month=10)
+    for region in ("fuling", "nanchuan"):
+        project_register.attach_evidence(
+            WATER, month, "照片.pdf", "application/pdf", b"%PDF-" + region.encode(),
+            actor=user("office"), region=regions.region(region),
+        )  # fmt: skip
+    for region in ("fuling", "nanchuan"):
+        listed = ProgressRecord.objects.get(
+            project__region__code=region, project__code=WATER, year=2025, month=10
+        ).evidence
+        assert listed[-1][0] == "照片.pdf"  # its own name: the folders are apart
+        assert (settings.MEDIA_ROOT / "evidence" / region / WATER / "2025-10" / "照片.pdf").exists()
+        served = leader.get(f"/projects/{WATER}/evidence/2025-10/照片.pdf?region={region}")
+        assert b"".join(served.streaming_content) == b"%PDF-" + region.encode()

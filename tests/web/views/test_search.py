@@ -32,7 +32,7 @@ def test_a_code_finds_each_kind(year_2025, office):
         h.code for h in office.get("/search/", {"q": task.title}).context["found"].tasks
     ]
     hits = office.get("/search/", {"q": problem.code}).context["found"].problems
-    assert [h.url for h in hits] == [f"/problems/{problem.code}/"]
+    assert [h.url for h in hits] == [f"/problems/{problem.code}/?region=fuling"]
 
 
 @pytest.mark.django_db

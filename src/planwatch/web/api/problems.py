@@ -1,4 +1,7 @@
-"""The problem list (问题清单): list, read one with its events, report one, take a step."""
+"""The problem list (问题清单): list, read one with its events, report one, take a step.
+
+A problem's code is unique within its region: ``?region=`` names the region (default: the
+only problem of that code, else the user's district's or the first region's)."""
 
 from datetime import date, datetime
 from typing import Annotated, Any
@@ -89,26 +92,34 @@ def list_problems(request: HttpRequest, filters: Query[ProblemFilter]) -> Any:
 
 
 @router.get("/problems/{problem_code}", response=ProblemOut)
-def get_problem(request: HttpRequest, problem_code: ProblemCode) -> Problem:
-    """One problem with every step taken, oldest first."""
-    return problem_service.problem(problem_code, actor=request.user)
+def get_problem(
+    request: HttpRequest, problem_code: ProblemCode, region: RegionCode = None
+) -> Problem:
+    """One problem of ``region`` with every step taken, oldest first."""
+    return problem_service.problem(problem_code, region, actor=request.user)
 
 
 @router.post("/problems", response={201: ProblemOut})
-def report_problem(request: HttpRequest, problem: ProblemIn) -> Any:
-    """Enter a new problem, state 发现 (plan office)."""
+def report_problem(request: HttpRequest, problem: ProblemIn, region: RegionCode = None) -> Any:
+    """Enter a new problem of ``region`` (default: the region of the project or key task it
+    concerns, else the user's district or the first region), state 发现 (plan office)."""
     new = Problem(**problem.model_dump(), found_at=timezone.now())
-    return 201, problem_service.report_problem(new, actor=request.user)
+    chosen = None if region is None else regions.region(region, actor=request.user)
+    return 201, problem_service.report_problem(new, actor=request.user, region=chosen)
 
 
 @router.post("/problems/{problem_code}/steps", response=ProblemOut)
-def take_step(request: HttpRequest, problem_code: ProblemCode, step: StepIn) -> Problem:
-    """One step of the closed loop: assign, send_back and close are the plan office's,
-    start and submit the responsible department's; 409 when the state does not allow it."""
+def take_step(
+    request: HttpRequest, problem_code: ProblemCode, step: StepIn, region: RegionCode = None
+) -> Problem:
+    """One step of the closed loop on a problem of ``region``: assign, send_back and close are
+    the plan office's, start and submit the responsible department's; 409 when the state does
+    not allow it."""
     return problem_service.take_problem_step(
         problem_code,
         step.action,
         actor=request.user,
+        region=region,
         note=step.note.strip(),
         evidence=tuple(name.strip() for name in step.evidence if name.strip()),
     )

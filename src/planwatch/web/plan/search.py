@@ -108,8 +108,8 @@ def _problems(text: str, within: Q) -> list[Hit]:
         Hit(
             p.code,
             p.description,
-            reverse("projects:problem", args=[p.code]),
+            reverse("projects:problem", args=[p.code]) + f"?region={p.region.code}",
             p.deadline.isoformat(),
         )
-        for p in found.order_by("-found_at")[:LIMIT]
+        for p in found.select_related("region").order_by("-found_at")[:LIMIT]
     ]

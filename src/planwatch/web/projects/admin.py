@@ -25,8 +25,17 @@ class MilestoneInline(admin.TabularInline):
 
 @admin.register(ProjectRecord)
 class ProjectAdmin(SimpleHistoryAdmin):
-    list_display = ["code", "name", "category", "level", "department", "town", "annual_plan"]
-    list_filter = ["year", "category", "level", "government", "department"]
+    list_display = [
+        "code",
+        "region",
+        "name",
+        "category",
+        "level",
+        "department",
+        "town",
+        "annual_plan",
+    ]
+    list_filter = ["region", "year", "category", "level", "government", "department"]
     search_fields = ["code", "name", "unit"]
     inlines = [MilestoneInline]
 
@@ -64,8 +73,8 @@ class EventInline(admin.TabularInline):
 
 @admin.register(ProblemRecord)
 class ProblemAdmin(admin.ModelAdmin):
-    list_display = ["code", "source", "department", "severity", "deadline", "state"]
-    list_filter = ["state", "source", "severity", "department"]
+    list_display = ["code", "region", "source", "department", "severity", "deadline", "state"]
+    list_filter = ["region", "state", "source", "severity", "department"]  # codes repeat by region
     search_fields = ["code", "description", "link"]
     readonly_fields = ["state"]
     inlines = [EventInline]

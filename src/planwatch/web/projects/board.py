@@ -25,13 +25,20 @@ def may_take(actor: Any, action: Action, department: str) -> bool:
 
 
 def take(
-    *, actor: Any, code: str, action: str, note: str = "", uploads: tuple[Upload, ...] = ()
+    *,
+    actor: Any,
+    code: str,
+    action: str,
+    note: str = "",
+    uploads: tuple[Upload, ...] = (),
+    region: str | None = None,
 ) -> Problem:
-    """Take the step named ``action`` on problem ``code`` with the evidence files uploaded."""
+    """Take the step named ``action`` on problem ``code`` (of ``region``) with the evidence
+    files uploaded."""
     try:
         chosen = Action(action)
     except ValueError:
         raise InvalidValue(f"没有「{action}」这一步。") from None
     return problem_service.take_problem_step(
-        code, chosen, actor=actor, note=note.strip(), uploads=uploads
+        code, chosen, actor=actor, region=region, note=note.strip(), uploads=uploads
     )

@@ -38,8 +38,8 @@ def load_year(directory: Path, year: int) -> DemoLoad:
     ``tasks-<year>.toml``, ``problems-<year>.csv``); a year with none of them
     is an error. Everything belongs to the directory's region (``region.toml``).
     Loading twice changes nothing: the year's tree is replaced, projects and
-    reports are updated by code and month, and problems already listed are
-    left as they are.
+    reports are updated by code and month, and problems already listed in the
+    region are left as they are (another region's of the same code are its own).
     """
     files = {kind: directory / f"{kind}-{year}.{ext}" for kind, ext in _FILES}
     if not any(f.exists() for f in files.values()):
@@ -67,7 +67,7 @@ def load_year(directory: Path, year: int) -> DemoLoad:
         if tree is not None:
             tasks.store_tree(tree, region)
         tasks.store_loaded_progress(task_progress, year)
-        known = set(ProblemRecord.objects.values_list("code", flat=True))
+        known = set(ProblemRecord.objects.filter(region=region).values_list("code", flat=True))
         for problem in problems:
             if problem.code not in known:  # a problem's history is never rewritten
                 store_problem(problem, region)

@@ -38,19 +38,23 @@ class ProblemPage:
     problem: Problem
     overdue: bool
     link_year: int | None  # the plan year of a linked project or task, for its page's address
-    link_region: str = ""  # a linked project's region (its code is unique within it)
+    region: Region  # the problem's, and a linked project's (codes are unique within a region)
 
 
-def problem_page(code: str, today: date, *, actor: Any = None) -> ProblemPage:
-    problem = problem_service.problem(code, actor=actor)
-    year, region = None, ""
+def problem_page(
+    code: str, today: date, region: str | None = None, *, actor: Any = None
+) -> ProblemPage:
+    """Problem ``code`` of ``region`` (see :func:`planwatch.services.problems.problem_record`)
+    and the year of what it is linked to."""
+    record = problem_service.problem_record(code, region, actor=actor)
+    problem, year = record.to_domain(), None
     if problem.link_kind is LinkKind.PROJECT:
-        linked = ProjectRecord.objects.filter(region__problems__code=code, code=problem.link)
-        year, region = linked.values_list("year", "region__code").first() or (None, "")
+        linked = ProjectRecord.objects.filter(region=record.region, code=problem.link)
+        year = linked.values_list("year", flat=True).first()
     elif problem.link_kind is LinkKind.TASK:
         tasks = TaskRecord.objects.filter(code=problem.link)
         year = tasks.aggregate(y=Max("year"))["y"]
-    return ProblemPage(problem, problem.is_overdue(today), year, region)
+    return ProblemPage(problem, problem.is_overdue(today), year, record.region)
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class TaskPage:
     task: Task
     rows: list[SubTargetRow]
     problems: list[Problem]
+    region: Region  # the task's: its problems' codes are unique within it
 
 
 def task_page(code: str, year: str | None, today: date, *, actor: Any = None) -> TaskPage:
@@ -101,7 +106,7 @@ def task_page(code: str, year: str | None, today: date, *, actor: Any = None) ->
         if p.link_kind is LinkKind.TASK and p.link in codes
     ]
     rows = [SubTargetRow(v, quarters[v.sub_target.code]) for v in judged]
-    return TaskPage(period, area, tree_task, rows, linked)
+    return TaskPage(period, area, tree_task, rows, linked, region)
 
 
 @dataclass(frozen=True)

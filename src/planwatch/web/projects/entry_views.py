@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from planwatch.core.errors import InvalidValue
-from planwatch.services import problems, tasks
+from planwatch.services import problems, regions, tasks
 from planwatch.web.access import reader
 from planwatch.web.accounts.roles import can_review, can_write_for, require
 from planwatch.web.errors import Conflict
@@ -29,12 +29,19 @@ def new_problem(request: HttpRequest) -> HttpResponse:
     form = ProblemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            done = problems.report_problem(form.problem(), actor=request.user)
+            new, asked = form.problem(), request.GET.get("region")
+            region = (
+                regions.region(asked, actor=request.user)
+                if asked
+                else problems.linked_region(new, request.user)
+            )
+            done = problems.report_problem(new, actor=request.user, region=region)
         except (InvalidValue, Conflict) as refusal:
             refused(form, refusal)
         else:
             messages.success(request, _("Problem %(code)s reported.") % {"code": done.code})
-            return redirect("projects:problem", code=done.code)
+            address = reverse("projects:problem", args=[done.code])
+            return redirect(f"{address}?region={region.code}")
     status = 400 if form.errors else 200
     return render(request, "projects/problem_new.html", {"form": form}, status=status)
 
@@ -43,8 +50,9 @@ def new_problem(request: HttpRequest) -> HttpResponse:
 def task_progress(request: HttpRequest, code: str) -> HttpResponse:
     page = task_page(code, request.GET.get("year"), timezone.localdate())
     task = TaskRecord.objects.get(code=code, year=page.period.year)
-    may = can_write_for(request.user, task.lead)
-    require(may, _("Only %(lead)s or the plan office report this task.") % {"lead": task.lead})
+    may = can_write_for(request.user, task.lead, task.region_id)
+    named = {"lead": task.lead, "region": task.region.name}
+    require(may, _("Only %(lead)s of %(region)s or the plan office report this task.") % named)
     form = TaskProgressForm(task, request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

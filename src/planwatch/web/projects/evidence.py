@@ -1,10 +1,14 @@
 """Evidence files of project reports and problem rectifications: checks, storage, access.
 
 A file lives in the configured storage (``MEDIA_ROOT``, outside any web
-root) as ``evidence/<project>/<period>/<name>`` (the report lists it as
-``[name, type, bytes]``) or ``problem-evidence/<problem>/<name>`` (a step of
-the problem's history lists its name). Only a listed name is ever opened, so
-no name from a request can reach another file; only government users may.
+root) as ``evidence/<region>/<project>/<period>/<name>`` (the report lists it
+as ``[name, type, bytes]``) or ``problem-evidence/<region>/<problem>/<name>``
+(a step of the problem's history lists its name): codes are unique within a
+region only, so two districts' 2025-ZF-001 never share a folder. Files stored
+before regions had folders of their own are moved once
+(:mod:`planwatch.web.projects.evidence_move`). Only a listed name is ever
+opened, so no name from a request can reach another file; only government
+users may.
 """
 
 from __future__ import annotations
@@ -50,41 +54,51 @@ def checked(upload_name: str, data: bytes) -> tuple[str, str]:
     return name, kind
 
 
-def save_for_problem(code: str, name: str, data: bytes) -> str:
-    """Store a checked file of problem ``code``; returns the name it got (unique per problem)."""
-    stored = default_storage.save(f"problem-evidence/{code}/{name}", ContentFile(data))
+def report_folder(region: str, code: str, period: Period | str) -> str:
+    """The folder of the files of region ``region``'s project ``code``'s report of ``period``."""
+    return f"evidence/{region}/{code}/{period}"
+
+
+def problem_folder(region: str, code: str) -> str:
+    """The folder of the files of region ``region``'s problem ``code``."""
+    return f"problem-evidence/{region}/{code}"
+
+
+def save_for_problem(region: str, code: str, name: str, data: bytes) -> str:
+    """Store a checked file of ``region``'s problem ``code``; returns the name it got (unique
+    per problem)."""
+    stored = default_storage.save(f"{problem_folder(region, code)}/{name}", ContentFile(data))
     return PurePosixPath(stored).name
 
 
-def problem_files(code: str) -> set[str]:
-    """The names of the files stored for problem ``code`` (a demo's listed names have none)."""
-    folder = f"problem-evidence/{code}"
+def problem_files(region: str, code: str) -> set[str]:
+    """The names of the files stored for ``region``'s problem ``code`` (a demo's listed names
+    have none)."""
+    folder = problem_folder(region, code)
     return set(default_storage.listdir(folder)[1]) if default_storage.exists(folder) else set()
 
 
-def open_problem_file(*, actor: Any, code: str, name: str) -> tuple[IO[bytes], str]:
-    """A file a step of problem ``code`` lists, and its type; government users only."""
+def open_problem_file(*, actor: Any, problem: ProblemRecord, name: str) -> tuple[IO[bytes], str]:
+    """A file a step of ``problem`` lists, and its type; government users only (who may see
+    the problem: :func:`planwatch.services.problems.problem_record` found it for ``actor``)."""
     require(can_read(actor), "佐证材料仅对政府用户开放。")
-    region_id = ProblemRecord.objects.filter(code=code).values_list("region", flat=True).first()
-    if region_id is not None:
-        regions.require_sees(region_id, actor=actor)
-    listed = ProblemEventRecord.objects.filter(problem__code=code).values_list(
-        "evidence", flat=True
-    )
+    listed = ProblemEventRecord.objects.filter(problem=problem).values_list("evidence", flat=True)
     names = {n for row in listed for n in split_list(row)}
-    path = f"problem-evidence/{code}/{name}"
+    path = f"{problem_folder(problem.region.code, problem.code)}/{name}"
     known = SIGNATURES.get(PurePosixPath(name).suffix.lower())
     if name not in names or known is None or not default_storage.exists(path):
-        raise NotFound(f"问题 {code} 没有佐证材料 {name}")
+        raise NotFound(f"问题 {problem.code} 没有佐证材料 {name}")
     return default_storage.open(path, "rb"), known[0]
 
 
-def save(code: str, period: Period, name: str, data: bytes) -> str:
-    """Store a checked file for ``code``'s report of ``period``; returns the name it got.
+def save(region: str, code: str, period: Period, name: str, data: bytes) -> str:
+    """Store a checked file for ``region``'s project ``code``'s report of ``period``; returns
+    the name it got.
 
     The storage adds a suffix when the report already has a file of that name.
     """
-    stored = default_storage.save(f"evidence/{code}/{period}/{name}", ContentFile(data))
+    folder = report_folder(region, code, period)
+    stored = default_storage.save(f"{folder}/{name}", ContentFile(data))
     return PurePosixPath(stored).name
 
 
@@ -101,13 +115,12 @@ def open_listed(
         month = Period.parse(period)
     except InvalidValue:
         raise NotFound(f"没有 {period} 的报告") from None
+    regions.require_sees(region.pk, actor=actor)
     record = ProgressRecord.objects.filter(
         project__region=region, project__code=code, year=month.year, month=month.month
     ).first()
-    if record is not None:
-        regions.require_sees(record.project.region_id, actor=actor)
     listed = {n: kind for n, kind, _ in (record.evidence if record else [])}
-    path = f"evidence/{code}/{month}/{name}"
+    path = f"{report_folder(region.code, code, month)}/{name}"
     if name not in listed or not default_storage.exists(path):
         raise NotFound(f"{code} {period} 没有佐证材料 {name}")
     return default_storage.open(path, "rb"), listed[name]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from planwatch.core.observations import Period
+from planwatch.services import problems as problem_service
 from planwatch.services import projects, regions
 from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
@@ -154,31 +155,34 @@ def task_tree(request: HttpRequest) -> HttpResponse:
 def problem_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     state, overdue = request.GET.get("state", ""), request.GET.get("overdue") == "1"
-    columns = pages.board(today, _region(request), state=state, overdue=overdue)
+    region = _region(request)
+    columns = pages.board(today, region, state=state, overdue=overdue)
     if excel.wanted(request):
         return excel.response(tables.problem_sheet(_("Problem list"), columns, today))
     filtered = {"state": state, "overdue": overdue}
     shown = sum(len(column) for _state, column in columns)
-    return render(
-        request,
-        "projects/problems.html",
-        {"columns": columns, "today": today, "filtered": filtered, "shown": shown},
-    )
+    context = {"columns": columns, "today": today, "filtered": filtered, "shown": shown}
+    return render(request, "projects/problems.html", {**context, "region": region})
 
 
 @reader
 def problem_detail(request: HttpRequest, code: str) -> HttpResponse:
-    page = detail_pages.problem_page(code, timezone.localdate(), actor=request.user)
+    """One problem of ``?region=`` (codes are unique within a region; default: the only one
+    of that code, else the user's district's)."""
+    asked = request.GET.get("region")
+    page = detail_pages.problem_page(code, timezone.localdate(), asked, actor=request.user)
     if excel.wanted(request):
         return excel.response(tables.event_sheet(f"{code} {_('History')}", page.problem))
-    context = {"page": page, "today": timezone.localdate(), "files": evidence.problem_files(code)}
+    files = evidence.problem_files(page.region.code, code)
+    context = {"page": page, "today": timezone.localdate(), "files": files}
     return render(request, "projects/problem.html", context)
 
 
 @reader
 def problem_evidence(request: HttpRequest, code: str, name: str) -> HttpResponse:
     """An evidence file of a problem's rectification, for government users only."""
-    file, kind = evidence.open_problem_file(actor=request.user, code=code, name=name)
+    found = problem_service.problem_record(code, request.GET.get("region"), actor=request.user)
+    file, kind = evidence.open_problem_file(actor=request.user, problem=found, name=name)
     served = FileResponse(file, as_attachment=True, filename=name, content_type=kind)
     served["X-Content-Type-Options"] = "nosniff"
     return served
@@ -188,9 +192,11 @@ def problem_evidence(request: HttpRequest, code: str, name: str) -> HttpResponse
 @reader
 def problem_step(request: HttpRequest, code: str, action: str) -> HttpResponse:
     files = tuple(Upload(f.name, f.read()) for f in request.FILES.getlist("files"))
-    note = request.POST.get("note", "")
-    done = board.take(actor=request.user, code=code, action=action, note=note, uploads=files)
+    note, asked = request.POST.get("note", ""), request.GET.get("region")
+    done = board.take(
+        actor=request.user, code=code, action=action, note=note, uploads=files, region=asked
+    )
     messages.success(request, f"{done.code}: {done.state.label_zh}")
-    if request.POST.get("back") == "problem":
-        return redirect("projects:problem", code=done.code)
-    return redirect("projects:problems")
+    back = "problem" if request.POST.get("back") == "problem" else "problems"
+    address = reverse(f"projects:{back}", args=[done.code] if back == "problem" else [])
+    return redirect(f"{address}?region={asked}" if asked else address)

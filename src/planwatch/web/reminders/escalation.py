@@ -56,9 +56,12 @@ def settle(submission: Submission) -> bool:
         period__period=submission.period,
         indicator_id=submission.indicator_id,
     ).first()
-    if link is None or problem(link.problem_code).state is State.CLOSED:
+    if link is None:
         return False
-    _close(link.problem_code, submission)
+    region = submission.indicator.region.code  # a problem's code is unique within its region
+    if problem(link.problem_code, region).state is State.CLOSED:
+        return False
+    _close(link.problem_code, region, submission)
     return True
 
 
@@ -84,10 +87,10 @@ def _open_problem(o: Obligation, today: date, actor: Any) -> bool:
             OverdueProblem.objects.create(
                 period=o.period, indicator=o.indicator, problem_code=code, created_at=timezone.now()
             )
-            report_problem(_problem(o, code, days), actor=actor, region=o.indicator.region)
-            take_problem_step(
-                code, Action.ASSIGN, actor=actor, note=f"交办{o.department}:逾期{days}天未报送"
-            )
+            region = o.indicator.region
+            report_problem(_problem(o, code, days), actor=actor, region=region)
+            note = f"交办{o.department}:逾期{days}天未报送"
+            take_problem_step(code, Action.ASSIGN, actor=actor, region=region.code, note=note)
     except IntegrityError:  # made already, by this job before or another worker just now
         return False
     except PlanwatchError as error:  # refused by the problem list: nothing kept, logged
@@ -113,18 +116,21 @@ def _problem(o: Obligation, code: str, days: int) -> Problem:
     )
 
 
-def _close(code: str, submission: Submission) -> None:
+def _close(code: str, region: str, submission: Submission) -> None:
     clerk, system = submission.author, system_user()
     evidence = (f"submission:{submission.pk}",)
     note = f"已报送 {submission.period} 数值 {submission.value:g}"
-    state = problem(code).state
+    state = problem(code, region).state
     try:
         with transaction.atomic():
             if state is State.ASSIGNED:
-                take_problem_step(code, Action.START, actor=clerk, note=note)
+                take_problem_step(code, Action.START, actor=clerk, region=region, note=note)
             if state in (State.ASSIGNED, State.RECTIFYING):
-                take_problem_step(code, Action.SUBMIT, actor=clerk, note=note, evidence=evidence)
-            take_problem_step(code, Action.CLOSE, actor=system, note="数值已报送,自动销号")
+                take_problem_step(
+                    code, Action.SUBMIT, actor=clerk, region=region, note=note, evidence=evidence
+                )
+            closing = "数值已报送,自动销号"
+            take_problem_step(code, Action.CLOSE, actor=system, region=region, note=closing)
     except PlanwatchError as error:  # the job's sweep tries again; the submission stands
         log.warning("problem %s not closed after submission %s: %s", code, submission.pk, error)
 

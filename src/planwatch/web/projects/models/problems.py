@@ -10,10 +10,10 @@ from planwatch.web.projects.models.projects import Department
 
 
 class ProblemRecord(models.Model):
-    """An entry of the problem list; ``state`` mirrors its last event for queries."""
+    """An entry of a region's problem list; ``state`` mirrors its last event for queries."""
 
     region = models.ForeignKey("plan.Region", on_delete=models.PROTECT, related_name="problems")
-    code = models.CharField(max_length=40, unique=True)
+    code = models.CharField(max_length=40, db_index=True, help_text="unique within its region")
     source = models.CharField(max_length=20, choices=enum_choices(Source))
     link_kind = models.CharField(max_length=20, choices=[(k.value, k.value) for k in LinkKind])
     link = models.CharField(max_length=60)
@@ -28,6 +28,9 @@ class ProblemRecord(models.Model):
         db_table = "projects_problem"
         ordering = ["deadline", "code"]
         indexes = [models.Index(fields=["state", "deadline"])]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "code"], name="one_problem_code_per_region")
+        ]
 
     def to_domain(self) -> Problem:
         return Problem(
