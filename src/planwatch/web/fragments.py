@@ -19,10 +19,15 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from planwatch.web import published
+
+CSRF_KEPT = "planwatch-csrf-token-of-the-request"  # stands for the token in a kept body
 
 
 def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> SafeString:
@@ -37,3 +42,29 @@ def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> S
         body = render()
         cache.set(key, body, settings.FRAGMENT_SECONDS)
     return mark_safe(body)
+
+
+def page_body(
+    request: HttpRequest,
+    kind: str,
+    shown: Iterable[object],
+    template: str,
+    context: dict[str, object],
+    read: Callable[[], dict[str, object]],
+) -> SafeString:
+    """``template`` rendered with ``context`` and what ``read()`` returns (kept in ``context``
+    too: tests read a page's context), kept as :func:`rendered` keeps it.
+
+    The scope is ``shown`` and the query string (the body's own links repeat it). Forms in
+    the body carry the request's CSRF token: the kept body holds a stand-in, replaced on
+    every request. Check what the user may see before: a kept body is served as it is.
+    """
+
+    def render() -> str:
+        context.update(read())
+        return render_to_string(template, {**context, "csrf_token": CSRF_KEPT}, request)
+
+    body = rendered(kind, (*shown, sorted(request.GET.lists())), render)
+    if CSRF_KEPT in body:
+        body = mark_safe(body.replace(CSRF_KEPT, get_token(request)))
+    return body

@@ -144,10 +144,23 @@ def evidence_download(request: HttpRequest, code: str, period: str, name: str) -
 
 @reader
 def task_tree(request: HttpRequest) -> HttpResponse:
-    period, areas = pages.task_tree(request.GET.get("year"), timezone.localdate(), _region(request))
+    """The year's tree, judged once per (region, query, day, data version): milestones are
+    judged at today's date."""
+    region, today = _region(request), timezone.localdate()
+    year = request.GET.get("year")
     if excel.wanted(request):
+        _period, areas = pages.task_tree(year, today, region)
         return excel.response(tables.task_sheet(_("Key tasks"), areas))
-    return render(request, "projects/tasks.html", {"period": period, "areas": areas})
+
+    def read() -> dict[str, object]:
+        period, areas = pages.task_tree(year, today, region)
+        return {"period": period, "areas": areas}
+
+    context: dict[str, object] = {}
+    context["body"] = fragments.page_body(
+        request, "tasks", (region.pk, today), "projects/_tasks_body.html", context, read
+    )
+    return render(request, "projects/tasks.html", context)
 
 
 @reader
