@@ -17,7 +17,7 @@ from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
 from planwatch.web import excel, fragments
 from planwatch.web.access import reader
-from planwatch.web.accounts.roles import can_write_for
+from planwatch.web.accounts.roles import can_write_for, department_of, role_of
 from planwatch.web.plan.models import Region
 from planwatch.web.projects import (
     board,
@@ -167,16 +167,26 @@ def task_tree(request: HttpRequest) -> HttpResponse:
 def problem_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     state, overdue = request.GET.get("state", ""), request.GET.get("overdue") == "1"
-    columns = pages.board(today, _region(request), state=state, overdue=overdue)
+    region = _region(request)
     if excel.wanted(request):
+        columns = pages.board(today, region, state=state, overdue=overdue)
         return excel.response(tables.problem_sheet(_("Problem list"), columns, today))
-    filtered = {"state": state, "overdue": overdue}
-    shown = sum(len(column) for _state, column in columns)
-    return render(
+
+    def read() -> dict[str, object]:
+        columns = pages.board(today, region, state=state, overdue=overdue)
+        return {"columns": columns, "shown": sum(len(column) for _state, column in columns)}
+
+    context: dict[str, object] = {"today": today, "filtered": {"state": state, "overdue": overdue}}
+    acting = (role_of(request.user).value, department_of(request.user))  # the steps offered
+    context["body"] = fragments.page_body(
         request,
-        "projects/problems.html",
-        {"columns": columns, "today": today, "filtered": filtered, "shown": shown},
+        "problems",
+        (region.pk, today, acting),
+        "projects/_problems_body.html",
+        context,
+        read,
     )
+    return render(request, "projects/problems.html", context)
 
 
 @reader
