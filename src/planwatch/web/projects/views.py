@@ -81,17 +81,26 @@ def rankings(request: HttpRequest) -> HttpResponse:
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One project: its body (facts, reports, problems, history) kept per project, month, day
+    and data version; whether the user may report stays outside."""
     record = projects.project_record(code, request.GET.get("region"), actor=request.user)
-    region = record.region
+    region, today = record.region, timezone.localdate()
     period = _period(request, region)
-    page = pages.project_page(code, period, region)
-    history = detail_pages.project_history(code, region)
     if excel.wanted(request):
+        page = pages.project_page(code, period, region)
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
-    chart = tables.progress_chart(page)
-    context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
+
+    def read() -> dict[str, object]:
+        page = pages.project_page(code, period, region)
+        history = detail_pages.project_history(code, region)
+        return {"page": page, "chart": tables.progress_chart(page), "history": history}
+
+    context: dict[str, object] = {"project": record, "region": region, "today": today}
     context["may_report"] = projects.may_report(request.user, record)
-    context["region"] = region
+    shown = (record.pk, str(period), today)
+    context["body"] = fragments.page_body(
+        request, "project", shown, "projects/_detail_body.html", context, read
+    )
     return render(request, "projects/detail.html", context)
 
 
