@@ -9,7 +9,11 @@ render it saves the others the work. A write makes a new data version
 (:func:`planwatch.web.published.data_version`), so a kept part is never stale;
 old versions expire after ``settings.FRAGMENT_SECONDS`` (0: render every time, as
 the tests that read a page's context do). What depends on the user (the values
-they owe, the menu) stays outside the kept part.
+they owe, the menu, a button only some may press) stays outside the kept part;
+forms inside it get the request's CSRF token (:func:`page_body`). The key-task
+tree, indicator table, comparison, problem list and project page keep their
+bodies with :func:`page_body`, the API its project answers with
+:mod:`planwatch.web.api.kept`.
 """
 
 from __future__ import annotations
