@@ -225,24 +225,36 @@ def indicator_years(
 
 
 def default_periods(regions: set[int], years: set[int]) -> dict[tuple[int, int], AsOf]:
-    """The default as-of period of every (region, year), from three queries."""
+    """The default as-of period of every (region, year), from three queries; the values held
+    are read only for the region-years without a closed reporting period, and each distinct
+    period parsed once."""
+    parsed: dict[str, Period] = {}
+
+    def period(text: str) -> Period:
+        found = parsed.get(text)
+        return parsed.setdefault(text, Period.parse(text)) if found is None else found
+
+    closed: dict[tuple[int, int], list[Period]] = {}
+    for region, year, text in ReportingPeriod.objects.filter(
+        region_id__in=regions, year__in=years, is_open=False
+    ).values_list("region_id", "year", "period"):
+        closed.setdefault((region, year), []).append(period(text))
     planned: dict[tuple[int, int], set[str]] = {}
     for region, year, code in TargetRecord.objects.filter(
         indicator__region_id__in=regions, year__in=years
     ).values_list("indicator__region_id", "year", "indicator__code"):
         planned.setdefault((region, year), set()).add(code)
+    open_years = {key for key in planned if key not in closed}
     reports: dict[tuple[int, int], list[tuple[str, Period]]] = {}
-    for region, year, code, period in (
-        ObservationRecord.objects.filter(indicator__region_id__in=regions, year__in=years)
+    for region, year, code, text in (
+        ObservationRecord.objects.filter(
+            indicator__region_id__in={r for r, _ in open_years},
+            year__in={y for _, y in open_years},
+        )
         .values_list("indicator__region_id", "year", "indicator__code", "period")
         .distinct()
     ):
-        reports.setdefault((region, year), []).append((code, Period.parse(period)))
-    closed: dict[tuple[int, int], list[Period]] = {}
-    for region, year, period in ReportingPeriod.objects.filter(
-        region_id__in=regions, year__in=years, is_open=False
-    ).values_list("region_id", "year", "period"):
-        closed.setdefault((region, year), []).append(Period.parse(period))
+        reports.setdefault((region, year), []).append((code, period(text)))
     return {
         key: default_as_of(key[1], closed.get(key, []), reports.get(key, []), codes)
         for key, codes in planned.items()

@@ -9,7 +9,11 @@ render it saves the others the work. A write makes a new data version
 (:func:`planwatch.web.dataversion.data_version`: one query, once per request), so
 a kept part is never stale; old versions expire after ``settings.FRAGMENT_SECONDS``
 (0: render every time, as the tests that read a page's context do). What depends
-on the user (the values they owe, the menu) stays outside the kept part.
+on the user (the values they owe, the menu, a button only some may press) stays
+outside the kept part; forms inside it get the request's CSRF token
+(:func:`page_body`). The key-task tree, indicator table, comparison, problem list
+and project page keep their bodies with :func:`page_body`, the API its project
+answers with :mod:`planwatch.web.api.kept`.
 """
 
 from __future__ import annotations
@@ -19,10 +23,15 @@ from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from planwatch.web.dataversion import data_version
+
+CSRF_KEPT = "planwatch-csrf-token-of-the-request"  # stands for the token in a kept body
 
 
 def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> SafeString:
@@ -37,3 +46,29 @@ def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> S
         body = render()
         cache.set(key, body, settings.FRAGMENT_SECONDS)
     return mark_safe(body)
+
+
+def page_body(
+    request: HttpRequest,
+    kind: str,
+    shown: Iterable[object],
+    template: str,
+    context: dict[str, object],
+    read: Callable[[], dict[str, object]],
+) -> SafeString:
+    """``template`` rendered with ``context`` and what ``read()`` returns (kept in ``context``
+    too: tests read a page's context), kept as :func:`rendered` keeps it.
+
+    The scope is ``shown`` and the query string (the body's own links repeat it). Forms in
+    the body carry the request's CSRF token: the kept body holds a stand-in, replaced on
+    every request. Check what the user may see before: a kept body is served as it is.
+    """
+
+    def render() -> str:
+        context.update(read())
+        return render_to_string(template, {**context, "csrf_token": CSRF_KEPT}, request)
+
+    body = rendered(kind, (*shown, sorted(request.GET.lists())), render)
+    if CSRF_KEPT in body:
+        body = mark_safe(body.replace(CSRF_KEPT, get_token(request)))
+    return body

@@ -15,6 +15,7 @@ from planwatch.core.progress import ProgressReport, ProjectStatus
 from planwatch.core.projects import MILESTONE_NAMES, Category, Level
 from planwatch.services import projects, regions
 from planwatch.services.project_entry import ProgressEntry
+from planwatch.web.api.kept import kept
 from planwatch.web.api.types import (
     Day,
     Flag,
@@ -117,6 +118,13 @@ class TotalsOut(Schema):
     lagging: int
 
 
+class PagedProjectOut(Schema):
+    """A page of :func:`list_projects`, as :class:`Page` answers it."""
+
+    items: list[ProjectOut]
+    count: int
+
+
 class ProjectFilter(Schema):
     region: RegionCode = None
     year: Year | None = Field(None, description="default: the latest year with projects")
@@ -133,6 +141,10 @@ class ProjectFilter(Schema):
     not_reported: bool = Field(False, description="only the projects without the month's report")
     q: Text | None = Field(None, max_length=100, description="part of the name or code")
     sort: Sort = Field("code", description="order by this column; a leading - reverses")
+
+    def region_seen(self, actor: Any) -> int:
+        """The id of the region listed, after checking that ``actor`` may see it."""
+        return regions.region(self.region, actor=actor).pk
 
     def listed(self, actor: Any) -> listing.ProjectList:
         region = regions.region(self.region, actor=actor)
@@ -250,7 +262,18 @@ def _money(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
+def _listed_region(request: HttpRequest, filters: ProjectFilter, **_: Any) -> int:
+    return filters.region_seen(request.user)
+
+
+def _project_seen(
+    request: HttpRequest, project_code: str, region: str | None = None, **_: Any
+) -> int:
+    return projects.project_record(project_code, region, actor=request.user).pk
+
+
 @router.get("/projects", response=list[ProjectOut])
+@kept("api-projects", _listed_region, PagedProjectOut)
 @paginate(Page)
 def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
     """A region's register of a year judged at a month, filtered and sorted as on the project
@@ -259,6 +282,7 @@ def list_projects(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 
 
 @router.get("/project-totals", response=TotalsOut)
+@kept("api-project-totals", _listed_region, TotalsOut)
 def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
     """Counts and sums (万元) over the projects the same filters keep."""
     found = filters.listed(request.user)
@@ -270,6 +294,7 @@ def project_totals(request: HttpRequest, filters: Query[ProjectFilter]) -> Any:
 
 
 @router.get("/projects/{project_code}", response=ProjectDetailOut)
+@kept("api-project", _project_seen, ProjectDetailOut)
 def get_project(
     request: HttpRequest,
     project_code: ProjectCode,

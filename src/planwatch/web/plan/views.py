@@ -111,15 +111,28 @@ def _pct(value: object) -> float | None:
 @reader
 def indicator_list(request: HttpRequest) -> HttpResponse:
     scope = _scope(request)
-    result = pages.evaluation(scope)
     table = tables.TableFilter.from_query(request.GET)
-    rows = table.apply(result.evaluations)
     if excel.wanted(request):
+        rows = table.apply(pages.evaluation(scope).evaluations)
         return excel.response(tables.evaluation_sheet(_title(scope, _("Plan indicators")), rows))
-    owners = sorted({e.indicator.owner for e in result.evaluations if e.indicator.owner})
-    context = {"scope": scope, "result": result, "rows": rows, "table": table, "owners": owners}
+
+    def read() -> dict[str, object]:
+        result = pages.evaluation(scope)
+        owners = sorted({e.indicator.owner for e in result.evaluations if e.indicator.owner})
+        rows = table.apply(result.evaluations)
+        return {"result": result, "rows": rows, "owners": owners}
+
+    context: dict[str, object] = {"scope": scope, "table": table}
     context["verdicts"] = pages.VERDICT_ORDER
+    context["body"] = fragments.page_body(
+        request, "indicators", _shown(scope), "plan/_indicators_body.html", context, read
+    )
     return render(request, "plan/indicators.html", context)
+
+
+def _shown(scope: pages.Scope) -> tuple[object, ...]:
+    """What a kept body of ``scope`` shows, with :func:`fragments.page_body`'s query string."""
+    return (scope.region.pk, scope.year, str(scope.as_of))
 
 
 @reader
@@ -138,12 +151,23 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
 
 @reader
 def compare(request: HttpRequest) -> HttpResponse:
+    """One indicator of every region and year: evaluated once per data version and scope."""
     scope = _scope(request)
-    page = indicator_pages.comparison(scope, request.GET.get("indicator"))
+    code = request.GET.get("indicator")
     if excel.wanted(request):
+        page = indicator_pages.comparison(scope, code)
         title = _("%(name)s across years and regions") % {"name": page.record.name}
         return excel.response(tables.comparison_sheet(title, page.rows))
-    return render(request, "plan/compare.html", {"scope": scope, "page": page, "all_years": True})
+    context: dict[str, object] = {"scope": scope, "all_years": True}
+    context["body"] = fragments.page_body(
+        request,
+        "compare",
+        _shown(scope),
+        "plan/_compare_body.html",
+        context,
+        lambda: {"page": indicator_pages.comparison(scope, code)},
+    )
+    return render(request, "plan/compare.html", context)
 
 
 @reader

@@ -88,8 +88,10 @@ def task_page(code: str, year: str | None, today: date, *, actor: Any = None) ->
     of_region = TaskProgressRecord.objects.filter(year=chosen, sub_target__task__region=region)
     reported = of_region.aggregate(q=Max("quarter"))["q"]
     period = Period(chosen, quarter=reported or 4)  # as the tree page judges
-    judged = [v for v in tasks.verdicts(period, today, region) if v.sub_target.task == code]
     tree = tasks.task_tree(chosen, region)
+    judged = [
+        v for v in tasks.verdicts(period, today, region, tree=tree) if v.sub_target.task == code
+    ]
     tree_task = next(t for t in tree.tasks if t.code == code)
     area = next(a for a in tree.areas if a.ordinal == tree_task.area)
     quarters: dict[str, list[Any]] = {v.sub_target.code: [None] * 4 for v in judged}

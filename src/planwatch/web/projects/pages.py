@@ -110,8 +110,8 @@ def task_tree(
     progress = TaskProgressRecord.objects.filter(year=chosen, sub_target__task__region=region)
     reported = progress.aggregate(q=Max("quarter"))["q"]
     period = Period(chosen, quarter=reported or 4)  # the engine judges tasks by quarter
-    judged = {v.sub_target.code: v for v in tasks.verdicts(period, today, region)}
     tree = tasks.task_tree(chosen, region)
+    judged = {v.sub_target.code: v for v in tasks.verdicts(period, today, region, tree=tree)}
     areas = [
         AreaNode(
             area,

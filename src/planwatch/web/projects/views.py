@@ -18,7 +18,7 @@ from planwatch.services.project_entry import Upload
 from planwatch.services.projects import ProgressRefused
 from planwatch.web import excel, fragments
 from planwatch.web.access import reader
-from planwatch.web.accounts.roles import can_write_for
+from planwatch.web.accounts.roles import can_write_for, department_of, role_of
 from planwatch.web.plan.models import Region
 from planwatch.web.projects import (
     board,
@@ -82,17 +82,26 @@ def rankings(request: HttpRequest) -> HttpResponse:
 
 @reader
 def project_detail(request: HttpRequest, code: str) -> HttpResponse:
+    """One project: its body (facts, reports, problems, history) kept per project, month, day
+    and data version; whether the user may report stays outside."""
     record = projects.project_record(code, request.GET.get("region"), actor=request.user)
-    region = record.region
+    region, today = record.region, timezone.localdate()
     period = _period(request, region)
-    page = pages.project_page(code, period, region)
-    history = detail_pages.project_history(code, region)
     if excel.wanted(request):
+        page = pages.project_page(code, period, region)
         return excel.response(tables.report_sheet(f"{code} {_('Monthly reports')}", page))
-    chart = tables.progress_chart(page)
-    context = {"page": page, "chart": chart, "history": history, "today": timezone.localdate()}
+
+    def read() -> dict[str, object]:
+        page = pages.project_page(code, period, region)
+        history = detail_pages.project_history(code, region)
+        return {"page": page, "chart": tables.progress_chart(page), "history": history}
+
+    context: dict[str, object] = {"project": record, "region": region, "today": today}
     context["may_report"] = projects.may_report(request.user, record)
-    context["region"] = region
+    shown = (record.pk, str(period), today)
+    context["body"] = fragments.page_body(
+        request, "project", shown, "projects/_detail_body.html", context, read
+    )
     return render(request, "projects/detail.html", context)
 
 
@@ -145,10 +154,23 @@ def evidence_download(request: HttpRequest, code: str, period: str, name: str) -
 
 @reader
 def task_tree(request: HttpRequest) -> HttpResponse:
-    period, areas = pages.task_tree(request.GET.get("year"), timezone.localdate(), _region(request))
+    """The year's tree, judged once per (region, query, day, data version): milestones are
+    judged at today's date."""
+    region, today = _region(request), timezone.localdate()
+    year = request.GET.get("year")
     if excel.wanted(request):
+        _period, areas = pages.task_tree(year, today, region)
         return excel.response(tables.task_sheet(_("Key tasks"), areas))
-    return render(request, "projects/tasks.html", {"period": period, "areas": areas})
+
+    def read() -> dict[str, object]:
+        period, areas = pages.task_tree(year, today, region)
+        return {"period": period, "areas": areas}
+
+    context: dict[str, object] = {}
+    context["body"] = fragments.page_body(
+        request, "tasks", (region.pk, today), "projects/_tasks_body.html", context, read
+    )
+    return render(request, "projects/tasks.html", context)
 
 
 @reader
@@ -156,13 +178,26 @@ def problem_board(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     state, overdue = request.GET.get("state", ""), request.GET.get("overdue") == "1"
     region = _region(request)
-    columns = pages.board(today, region, state=state, overdue=overdue)
     if excel.wanted(request):
+        columns = pages.board(today, region, state=state, overdue=overdue)
         return excel.response(tables.problem_sheet(_("Problem list"), columns, today))
+
+    def read() -> dict[str, object]:
+        columns = pages.board(today, region, state=state, overdue=overdue)
+        return {"columns": columns, "shown": sum(len(column) for _state, column in columns)}
+
     filtered = {"state": state, "overdue": overdue}
-    shown = sum(len(column) for _state, column in columns)
-    context = {"columns": columns, "today": today, "filtered": filtered, "shown": shown}
-    return render(request, "projects/problems.html", {**context, "region": region})
+    context: dict[str, object] = {"today": today, "filtered": filtered, "region": region}
+    acting = (role_of(request.user).value, department_of(request.user))  # the steps offered
+    context["body"] = fragments.page_body(
+        request,
+        "problems",
+        (region.pk, today, acting),
+        "projects/_problems_body.html",
+        context,
+        read,
+    )
+    return render(request, "projects/problems.html", context)
 
 
 @reader
