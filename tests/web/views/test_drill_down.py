@@ -180,9 +180,10 @@ def test_each_rankings_table_exports_to_excel(office):
 @pytest.mark.parametrize(
     ("path", "budget"),
     [
-        # 4 for the user and its role, 5 for the default month, 2 for the data version and
-        # 3 for the month's judgement, 4 for the reporting, 2 for the office's badges
-        ("/rankings/", 20),
+        # 4 for the user and its role, 5 for the default month (and 2 for the data version it
+        # is kept under), 2 for the data version and 3 for the month's judgement, 4 for the
+        # reporting, 2 for the office's badges
+        ("/rankings/", 22),
         ("/sources/seed/?line=33", 8),  # 4 for the user, the region, the text, 2 badges
         ("/problems/?overdue=1", 12),
         ("/projects/?not_reported=1&government=1", 19),
