@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from planwatch.web.accounts.roles import Role
 from planwatch.web.accounts.services import create_user
 from planwatch.web.plan.services import load_dataset
 from planwatch.web.projects.models import ProblemRecord, SubTargetRecord, TaskProgressRecord
+from planwatch.web.submissions import periods
 from tests.web.views.conftest import PASSWORD, client_for, indicator, user
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +80,9 @@ def test_a_problem_step_taken_from_a_kept_list_is_accepted(settings) -> None:
     office.get("/problems/")  # kept
     html = office.get("/problems/").content.decode()
     action, token = re.search(
-        r'action="(/problems/[^"]+/assign/)".*?csrfmiddlewaretoken" value="([^"]+)"', html, re.S
+        r'action="(/problems/[^"]+/assign/\?region=fuling)".*?csrfmiddlewaretoken" value="([^"]+)"',
+        html,
+        re.S,
     ).groups()
     office.handler.enforce_csrf_checks = True
     assert office.post(action, {"csrfmiddlewaretoken": token}).status_code == 302
@@ -207,3 +211,14 @@ def test_the_comparison_reads_as_many_queries_for_six_regions_as_for_two(
     assert "复制区0" in two and "复制区1" not in two
     assert all(f"复制区{n}" in six for n in range(5))
     assert more == read
+
+
+def test_a_closed_reporting_period_moves_the_project_pages_default_month(leader) -> None:
+    def month() -> str:
+        return leader.get("/api/project-totals?year=2025").json()["month"]
+
+    before = month()
+    office = user("office")
+    periods.open_period(actor=office, region_code="fuling", period="2025-03", due=date(2025, 4, 10))
+    periods.close_period(actor=office, region_code="fuling", period="2025-03")
+    assert before != "2025-03" and month() == "2025-03"

@@ -5,38 +5,32 @@ the core lag rule (:func:`planwatch.core.progress.assess_all`) over them:
 seconds at a city's scale. Pages need it for a page of rows, a count or a
 curve, and the answer only changes when the data does. So the judgement of a
 month (and the S-curve of the dashboard) is kept in this process under the
-data version (:func:`planwatch.web.dataversion.data_version`, one query a request) for
-the last ``KEPT_HERE`` asked; a write makes a new version, and the next
-request judges again. Each worker process judges a version once: cheaper than
+data version (:mod:`planwatch.web.kept`); a write makes a new version, and
+the next request judges again. Each worker process judges a version once: cheaper than
 moving a pickled register through the shared cache on every request.
 """
 
 from __future__ import annotations
 
-import threading
 from decimal import Decimal
-from typing import Any, TypeVar
 
 from planwatch.core.observations import Period
 from planwatch.core.progress import ProgressReport, ProjectStatus, assess_all
 from planwatch.core.projects import Project
 from planwatch.services import project_register
+from planwatch.web import kept
 from planwatch.web.dataversion import data_version
 from planwatch.web.plan.models import Region
 
-T = TypeVar("T")
 Curve = list[tuple[Period, Decimal | None]]
-KEPT_HERE = 64  # judgements of (region, month) and curves: a city's districts fit
-_here: dict[str, object] = {}  # insertion order: the oldest first
-_lock = threading.Lock()
 
 
 def month(region: Region, period: Period) -> dict[str, ProjectStatus]:
     """Every project of ``region`` of ``period``'s year judged at the month's end, by code."""
     key = _key("month", region, period, data_version())
-    found = _get(key)
+    found = kept.get(key)
     if found is None:
-        found = _put(key, _by_code(project_register.project_statuses(period, region)))
+        found = kept.put(key, _by_code(project_register.project_statuses(period, region)))
     return found  # type: ignore[no-any-return]
 
 
@@ -46,11 +40,11 @@ def months(regions: list[Region], period: Period) -> dict[int, dict[str, Project
     38 districts costs the queries of one."""
     version = data_version()
     keys = {r.pk: _key("month", r, period, version) for r in regions}
-    found = {pk: _get(key) for pk, key in keys.items()}
+    found = {pk: kept.get(key) for pk, key in keys.items()}
     missing = [r for r in regions if found[r.pk] is None]
     if missing:
         for pk, statuses in project_register.statuses_by_region(period, missing).items():
-            found[pk] = _put(keys[pk], _by_code(statuses))
+            found[pk] = kept.put(keys[pk], _by_code(statuses))
     return found
 
 
@@ -60,7 +54,7 @@ def with_curve(region: Region, period: Period) -> tuple[dict[str, ProjectStatus]
     Both from one read of the register and its reports."""
     version = data_version()
     month_key, curve_key = (_key(kind, region, period, version) for kind in ("month", "curve"))
-    judged, points = _get(month_key), _get(curve_key)
+    judged, points = kept.get(month_key), kept.get(curve_key)
     if judged is None or points is None:
         year, last = period.year, period.month or 12
         projects = project_register.register(year, region)
@@ -69,8 +63,8 @@ def with_curve(region: Region, period: Period) -> tuple[dict[str, ProjectStatus]
         points = [_completion(government, reported, Period(year, month=m)) for m in range(1, last)]
         judged = _by_code(assess_all(projects, reported, period))
         points.append(_completion(government, reported, period))
-        _put(month_key, judged)
-        _put(curve_key, points)
+        kept.put(month_key, judged)
+        kept.put(curve_key, points)
     return judged, points
 
 
@@ -88,24 +82,9 @@ def _completion(
 
 
 def _key(kind: str, region: Region, period: Period, version: str) -> str:
-    return f"{kind}:{region.pk}:{period}:{version}"
-
-
-def _get(key: str) -> Any:
-    with _lock:
-        return _here.get(key)
-
-
-def _put(key: str, value: T) -> T:
-    with _lock:
-        _here.pop(key, None)
-        _here[key] = value
-        while len(_here) > KEPT_HERE:
-            _here.pop(next(iter(_here)))
-    return value
+    return kept.key_of(kind, (region.pk, str(period)), version)
 
 
 def forget() -> None:
     """Drop what this process keeps: for tests, which roll the database back under it."""
-    with _lock:
-        _here.clear()
+    kept.forget()

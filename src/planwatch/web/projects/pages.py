@@ -22,6 +22,7 @@ from planwatch.core.tasks import Area, Task
 from planwatch.services import problems as problem_service
 from planwatch.services import project_register, regions, tasks
 from planwatch.services.evaluation import as_of_period, require_in_year, resolve_as_of
+from planwatch.web import kept
 from planwatch.web.plan.models import Region
 from planwatch.web.projects.models import (
     ProgressRecord,
@@ -41,7 +42,8 @@ def project_period(
 
     Default year: the latest with projects (``as_of``'s when given). An
     unknown year is :class:`NotFound`; a project without a report for the
-    month is 未报 (:func:`planwatch.core.progress.assess`).
+    month is 未报 (:func:`planwatch.core.progress.assess`). The default as-of month is
+    kept per data version (:mod:`planwatch.web.kept`): every project page asks for it.
     """
     region = region or regions.region()
     chosen_as_of = as_of_period(as_of) if as_of else None
@@ -55,7 +57,8 @@ def project_period(
     if chosen not in years:
         raise NotFound(f"{region.name}没有{year}年的项目清单。")
     if chosen_as_of is None:
-        chosen_as_of = resolve_as_of(region, chosen, None).period
+        found = kept.kept("as-of", (region.pk, chosen), lambda: resolve_as_of(region, chosen, None))
+        chosen_as_of = found.period
     require_in_year(chosen_as_of, chosen)
     return Period(chosen, month=end_month(chosen_as_of))
 
