@@ -32,7 +32,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.signals import request_finished, request_started
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save, pre_migrate
@@ -116,9 +116,14 @@ def _wrote(db: BaseDatabaseWrapper) -> None:
 
 
 def _bump(db: BaseDatabaseWrapper) -> None:
-    with db.cursor() as cursor:
-        cursor.execute(_BUMP, [secrets.token_hex(8)])
-        epoch, writes = cursor.fetchone()
+    try:
+        with db.cursor() as cursor:
+            cursor.execute(_BUMP, [secrets.token_hex(8)])
+            epoch, writes = cursor.fetchone()
+    except DatabaseError:
+        if _TABLE in db.introspection.table_names():
+            raise
+        return  # a schema migrated back below the counter's table (a migration's test)
     if _request.within:
         _request.version = f"{epoch}.{writes}"
 
