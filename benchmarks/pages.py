@@ -67,7 +67,7 @@ def main() -> None:
                 print(f"\n== {database}, {server} × {args.threads} threads")
                 for clients in args.clients:
                     results = {
-                        name: run(base, p, clients, args.seconds) for name, p in PAGES.items()
+                        name: run([base], p, clients, args.seconds) for name, p in PAGES.items()
                     }
                     report(clients, results, args.seconds, rates, workers)
 
@@ -82,32 +82,36 @@ def _postgres() -> str:
 DATABASES = {"sqlite": lambda: None, "postgres": _postgres}
 
 
-def run(base: str, path: str, clients: int, seconds: float) -> Result:
+def run(bases: list[str], path: str, clients: int, seconds: float) -> Result:
     """``clients`` signed-in clients asking ``path`` back to back for ``seconds``, after one
-    request alone (its time is the cold one when the server has not answered it before)."""
-    openers = [signed_in(base) for _ in range(clients)]
+    request alone (its time is the cold one when the server has not answered it before).
+    Over several servers (``bases``) each client asks them in turn, as a proxy spreads
+    requests: its session, made on one, must hold on all."""
+    openers = [signed_in(bases[i % len(bases)]) for i in range(clients)]
     started = time.perf_counter()
-    openers[0].open(base + path, timeout=300).read()
+    openers[0].open(bases[0] + path, timeout=300).read()
     cold = (time.perf_counter() - started) * 1000
     times: list[float] = []
     errors = [0]
     lock = threading.Lock()
     stop = time.monotonic() + seconds
 
-    def client(opener: urllib.request.OpenerDirector) -> None:
+    def client(opener: urllib.request.OpenerDirector, turn: int) -> None:
         while time.monotonic() < stop:
+            base = bases[turn % len(bases)]
+            turn += 1
             started = time.perf_counter()
             try:
                 with opener.open(base + path, timeout=300) as response:
                     response.read()
-                    ok = response.status == 200
+                    ok = response.status == 200 and response.url == base + path  # kept in
             except OSError:
                 ok = False
             with lock:
                 times.append((time.perf_counter() - started) * 1000)
                 errors[0] += 0 if ok else 1
 
-    threads = [threading.Thread(target=client, args=(o,)) for o in openers]
+    threads = [threading.Thread(target=client, args=(o, i)) for i, o in enumerate(openers)]
     for t in threads:
         t.start()
     for t in threads:

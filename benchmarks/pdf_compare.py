@@ -23,10 +23,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from demo_db import demo_database
 
 REPORTS = ("annual", "annual-sources", "notice")
 # A page in every role of the print sheet: loads the fonts before the first timing.
@@ -38,23 +39,12 @@ WARM_UP = (
 
 
 def save(directory: Path) -> None:
-    os.environ["PLANWATCH_HOME"] = tempfile.mkdtemp(prefix="planwatch-bench-")
-    os.environ.pop("DATABASE_URL", None)
+    demo_database()
     import weasyprint
 
-    from planwatch import web
-
-    web.setup()
-    web.migrate()
     from planwatch.reports.documents import annual_report, notice_report
     from planwatch.reports.render import Format
-    from planwatch.web.plan.services import load_dataset
-    from planwatch.web.projects.demo import load_year
 
-    dataset = Path(web.__file__).resolve().parent.parent / "data" / "fuling"
-    load_dataset(dataset)
-    for year in (2024, 2025):
-        load_year(dataset, year)
     handed: list[str] = []
     real = weasyprint.HTML
 

@@ -3,7 +3,7 @@ project's own dataset loaders, then every main page timed at 1 and 20 users; SQL
 PostgreSQL side by side.
 
     .venv/bin/python benchmarks/province.py [--scale full|small] [--database sqlite postgres]
-        [--workers 2] [--seconds 5] [--clients 1 20]
+        [--workers 2] [--servers 1] [--seconds 5] [--clients 1 20]
 
 ``full``: 40 regions × 31 indicators × 3 years (2023–2025) of monthly values, 10,000
 projects (250 a region) × 12 months of progress, 520 problems (13 a region) with events.
@@ -16,6 +16,9 @@ and ``planwatch projects load`` do. Prints load time, database size and per page
 p50 and p95 (ms) and req/s, with the login page as the same run's baseline (every
 login lands on the first region's dashboard: its cold render happens then).
 PostgreSQL is ``DATABASE_URL``'s database, emptied first: give it one of its own.
+``--servers 2``: scaled out, two `planwatch serve` on two ports over the one database
+(and home: one uploads directory), each client asking them in turn as a proxy would, on
+the session it made on one; compare with ``--servers 1 --workers 2×N`` in the same run.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from pathlib import Path
 
 from pages import Result, run
 
-from web import empty_database, server_env, serving
+from web import empty_database, server_env, several_serving
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "src" / "planwatch" / "data" / "fuling"
@@ -62,6 +65,7 @@ def main() -> None:
     parser.add_argument("--database", nargs="+", default=["sqlite", "postgres"])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--servers", type=int, default=1)
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 20])
     args = parser.parse_args()
@@ -71,8 +75,8 @@ def main() -> None:
     regions, projects, problems = SCALES[args.scale]
     print(f"scale {args.scale}: {regions} regions × 31 indicators × {len(YEARS)} years monthly, "
           f"{regions * projects} projects × 12 months, {regions * problems} problems")  # fmt: skip
-    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; gunicorn "
-          f"{args.workers} workers × {args.threads} threads")  # fmt: skip
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}; {args.servers} "
+          f"server(s) of gunicorn {args.workers} workers × {args.threads} threads")  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="planwatch-province-") as work:
         data = Path(work) / "data"
         for number in range(1, regions + 1):
@@ -99,9 +103,11 @@ def measure(database: str, data: Path, home: Path, args: argparse.Namespace) -> 
         env=env, check=True, capture_output=True,
     )  # fmt: skip
     print(f"\n== {database}: loaded in {loaded:.0f} s, database {size(home, url) / 2**20:.0f} MB")
-    with serving(env, workers=args.workers, threads=args.threads) as base:
+    with several_serving(env, args.servers, workers=args.workers, threads=args.threads) as bases:
         for clients in args.clients:
-            results = {name: run(base, path, clients, args.seconds) for name, path in PAGES.items()}
+            results = {
+                name: run(bases, path, clients, args.seconds) for name, path in PAGES.items()
+            }
             report(clients, results, args.seconds)
 
 

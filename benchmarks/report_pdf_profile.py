@@ -13,11 +13,10 @@ not; cProfile itself adds about half to the time.
 from __future__ import annotations
 
 import cProfile
-import os
 import pstats
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
+
+from demo_db import demo_database
 
 STAGES = {  # stage: WeasyPrint function (file fragment, name) whose cumulative time it is
     "cascade": ("css/__init__.py", "get_all_computed_styles"),
@@ -31,21 +30,10 @@ STAGES = {  # stage: WeasyPrint function (file fragment, name) whose cumulative 
 
 
 def main() -> None:
-    os.environ["PLANWATCH_HOME"] = tempfile.mkdtemp(prefix="planwatch-bench-")
-    os.environ.pop("DATABASE_URL", None)
-    from planwatch import web
-
-    web.setup()
-    web.migrate()
+    demo_database()
     from planwatch.reports.documents import annual_report, notice_report
     from planwatch.reports.render import Format
-    from planwatch.web.plan.services import load_dataset
-    from planwatch.web.projects.demo import load_year
 
-    dataset = Path(web.__file__).resolve().parent.parent / "data" / "fuling"
-    load_dataset(dataset)
-    for year in (2024, 2025):
-        load_year(dataset, year)
     jobs: dict[str, Callable[[], bytes]] = {
         "annual 2024": lambda: annual_report("fuling", 2024, Format.PDF),
         "annual --sources": lambda: annual_report("fuling", 2024, Format.PDF, sources=True),

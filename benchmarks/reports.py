@@ -19,9 +19,9 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import tempfile
 import time
-from pathlib import Path
+
+from demo_db import demo_database
 
 GOALS = {"docx": 1.0, "html": 1.0, "md": 1.0, "pdf": 3.0}
 
@@ -30,21 +30,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     repeat = parser.parse_args().repeat
-    os.environ["PLANWATCH_HOME"] = tempfile.mkdtemp(prefix="planwatch-bench-")
-    os.environ.pop("DATABASE_URL", None)
-    from planwatch import web
-
-    web.setup()
-    web.migrate()
+    demo_database()
     from planwatch.reports.documents import annual_report, notice_report, quarterly_report
     from planwatch.reports.render import Format
-    from planwatch.web.plan.services import load_dataset
-    from planwatch.web.projects.demo import load_year
 
-    dataset = Path(web.__file__).resolve().parent.parent / "data" / "fuling"
-    load_dataset(dataset)
-    for year in (2024, 2025):  # as the demo: the 2024 review and the 2025 plan
-        load_year(dataset, year)
     jobs = {
         "annual 2024": lambda fmt: annual_report("fuling", 2024, fmt),
         "annual --sources": lambda fmt: annual_report("fuling", 2024, fmt, sources=True),

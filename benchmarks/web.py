@@ -104,6 +104,18 @@ def serving(env: dict[str, str], *, workers: int = 0, threads: int = 8) -> Itera
         server.wait(timeout=30)
 
 
+@contextlib.contextmanager
+def several_serving(
+    env: dict[str, str], count: int, *, workers: int = 0, threads: int = 8
+) -> Iterator[list[str]]:
+    """``count`` `planwatch serve` on free ports over one home and database (scaled out)."""
+    with contextlib.ExitStack() as stack:
+        yield [
+            stack.enter_context(serving(env, workers=workers, threads=threads))
+            for _ in range(count)
+        ]
+
+
 def empty_database(url: str) -> None:
     """Drop every table of the PostgreSQL database ``url`` (the benchmark's own database)."""
     import psycopg

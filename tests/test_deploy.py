@@ -23,6 +23,7 @@ from jsonschema import Draft7Validator
 from tests.conftest import REPO
 
 DEPLOY = REPO / "deploy"
+SERVE = ["planwatch", "serve", "--production"]
 EXPLAINED_WARNINGS = {"security.W005", "security.W021"}  # README: "Production deployment"
 
 
@@ -47,17 +48,52 @@ def test_the_compose_file_is_valid_against_the_compose_specification():
     assert not errors, "\n".join(e.message for e in errors)
 
 
-def test_the_compose_file_runs_postgresql_redis_the_app_in_production_and_nginx():
+def test_the_compose_file_runs_postgresql_redis_two_apps_a_worker_and_nginx():
     services = compose()["services"]
-    assert set(services) == {"db", "redis", "app", "nginx"}
-    app = services["app"]
-    assert app["command"][:3] == ["planwatch", "serve", "--production"]
-    environment = app["environment"]
-    assert environment["PLANWATCH_REDIS_URL"].startswith("redis://redis:")
+    assert set(services) == {"db", "redis", "migrate", "app1", "app2", "worker", "nginx"}
+    apps = [name for name, s in services.items() if s.get("command", [])[:3] == SERVE]
+    assert apps == ["app1", "app2"]
+    assert services["worker"]["command"] == ["planwatch", "worker"]
+    assert services["migrate"]["command"][:2] == ["django-admin", "migrate"]
+    environment = services["app1"]["environment"]
+    assert environment["PLANWATCH_REDIS_URL"].startswith("redis://redis:")  # cache and queue
     assert environment["DATABASE_URL"].startswith("postgres://planwatch:")
     assert environment["PLANWATCH_CLIENT_IP_HEADER"] == "X-Real-IP"
     assert "proxy_set_header X-Real-IP $remote_addr" in (DEPLOY / "nginx.conf").read_text()
-    assert services["nginx"]["ports"] == ["80:80", "443:443"] and "ports" not in app
+    assert services["nginx"]["ports"] == ["80:80", "443:443"]
+    assert [name for name, s in services.items() if "ports" in s] == ["nginx"]
+
+
+def test_nginx_spreads_requests_over_every_app_server():
+    nginx = (DEPLOY / "nginx.conf").read_text()
+    (upstream,) = re.findall(r"upstream (\w+) \{([^}]*)\}", nginx)
+    assert re.findall(r"proxy_pass http://(\w+);", nginx) == [upstream[0]]
+    assert re.findall(r"server (\w+):8000;", upstream[1]) == ["app1", "app2"]
+    assert set(compose()["services"]["nginx"]["depends_on"]) == {"app1", "app2"}
+
+
+def test_every_app_server_and_the_worker_share_one_setup_and_the_uploads_volume():
+    services = compose()["services"]
+    planwatch = [services[name] for name in ("migrate", "app1", "app2", "worker")]
+    first = planwatch[0]
+    media = first["environment"]["PLANWATCH_MEDIA_ROOT"]
+    assert f"uploads:{media}" in first["volumes"] and "uploads" in compose()["volumes"]
+    for service in planwatch:
+        assert service["image"] == first["image"] and service["build"] == first["build"]
+        assert service["env_file"] == first["env_file"] == "planwatch.env"  # one secret key
+        assert service["environment"] == first["environment"]
+        assert service["volumes"] == first["volumes"]
+    for name in ("app1", "app2", "worker"):  # the schema is made once, before them
+        assert services[name]["depends_on"]["migrate"] == {
+            "condition": "service_completed_successfully"
+        }
+
+
+def test_the_queue_in_redis_is_kept_across_restarts_and_never_evicted():
+    redis = compose()["services"]["redis"]
+    command = " ".join(redis["command"])
+    assert "--appendonly yes" in command and "--maxmemory-policy volatile-lru" in command
+    assert redis["volumes"] == ["redis:/data"]
 
 
 def test_every_setting_the_app_reads_from_its_env_file_is_in_the_example():
@@ -76,8 +112,9 @@ def test_the_image_collects_static_files_once_at_build_time():
     assert 'CMD ["planwatch", "serve", "--production"' in dockerfile
 
 
-def test_djangos_deployment_check_warns_only_of_what_the_readme_explains(tmp_path):
-    env = outside_environment()
+@pytest.mark.parametrize("redis", ["", "redis://redis:6379/0"])  # the compose file's: RQ too
+def test_djangos_deployment_check_warns_only_of_what_the_readme_explains(tmp_path, redis):
+    env = outside_environment() | ({"PLANWATCH_REDIS_URL": redis} if redis else {})
     env |= {
         "PYTHONPATH": str(REPO / "src"),
         "DJANGO_SETTINGS_MODULE": "planwatch.web.settings",

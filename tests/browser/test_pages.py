@@ -54,3 +54,25 @@ def test_the_dashboard_draws_the_projects_s_curve(browser, site):
     curve.wait_for()
     assert curve.count() == 1
     assert "序时进度" in page.locator("#proj-h ~ .two .chart").inner_text()
+
+
+def test_a_point_of_the_s_curve_opens_its_month_s_projects(browser, site):
+    load_year(DEMO_DATASET, 2025)
+    page = log_in(browser, site, "leader")
+    page.goto(f"{site}/?year=2025")
+    curve = page.locator("#proj-h ~ .two .chart")
+    curve.locator("svg").wait_for()
+    curve.scroll_into_view_if_needed()
+    x, y = page.evaluate(
+        """() => {
+        const el = document.querySelector("#proj-h ~ .two .chart");
+        const chart = echarts.getInstanceByDom(el);
+        const september = chart.getOption().series[0].data[8];
+        const [x, y] = chart.convertToPixel({seriesIndex: 0}, [8, september]);
+        const box = el.getBoundingClientRect();
+        return [box.left + x, box.top + y];
+    }"""
+    )
+    page.mouse.click(x, y)
+    page.wait_for_url("**/projects/?as_of=2025-09&government=1&region=fuling")
+    assert page.locator("table").count() >= 1

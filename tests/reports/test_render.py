@@ -10,6 +10,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from markdown_it import MarkdownIt
 from PIL import Image
 
 from planwatch.reports.build_annual import build_annual
@@ -64,6 +65,20 @@ def test_print_html_keeps_the_review_marks_without_a_span_per_figure(annual):
     assert '<span class="fig illustrative">' in review
     assert '<sup class="demo">示例数据</sup>' in review
     assert "增长6.5%左右" in review
+
+
+def test_markdown_sets_run_in_headings_bold_where_chinese_runs_on_without_a_space():
+    head = Run("1.服务保障切实增强。", strong=True)
+    source = Run("《涪陵区2024年计划执行情况报告》。", strong=True)
+    report = Report("报告", sections=(Section("一", (
+        Paragraph((head, Run("全年新开工项目120个。"))),
+        Paragraph((source, Run("第37行")), style="list"),
+        Paragraph((Run("(一)稳增长。", strong=True),), style="lead"),
+    )),))  # fmt: skip
+    html = MarkdownIt().render(render_md(report))
+    assert "<strong>1.服务保障切实增强</strong>。全年新开工项目120个。" in html
+    assert "<strong>《涪陵区2024年计划执行情况报告》</strong>。第37行" in html
+    assert "<p><strong>(一)稳增长。</strong></p>" in html
 
 
 def test_html_escapes_every_text():

@@ -16,21 +16,31 @@ from planwatch.cli import app, database
 
 @app.command()
 def worker(
-    interval: Annotated[float, typer.Option(help="Seconds between looks for a waiting job.")] = 5,
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks for a waiting job (database queue).")
+    ] = 5,
     batch: Annotated[
         bool, typer.Option("--batch/--forever", help="Run what waits, then stop (for cron).")
     ] = False,
 ) -> None:
-    """Run background jobs from the database queue; the daily reminder job is scheduled on start."""
+    """Run background jobs from the queue (the database's, or RQ's on Redis); the daily
+    reminder job is scheduled on start."""
     database.ready()
     from django.core.management import call_command
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_rq import RQBackend
 
     from planwatch.web.reminders.tasks import ensure_scheduled
 
     if ensure_scheduled():
         typer.echo("worker: the reminder job is queued to run now, then daily")
     typer.echo("worker: running background jobs (Ctrl+C stops)")
-    call_command("db_worker", interval=interval, batch=batch, reload=False, verbosity=0)
+    backend = task_backends[DEFAULT_TASK_BACKEND_ALIAS]
+    if isinstance(backend, RQBackend):  # PLANWATCH_REDIS_URL: an rq worker
+        queues = sorted(backend.queues)
+        call_command("rqworker", *queues, burst=batch, with_scheduler=True, verbosity=0)
+    else:
+        call_command("db_worker", interval=interval, batch=batch, reload=False, verbosity=0)
 
 
 @app.command()

@@ -61,12 +61,7 @@ def quarterly(
     sources: Sources = False,
 ) -> None:
     """The quarterly brief (季度经济运行分析): indicators against time progress, with charts."""
-    database.ready()
-    from planwatch.reports.documents import quarterly_report
-
-    with reported():
-        content = quarterly_report(region, period, fmt, sources=sources)
-    _write(content, output or Path(f"{region}-{period}-quarterly.{fmt.value}"))
+    _brief("quarterly", region, period, fmt, output, sources)
 
 
 @report_app.command()
@@ -78,12 +73,19 @@ def monthly(
     sources: Sources = False,
 ) -> None:
     """The monthly brief (月度经济运行分析): the pace still needed and the year-end outlook."""
-    database.ready()
-    from planwatch.reports.documents import monthly_report
+    _brief("monthly", region, period, fmt, output, sources)
 
+
+def _brief(
+    kind: str, region: str, period: str, fmt: Format, output: Path | None, sources: bool
+) -> None:
+    database.ready()
+    from planwatch.reports.documents import monthly_report, quarterly_report
+
+    write = {"quarterly": quarterly_report, "monthly": monthly_report}[kind]
     with reported():
-        content = monthly_report(region, period, fmt, sources=sources)
-    _write(content, output or Path(f"{region}-{period}-monthly.{fmt.value}"))
+        content = write(region, period, fmt, sources=sources)
+    _write(content, output or Path(f"{region}-{period}-{kind}.{fmt.value}"))
 
 
 @report_app.command()

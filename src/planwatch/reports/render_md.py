@@ -48,16 +48,30 @@ def render_md(report: Report) -> str:
 
 def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
-        text = "".join(_run(r) for r in block.runs)
-        return [f"**{text}**" if block.style == "lead" else text]
+        if block.style == "lead":  # bold as a whole: its runs are not bolded again
+            return ["**" + "".join(_run(r, bold=False) for r in block.runs) + "**"]
+        return ["".join(_run(r) for r in block.runs)]
     if isinstance(block, Table):
         return _table(block)
     return _chart(block)
 
 
-def _run(run: Run) -> str:
+def _run(run: Run, *, bold: bool = True) -> str:
     text = escape(run.text)
+    if run.strong and bold:
+        text = _strong(text)
     return text + MARK if run.illustrative else text
+
+
+def _strong(text: str) -> str:
+    """``text`` in bold, its closing stop after the ``**``: CommonMark ends bold after a
+    punctuation mark only when a space or another mark follows, and Chinese runs on without
+    a space ("**1.服务保障切实增强**。全年…", not "**…增强。**全年…")."""
+    body, stop = (text[:-1], text[-1]) if text.endswith(_STOPS) else (text, "")
+    return f"**{body}**{stop}" if body.strip() else text
+
+
+_STOPS = ("。", ":", ":", ";", ",")
 
 
 def _cell(cell: Cell) -> str:

@@ -66,18 +66,23 @@ class YearEvaluation:
         return next((e for e in self.evaluations if e.indicator.code == code), None)
 
 
-def evaluate(region: str, year: int, *, as_of: Period | str | None = None) -> YearEvaluation:
+def evaluate(region: str, year: int, *, as_of: AsOf | Period | str | None = None) -> YearEvaluation:
     """Evaluate ``region``'s plan ``year`` as of ``as_of`` (``None``: the default rule).
 
-    ``as_of`` may be text (``2025-10``, ``2025-Q3``, ``2025``); it must lie in
-    ``year`` (:class:`InvalidValue` otherwise). Raises :class:`NotFound` for an
-    unknown region or a year without targets or values.
+    ``as_of`` may be text (``2025-10``, ``2025-Q3``, ``2025``), or an :class:`AsOf`
+    a caller already resolved with :func:`resolve_as_of` (kept, rule and all); it
+    must lie in ``year`` (:class:`InvalidValue` otherwise). Raises
+    :class:`NotFound` for an unknown region or a year without targets or values.
     """
     record = get_region(region)
     plan = plan_year(record, year)
     if not plan.targets and not plan.observations:
         raise NotFound(f"{record.name} has no targets or values for {year}")
-    chosen = resolve_as_of(record, year, as_of, plan)
+    if isinstance(as_of, AsOf):
+        require_in_year(as_of.period, year)
+        chosen = as_of
+    else:
+        chosen = resolve_as_of(record, year, as_of, plan)
     examples = {
         Verdict(e.verdict): e.indicator.code
         for e in SummaryExample.objects.filter(region=record, year=year).select_related("indicator")

@@ -11,7 +11,8 @@ Environment:
     PLANWATCH_ONE_PERSON_OFFICE 1: the plan office may approve its own submissions (no four eyes)
     PLANWATCH_TASKS_BACKEND, PLANWATCH_EMAIL_*, PLANWATCH_SITE_URL, PLANWATCH_REMIND_HOUR,
     PLANWATCH_PROBLEM_AFTER_DAYS: background jobs, reminders and e-mail (last block)
-    PLANWATCH_REDIS_URL     redis://host:6379/0 for the shared cache; default a database table
+    PLANWATCH_REDIS_URL     redis://host:6379/0 for the shared cache and the queue of background
+                            jobs (RQ); default a database table for each
     PLANWATCH_CLIENT_IP_HEADER  behind a proxy, the header naming the client (X-Real-IP)
     PLANWATCH_REPORT_RENDERS    reports rendered at once by all workers together; default 1
     PLANWATCH_ANONYMOUS_REPORT_RATE  report requests per anonymous address; default 20/m
@@ -195,13 +196,20 @@ LOGIN_FAILURE_LIMIT = 5
 LOGIN_LOCK_SECONDS = 15 * 60
 
 # Background jobs, reminders and e-mail (planwatch.web.reminders; README "Reminders").
-# Jobs wait in the database until `planwatch worker` runs them; at scale another
-# django-tasks backend (e.g. django_tasks_rq.RQBackend on Redis) is named here.
-TASKS = {
-    "default": {
-        "BACKEND": os.environ.get("PLANWATCH_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")
-    }
-}
+# Jobs wait in a table of the database until `planwatch worker` runs them (one machine
+# needs no other service); with PLANWATCH_REDIS_URL they wait in an RQ queue on that
+# Redis (django-tasks-rq), served by `planwatch worker` as an rq worker on any machine.
+RQ_BACKEND = "django_tasks_rq.RQBackend"
+TASKS_BACKEND = os.environ.get("PLANWATCH_TASKS_BACKEND") or (
+    RQ_BACKEND if REDIS_URL else "django_tasks_db.DatabaseBackend"
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKEND}}
+if TASKS_BACKEND == RQ_BACKEND:
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]  # its worker, and the queues in the admin
+# A job running longer than DEFAULT_TIMEOUT seconds is stopped (RQ's default is 3 minutes);
+# every rq worker runs jobs as django-tasks results (their status, return value, errors).
+RQ_QUEUES = {"default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 900}}
+RQ = {"JOB_CLASS": "django_tasks_rq.Job"}
 # No mail server configured: messages are printed by the worker (the demo).
 EMAIL_HOST = os.environ.get("PLANWATCH_EMAIL_HOST", "")
 EMAIL_BACKEND = (

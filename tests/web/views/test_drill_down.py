@@ -120,6 +120,15 @@ def test_the_dashboard_says_what_changed_since_the_month_before(office):
     assert "比上季度下降0.1个百分点" in page  # 地区生产总值增速 6.3 → 6.2 (Q2 → Q3)
 
 
+def test_the_dashboard_s_change_panel_names_no_one_period_for_monthly_and_quarterly_rows(office):
+    """Its rows are months and quarters: the heading says 上期, each row says which."""
+    page = office.get("/").content.decode()
+    assert "较上期变化" in page and "较上月变化" not in page
+    office.cookies["django_language"] = "en"
+    english = office.get("/").content.decode()
+    assert "What changed since the period before" in english and "Month on month" not in english
+
+
 def test_the_indicator_page_says_its_change_in_its_unit(office):
     page = office.get("/indicators/industry_va_growth/?year=2025").content.decode()
     assert "比上月提高0.1个百分点" in page and "(2025-08: 9)" in page

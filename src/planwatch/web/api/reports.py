@@ -79,25 +79,28 @@ def quarterly(
     request: HttpRequest, code: Region, period: Quarter, query: Query[ReportQuery]
 ) -> Any:
     """The quarterly brief (季度经济运行分析) of ``period``, e.g. 2025-Q3."""
-    regions.region(code, actor=request.user)  # a district's users read their own
-    body = published.report(
-        "quarterly",
-        (code, period, query.format, query.sources),
-        lambda: quarterly_report(code, period, query.format, sources=query.sources),
-    )
-    return _file(body, query.format, f"{code}-{period}-quarterly")
+    return _brief("quarterly", request, code, period, query)
 
 
 @router.get("/regions/{code}/reports/monthly/{period}", openapi_extra=FILE)
 def monthly(request: HttpRequest, code: Region, period: Month, query: Query[ReportQuery]) -> Any:
     """The monthly brief (月度经济运行分析) of ``period``, e.g. 2025-10: the year's outlook."""
+    return _brief("monthly", request, code, period, query)
+
+
+BRIEFS = {"quarterly": quarterly_report, "monthly": monthly_report}
+
+
+def _brief(kind: str, request: HttpRequest, code: str, period: str, query: ReportQuery) -> Any:
+    """A brief of ``kind`` as a file, kept under the data version like the annual report."""
     regions.region(code, actor=request.user)  # a district's users read their own
+    write = BRIEFS[kind]
     body = published.report(
-        "monthly",
+        kind,
         (code, period, query.format, query.sources),
-        lambda: monthly_report(code, period, query.format, sources=query.sources),
+        lambda: write(code, period, query.format, sources=query.sources),
     )
-    return _file(body, query.format, f"{code}-{period}-monthly")
+    return _file(body, query.format, f"{code}-{period}-{kind}")
 
 
 @router.get("/regions/{code}/reports/notice/{month}", openapi_extra=FILE)

@@ -111,7 +111,7 @@ def _chart(categories: list[str], series: list[Option]) -> Option:
     return {
         "animation": False,
         "grid": {"left": 48, "right": 16, "top": 36, "bottom": 28},
-        "legend": {"top": 0},
+        "legend": {"top": 0, "type": "scroll"},  # one line: on a phone it scrolls, not wraps
         "tooltip": {"trigger": "axis"},
         "xAxis": {"type": "category", "data": categories},
         "yAxis": {"type": "value", "scale": True},

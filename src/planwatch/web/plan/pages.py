@@ -14,6 +14,7 @@ from typing import Any
 from django.db.models import Max
 from django.utils import timezone
 
+from planwatch.core.as_of import AsOf
 from planwatch.core.errors import NotFound
 from planwatch.core.evaluation import Evaluation, Verdict
 from planwatch.core.observations import Period
@@ -115,9 +116,10 @@ def current_year(region: Region, years: list[int], today: date | None = None) ->
     return max(with_values) if with_values else _default_year(region, years)
 
 
-def evaluation(scope: Scope) -> YearEvaluation:
-    """The scope's year evaluated as of ``?as_of=`` or the default rule (as every surface)."""
-    return evaluate(scope.region.code, scope.year, as_of=scope.as_of)
+def evaluation(scope: Scope, resolved: AsOf | None = None) -> YearEvaluation:
+    """The scope's year evaluated as of ``?as_of=`` or the default rule (as every surface);
+    ``resolved``: that as-of, when the caller already resolved it."""
+    return evaluate(scope.region.code, scope.year, as_of=resolved or scope.as_of)
 
 
 @dataclass(frozen=True)
@@ -135,10 +137,11 @@ class Dashboard:
     updated_at: datetime | None
 
 
-def dashboard(scope: Scope) -> Dashboard:
-    """Headline cards, verdict counts, the summary and the lagging items of a plan year."""
+def dashboard(scope: Scope, resolved: AsOf | None = None) -> Dashboard:
+    """Headline cards, verdict counts, the summary and the lagging items of a plan year
+    (``resolved``: the scope's as-of, when the caller already resolved it)."""
     region, year = scope.region, scope.year
-    result = evaluation(scope)
+    result = evaluation(scope, resolved)
     headline = (
         sorted(
             (e for e in result.evaluations if e.target and e.target.headline),

@@ -11,9 +11,11 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from planwatch.core.as_of import AsOf
 from planwatch.core.observations import Period
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import CONTENT_TYPES, Format
@@ -54,19 +56,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"scope": scope}
     today = timezone.localdate()
     shown = (scope.region.pk, scope.year, str(scope.as_of), today)
+    as_of = evaluation.resolve_as_of(scope.region, scope.year, scope.as_of)
     context["body"] = fragments.rendered(
-        "dashboard", shown, lambda: _dashboard_body(request, scope, today, context)
+        "dashboard", shown, lambda: _dashboard_body(request, scope, as_of, today, context)
     )
-    as_of = evaluation.resolve_as_of(scope.region, scope.year, scope.as_of).period
-    context["changes"] = _changes(request, scope, as_of)  # marks new since the reader's visit
+    context["changes"] = _changes(request, scope, as_of.period)  # new since the reader's visit
     return render(request, "plan/dashboard.html", context)
 
 
 def _dashboard_body(
-    request: HttpRequest, scope: pages.Scope, today: date, context: dict[str, object]
+    request: HttpRequest,
+    scope: pages.Scope,
+    as_of: AsOf,
+    today: date,
+    context: dict[str, object],
 ) -> str:
     """The dashboard below the user's own panel; what it read stays in ``context`` (tests)."""
-    page = pages.dashboard(scope)
+    page = pages.dashboard(scope, as_of)
     sparks = [charts.sparkline(card.series) for card in page.cards]
     context |= {"page": page, "cards": list(zip(page.cards, sparks, strict=True))}
     as_of = page.result.as_of.period  # resolved once: the panel is judged to the same month
@@ -76,6 +82,12 @@ def _dashboard_body(
     if panel is not None:
         points = [(str(p.month), _pct(p.completion), _pct(p.time_progress)) for p in panel.curve]
         context["curve"] = charts.completion_curve(points)
+        listing = reverse("projects:list")
+        links = [  # a point of the curve opens its month's projects, as the table's rows do
+            f"{listing}?as_of={p.month}&government=1&region={scope.region.code}"
+            for p in panel.curve
+        ]
+        context |= {"curve_links": links, "curve_rows": list(zip(panel.curve, links, strict=True))}
     return render_to_string("plan/_dashboard_body.html", context, request)
 
 

@@ -1,12 +1,12 @@
 """The reminder job on Django's tasks framework (django-tasks): run daily, scheduled by itself.
 
 Each run of :func:`daily_reminders` enqueues the next one for the next day at
-``PLANWATCH_REMIND_HOUR`` (the database backend holds it until then), and
-``planwatch worker`` enqueues a first run when none is waiting, so a worker
-that was down catches up on start. A backend that cannot defer tasks (the
-immediate backend of tests, or RQ without its scheduler) schedules nothing:
-there ``planwatch remind`` from cron enqueues each run. Running twice on one
-day is harmless: the job sends no stage and opens no problem twice.
+``PLANWATCH_REMIND_HOUR`` (the database backend holds it until then, or RQ's
+scheduler, which ``planwatch worker`` runs in its rq worker), and ``planwatch
+worker`` enqueues a first run when none is waiting, so a worker that was down
+catches up on start. A backend that cannot defer tasks (the immediate backend of
+tests) schedules nothing: there ``planwatch remind`` from cron enqueues each run.
+Running twice on one day is harmless: the job sends no stage and opens no problem twice.
 """
 
 from __future__ import annotations
@@ -65,14 +65,35 @@ def ensure_scheduled() -> bool:
 
 
 def _waiting(*statuses: str) -> bool:
-    """Whether the database backend holds a run of the job in one of ``statuses``.
+    """Whether the backend holds a run of the job in one of ``statuses`` (READY, RUNNING):
+    a row of the database backend's table, or a job in the RQ backend's queue or registries.
 
-    Another backend keeps no table to look in: there nothing counts as waiting.
+    Another backend (the immediate one of tests) keeps nothing: there nothing is waiting.
     """
     from django_tasks_db import DatabaseBackend
     from django_tasks_db.models import DBTaskResult
 
-    if not isinstance(daily_reminders.get_backend(), DatabaseBackend):
-        return False
-    path = daily_reminders.module_path
-    return DBTaskResult.objects.filter(task_path=path, status__in=statuses).exists()
+    backend, path = daily_reminders.get_backend(), daily_reminders.module_path
+    if isinstance(backend, DatabaseBackend):
+        return DBTaskResult.objects.filter(task_path=path, status__in=statuses).exists()
+    from django_tasks_rq import RQBackend  # only with Redis: the default never loads RQ
+
+    if isinstance(backend, RQBackend):
+        return path in _queued_on_rq(daily_reminders.queue_name, statuses)
+    return False
+
+
+def _queued_on_rq(queue_name: str, statuses: tuple[str, ...]) -> set[str]:
+    """The task paths of the RQ queue's jobs: queued or scheduled (READY), started (RUNNING)."""
+    import django_rq
+    from rq.job import Job
+    from rq.registry import ScheduledJobRegistry, StartedJobRegistry
+
+    queue = django_rq.get_queue(queue_name)
+    ids: list[str] = []
+    if "READY" in statuses:
+        ids += queue.get_job_ids() + ScheduledJobRegistry(queue=queue).get_job_ids()
+    if "RUNNING" in statuses:
+        ids += StartedJobRegistry(queue=queue).get_job_ids()
+    jobs = Job.fetch_many(ids, connection=queue.connection, serializer=queue.serializer)
+    return {job.func_name for job in jobs if job and job.func_name}
