@@ -26,7 +26,9 @@ pytestmark = pytest.mark.usefixtures("demo", "departments")
 
 @pytest.fixture
 def departments(db) -> None:
-    Department.objects.bulk_create([Department(name="区统计局"), Department(name="区商务委")])
+    """Two departments, wherever the test runs (the page tests' session data has the first)."""
+    for name in ("区统计局", "区待撤销局"):
+        Department.objects.get_or_create(name=name)
 
 
 @contextmanager
@@ -56,7 +58,7 @@ def _raw() -> None:
 
 WRITES: dict[str, Callable[[], object]] = {
     "ORM save": _save,
-    "ORM delete": lambda: Department.objects.filter(name="区商务委").delete(),
+    "ORM delete": lambda: Department.objects.filter(name="区待撤销局").delete(),
     "bulk_create": lambda: Department.objects.bulk_create([Department(name="区测试局")]),
     "QuerySet.update": lambda: ObservationRecord.objects.update(note="修订"),
     "QuerySet.delete": lambda: ObservationRecord.objects.filter(period="2024").delete(),
