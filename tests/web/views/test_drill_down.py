@@ -142,8 +142,11 @@ def test_a_quarterly_indicator_s_change_is_named_against_the_quarter(office):
     assert "Quarter on quarter (2025-Q3)" in english and "Month on month" not in english
 
 
-def test_values_stored_after_the_last_visit_are_marked_new_on_the_next_visit():
+@pytest.mark.parametrize("kept_for", [0, 3600])  # the panel rendered afresh, or kept
+def test_values_stored_after_the_last_visit_are_marked_new_on_the_next_visit(settings, kept_for):
+    settings.FRAGMENT_SECONDS = kept_for
     first = client_for("leader").get("/").content.decode()
+    assert "new-mark" not in client_for("leader").get("/").content.decode()  # nothing new yet
     assert "此后录入的数值将在您下次访问时标为“新”" in first
     assert 'class="new-mark"' not in first
     october = Published(Period(2025, month=10), Status.ACTUAL, 4.7, "synthetic")
@@ -153,6 +156,7 @@ def test_values_stored_after_the_last_visit_are_marked_new_on_the_next_visit():
     page = client_for("leader").get("/").content.decode()  # a new session: the next visit
     assert re.search(r'税收收入增速</a><span class="new-mark">', page)
     assert page.count('<span class="new-mark">') == 1
+    assert "new-mark" not in client_for("office").get("/").content.decode()  # its first visit
 
 
 def test_the_api_gives_the_same_change_with_words(office):

@@ -6,7 +6,7 @@ become HTTP statuses in ``planwatch.web.errors``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -20,7 +20,7 @@ from planwatch.core.observations import Period
 from planwatch.reports.documents import annual_report
 from planwatch.reports.render import CONTENT_TYPES, Format
 from planwatch.services import changes, evaluation
-from planwatch.web import excel, fragments, published
+from planwatch.web import excel, fragments, kept, published
 from planwatch.web.access import reader
 from planwatch.web.accounts import visits
 from planwatch.web.downloads import attachment
@@ -56,12 +56,31 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {"scope": scope}
     today = timezone.localdate()
     shown = (scope.region.pk, scope.year, str(scope.as_of), today)
-    as_of = evaluation.resolve_as_of(scope.region, scope.year, scope.as_of)
+    as_of = kept.kept(  # every login lands here: the default month is kept per data version
+        "dashboard-as-of",
+        (scope.region.pk, scope.year, str(scope.as_of)),
+        lambda: evaluation.resolve_as_of(scope.region, scope.year, scope.as_of),
+    )
     context["body"] = fragments.rendered(
         "dashboard", shown, lambda: _dashboard_body(request, scope, as_of, today, context)
     )
-    context["changes"] = _changes(request, scope, as_of.period)  # new since the reader's visit
+    context["changes_panel"] = _changes_panel(request, scope, as_of.period, context)
     return render(request, "plan/dashboard.html", context)
+
+
+def _changes_panel(
+    request: HttpRequest, scope: pages.Scope, as_of: Period, context: dict[str, object]
+) -> str:
+    """What changed, the values new since the reader's previous visit marked: kept per
+    (scope, that visit, data version), as the reader sees it for the whole of a visit."""
+    last_visit = visits.since_last_visit(request)
+
+    def render_panel() -> str:
+        context["changes"] = _changes(request, scope, as_of, last_visit=last_visit)
+        return render_to_string("plan/_changes.html", context, request)
+
+    shown = (scope.region.pk, scope.year, str(as_of), str(last_visit))
+    return fragments.rendered("changes", shown, render_panel)
 
 
 def _dashboard_body(
@@ -92,14 +111,19 @@ def _dashboard_body(
 
 
 def _changes(
-    request: HttpRequest, scope: pages.Scope, as_of: Period | None, code: str | None = None
+    request: HttpRequest,
+    scope: pages.Scope,
+    as_of: Period | None,
+    code: str | None = None,
+    *,
+    last_visit: datetime | None,
 ) -> changes.Changes:
     return changes.changes(
         actor=request.user,
         region_code=scope.region.code,
         year=scope.year,
         as_of=as_of,
-        last_visit=visits.since_last_visit(request),
+        last_visit=last_visit,
         code=code,
     )
 
@@ -145,7 +169,9 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     inyear = nowcast_pages.indicator_nowcast(scope.region, scope.year, code, scope.as_of)
     context = {"scope": scope, "page": page, "inyear": inyear}
     as_of = page.current.as_of.period if page.current else scope.as_of
-    context["changes"] = _changes(request, scope, as_of, code)
+    context["changes"] = _changes(
+        request, scope, as_of, code, last_visit=visits.since_last_visit(request)
+    )
     return render(request, "plan/indicator.html", context)
 
 
