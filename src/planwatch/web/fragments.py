@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from planwatch.web import kept
 from planwatch.web.dataversion import data_version
 
 CSRF_KEPT = "planwatch-csrf-token-of-the-request"  # stands for the token in a kept body
@@ -43,8 +44,11 @@ def rendered(kind: str, shown: Iterable[object], render: Callable[[], str]) -> S
     key = "fragment:" + hashlib.sha256(scope.encode()).hexdigest()
     body = cache.get(key)
     if body is None:
-        body = render()
-        cache.set(key, body, settings.FRAGMENT_SECONDS)
+        with kept.making(key):  # one render per process: the others wait and read it
+            body = cache.get(key)
+            if body is None:
+                body = render()
+                cache.set(key, body, settings.FRAGMENT_SECONDS)
     return mark_safe(body)
 
 

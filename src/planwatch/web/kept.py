@@ -10,7 +10,8 @@ here. A write makes a new version, so a kept value is never stale; the oldest go
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from planwatch.web.dataversion import data_version
@@ -19,13 +20,34 @@ T = TypeVar("T")
 KEPT_HERE = 64  # e.g. judgements of (region, month): a city's districts fit
 _here: dict[str, object] = {}  # insertion order: the oldest first
 _lock = threading.Lock()
+_making: dict[str, threading.Lock] = {}  # keys being made now, by one thread each
 
 
 def kept(kind: str, shown: tuple[object, ...], make: Callable[[], T]) -> T:
-    """What ``make`` returns for ``kind`` of ``shown``, made once per data version."""
+    """What ``make`` returns for ``kind`` of ``shown``, made once per data version (and by one
+    thread of the process at a time: see :func:`making`)."""
     key = key_of(kind, shown, data_version())
     found = get(key)
-    return put(key, make()) if found is None else found  # type: ignore[no-any-return]
+    if found is None:
+        with making(key):
+            found = get(key)
+            if found is None:
+                found = put(key, make())
+    return found  # type: ignore[no-any-return]
+
+
+@contextmanager
+def making(key: str) -> Iterator[None]:
+    """Hold ``key``'s lock while its value is made. After a write every request of a busy page
+    misses at once; without the lock each of a process's threads would make the same value
+    side by side, and each would take as long as all of them together. Look again inside."""
+    with _lock:
+        lock = _making.setdefault(key, threading.Lock())
+    with lock:
+        yield
+    with _lock:
+        if _making.get(key) is lock and not lock.locked():
+            del _making[key]
 
 
 def key_of(kind: str, shown: tuple[object, ...], version: str) -> str:

@@ -30,7 +30,11 @@ def month(region: Region, period: Period) -> dict[str, ProjectStatus]:
     key = _key("month", region, period, data_version())
     found = kept.get(key)
     if found is None:
-        found = kept.put(key, _by_code(project_register.project_statuses(period, region)))
+        with kept.making(key):
+            found = kept.get(key)
+            if found is None:
+                statuses = project_register.project_statuses(period, region)
+                found = kept.put(key, _by_code(statuses))
     return found  # type: ignore[no-any-return]
 
 
@@ -56,6 +60,16 @@ def with_curve(region: Region, period: Period) -> tuple[dict[str, ProjectStatus]
     month_key, curve_key = (_key(kind, region, period, version) for kind in ("month", "curve"))
     judged, points = kept.get(month_key), kept.get(curve_key)
     if judged is None or points is None:
+        with kept.making(curve_key):
+            return _judge_with_curve(region, period, month_key, curve_key)
+    return judged, points
+
+
+def _judge_with_curve(
+    region: Region, period: Period, month_key: str, curve_key: str
+) -> tuple[dict[str, ProjectStatus], Curve]:
+    judged, points = kept.get(month_key), kept.get(curve_key)
+    if judged is None or points is None:  # no other thread judged it meanwhile
         year, last = period.year, period.month or 12
         projects = project_register.register(year, region)
         reported = project_register.reports(year, last, region=region)
