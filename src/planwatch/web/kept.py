@@ -18,7 +18,6 @@ from planwatch.web.dataversion import data_version
 
 T = TypeVar("T")
 KEPT_HERE = 64  # e.g. judgements of (region, month): a city's districts fit
-_here: dict[str, object] = {}  # insertion order: the oldest first
 _lock = threading.Lock()
 _making: dict[str, threading.Lock] = {}  # keys being made now, by one thread each
 
@@ -54,21 +53,43 @@ def key_of(kind: str, shown: tuple[object, ...], version: str) -> str:
     return repr((kind, shown, version))
 
 
+class Recent:
+    """The last ``size`` values put, by key, shared by the threads of this process; the
+    oldest go first."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._values: dict[str, Any] = {}  # insertion order: the oldest first
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Any:
+        with self._lock:
+            return self._values.get(key)
+
+    def put(self, key: str, value: T) -> T:
+        with self._lock:
+            self._values.pop(key, None)
+            self._values[key] = value
+            while len(self._values) > self.size:
+                self._values.pop(next(iter(self._values)))
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+_here = Recent(KEPT_HERE)
+
+
 def get(key: str) -> Any:
-    with _lock:
-        return _here.get(key)
+    return _here.get(key)
 
 
 def put(key: str, value: T) -> T:
-    with _lock:
-        _here.pop(key, None)
-        _here[key] = value
-        while len(_here) > KEPT_HERE:
-            _here.pop(next(iter(_here)))
-    return value
+    return _here.put(key, value)
 
 
 def forget() -> None:
     """Drop what this process keeps: for tests, which roll the database back under it."""
-    with _lock:
-        _here.clear()
+    _here.clear()

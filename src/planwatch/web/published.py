@@ -14,7 +14,6 @@ every committed write of the tables a report reads, however it was written.
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
 from collections.abc import Callable
 
@@ -23,14 +22,14 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
+from planwatch.web import kept
 from planwatch.web.dataversion import data_version
 from planwatch.web.errors import TryLater
 from planwatch.web.security import client_address
 
 _CACHED_FOR = 7 * 24 * 3600  # a new data version makes a new key; old ones expire
 RECENT_REPORTS = 8
-_recent: dict[str, bytes] = {}  # insertion order: the oldest first
-_recent_lock = threading.Lock()
+_recent = kept.Recent(RECENT_REPORTS)  # hits then cost no cache read
 RENDER_SECONDS = 120  # as long as a worker may take for a request (gunicorn's timeout)
 
 
@@ -46,7 +45,7 @@ def report(kind: str, parts: tuple[object, ...], render: Callable[[], bytes]) ->
         body = cache.get(key)
     if body is None:
         body = _rendered(key, render)
-    _remember(key, body)
+    _recent.put(key, body)
     return bytes(body)
 
 
@@ -62,15 +61,6 @@ def _rendered(key: str, render: Callable[[], bytes]) -> bytes:
     finally:
         cache.delete(slot)
     return bytes(body)
-
-
-def _remember(key: str, body: bytes) -> None:
-    """Keep the last few reports in this process too: a hit then costs no cache read."""
-    with _recent_lock:
-        _recent.pop(key, None)
-        _recent[key] = body
-        while len(_recent) > RECENT_REPORTS:
-            _recent.pop(next(iter(_recent)))
 
 
 def _render_slot() -> str | None:
